@@ -1,0 +1,94 @@
+"""The bulk CSV's columns: one row per conviction, the case fields flattened (docs/bulk.md).
+
+An empty cell is an omitted field, which the contract reads as unknown. Enumerated cells are
+matched without regard to case or surrounding spaces; everything else is passed to the engine
+as written.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+
+TRI = ("yes", "no", "unknown")
+
+# column -> allowed values, for the conviction's own fields (case.schema.json).
+CONVICTION_CHOICES: dict[str, tuple[str, ...]] = {
+    "court": ("california_adult", "california_juvenile", "other_state", "federal", "unknown"),
+    "level": ("felony", "misdemeanor", "infraction", "unknown"),
+    "age_at_offense": ("under_18", "18_to_20", "21_or_older", "unknown"),
+    "relief_on_record": ("none", "prop64", "dismissed", "unknown"),
+}
+SENTENCE_CHOICES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    # column -> (key in conviction.sentence, allowed values)
+    "sentence_status": ("status", ("completed", "serving", "unknown")),
+    "sentence_kind": ("kind", ("probation", "county_jail", "state_prison", "fine_only", "unknown")),
+    "probation_revoked": ("probation_revoked", TRI),
+}
+CONDUCT_COLUMNS = ("concentrated", "over_limit", "plants_over_six", "for_sale", "import_export",
+                   "minor_involved", "school_grounds", "environmental_harm")
+# column -> key in conviction.priors
+PRIOR_COLUMNS = {"prior_super_strike": "super_strike",
+                 "prior_registrable_sex_offense": "registrable_sex_offense",
+                 "prior_two_same_section": "two_same_section"}
+PERSON_COLUMNS = ("must_register_290", "under_supervision", "pending_charges")
+DATE_COLUMNS = ("offense_date", "conviction_date")
+
+INPUT_COLUMNS = ("person_id", "conviction_id", "court", "offense", "level", *DATE_COLUMNS,
+                 "age_at_offense", *SENTENCE_CHOICES, *CONDUCT_COLUMNS, *PRIOR_COLUMNS,
+                 "relief_on_record", *PERSON_COLUMNS)
+REQUIRED_COLUMNS = ("person_id", "offense")
+
+OUTPUT_COLUMNS = ("prop64_outcome", "prop64_possible_outcomes", "prop64_procedure",
+                  "prop64_automatic", "prop64_citations", "prop64_reason_codes",
+                  "prop64_assumptions", "pc1203_425_outcome", "pc1203_425_automatic", "actions",
+                  "priors_derived", "error")
+
+# Every choice column, for validation: column -> allowed values.
+CHOICES: dict[str, tuple[str, ...]] = {
+    **CONVICTION_CHOICES,
+    **{column: allowed for column, (_, allowed) in SENTENCE_CHOICES.items()},
+    **{column: TRI for column in (*CONDUCT_COLUMNS, *PRIOR_COLUMNS, *PERSON_COLUMNS)},
+}
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+Interval = tuple[int | None, int | None]
+
+
+class CellError(ValueError):
+    """A cell that breaks the contract; the message starts with the column's name."""
+
+
+def choice(column: str, cell: str) -> str:
+    value = cell.strip().lower()
+    if value not in CHOICES[column]:
+        raise CellError(f"{column}: {cell!r} is not one of {', '.join(CHOICES[column])}")
+    return value
+
+
+@lru_cache(maxsize=65536)
+def date_interval(cell: str) -> Interval:
+    """A day, month or year as (first day, last day) ordinals; raises CellError if impossible."""
+    match = _DATE.match(cell)
+    if match is None:
+        raise CellError(f"{cell!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if month is None:
+            return datetime.date(year, 1, 1).toordinal(), datetime.date(year, 12, 31).toordinal()
+        first = datetime.date(year, month, 1)
+        if day is None:
+            following = datetime.date(year + month // 12, month % 12 + 1, 1)
+            return first.toordinal(), following.toordinal() - 1
+        exact = datetime.date(year, month, day).toordinal()
+    except ValueError:
+        raise CellError(f"{cell!r} is not a real date") from None
+    return exact, exact
+
+
+def date_cell(column: str, cell: str) -> Interval:
+    try:
+        return date_interval(cell.strip())
+    except CellError as error:
+        raise CellError(f"{column}: {error}") from None

@@ -1,0 +1,196 @@
+"""The per-partition function: rows of whole persons in, the same rows with the outcome out.
+
+`evaluate_rows` is pure (no clock, no files, no globals that change), so the same function runs
+under `multiprocessing` on one machine and under Dask or Spark on many: the only promise a
+partition must keep is that it holds every row of each person in it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import rules
+from rules.batch.columns import (CONDUCT_COLUMNS, CONVICTION_CHOICES, DATE_COLUMNS, OUTPUT_COLUMNS,
+                                 PERSON_COLUMNS, PRIOR_COLUMNS, SENTENCE_CHOICES, CellError, choice,
+                                 date_cell)
+from rules.batch.priors import PRIOR_FIELDS, SECTIONS_WITH_PRIORS, RecordEntry, derive
+from rules.batch.sections import parse_section
+
+# The contract's limit on convictions in one case (case.schema.json, maxItems).
+CASE_LIMIT = 200
+_FIELD = re.compile(r"^convictions\[(\d+)\]\.(\S+?):")
+# engine field path -> bulk column
+_PATH_COLUMN = {
+    "id": "conviction_id",
+    **{f"sentence.{key}": column for column, (key, _) in SENTENCE_CHOICES.items()},
+    **{f"conduct.{column}": column for column in CONDUCT_COLUMNS},
+    **{f"priors.{key}": column for column, key in PRIOR_COLUMNS.items()},
+}
+
+
+def _cell(row: dict[str, Any], column: str) -> str:
+    value = row.get(column)
+    return "" if value is None else str(value).strip()
+
+
+class _Conviction:
+    """One row read into the contract's conviction shape, or the reasons it cannot be."""
+
+    __slots__ = ("conviction", "entry", "errors", "number", "stated_priors")
+
+    def __init__(self, row: dict[str, Any], engine_id: str) -> None:
+        self.errors: list[str] = []
+        offense = _cell(row, "offense")
+        conviction: dict[str, Any] = {"id": engine_id, "offense": offense}
+        if not offense:
+            self.errors.append("offense: empty; the code section is required")
+        for column in CONVICTION_CHOICES:
+            self._choice(row, column, conviction, column)
+        intervals = {}
+        for column in DATE_COLUMNS:
+            cell = _cell(row, column)
+            intervals[column] = (None, None)
+            if cell:
+                try:
+                    intervals[column] = date_cell(column, cell)
+                    conviction[column] = cell
+                except CellError as error:
+                    self.errors.append(str(error))
+        for group, pairs in (("sentence", [(c, k) for c, (k, _) in SENTENCE_CHOICES.items()]),
+                             ("conduct", [(c, c) for c in CONDUCT_COLUMNS]),
+                             ("priors", list(PRIOR_COLUMNS.items()))):
+            facts: dict[str, str] = {}
+            for column, key in pairs:
+                self._choice(row, column, facts, key)
+            conviction[group] = facts
+        for column in PERSON_COLUMNS:  # validated here, combined per person in _person_facts
+            self._choice(row, column, {}, column)
+        self.conviction = conviction
+        self.stated_priors = conviction["priors"]
+        # When the offense can have been: on or before the conviction date.
+        offense_lo, offense_hi = intervals["offense_date"]
+        conviction_lo, conviction_hi = intervals["conviction_date"]
+        target = (offense_lo, offense_hi if offense_hi is not None else conviction_hi)
+        convicted = intervals["conviction_date"] if conviction_lo is not None else (offense_lo, None)
+        self.entry = RecordEntry(offense, convicted, target)
+        section = parse_section(offense) if offense else None
+        self.number = (section.number if section is not None and section.code == "HS"
+                       and section.number in SECTIONS_WITH_PRIORS else None)
+
+    def _choice(self, row: dict[str, Any], column: str, into: dict[str, str], key: str) -> None:
+        cell = _cell(row, column)
+        if cell:
+            try:
+                into[key] = choice(column, cell)
+            except CellError as error:
+                self.errors.append(str(error))
+
+
+def _person_facts(rows: list[dict[str, Any]]) -> dict[str, str]:
+    """Person-level columns repeat on each row: any `yes` wins, then any `no`, else unknown."""
+    person = {}
+    for column in PERSON_COLUMNS:
+        values = {_cell(row, column).lower() for row in rows}
+        if "yes" in values:
+            person[column] = "yes"
+        elif "no" in values:
+            person[column] = "no"
+    return person
+
+
+def _outcome_columns(determination: dict[str, Any], engine_id: str) -> dict[str, str]:
+    conviction = next(c for c in determination["convictions"] if c["id"] == engine_id)
+    prop64 = conviction["prop64"]
+    clean_slate = next((p for p in conviction.get("other_paths", []) if p["path"] == "PC 1203.425"), {})
+    return {
+        "prop64_outcome": prop64["outcome"],
+        "prop64_possible_outcomes": ";".join(prop64["possible_outcomes"]),
+        "prop64_procedure": prop64["procedure"],
+        "prop64_automatic": prop64["automatic"],
+        "prop64_citations": ";".join(prop64["citations"]),
+        "prop64_reason_codes": ";".join(reason["code"] for reason in prop64["reasons"]),
+        "prop64_assumptions": ";".join(reason["code"] for reason in prop64.get("assumptions", [])),
+        "pc1203_425_outcome": clean_slate.get("outcome", ""),
+        "pc1203_425_automatic": clean_slate.get("automatic", ""),
+        "actions": ";".join(action["code"] for action in determination["actions"]
+                            if engine_id in action["conviction_ids"]),
+    }
+
+
+def _evaluate_person(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
+    read = [_Conviction(row, str(index)) for index, row in enumerate(rows)]
+    entries = [conviction.entry for conviction in read]
+    results: list[dict[str, str]] = [{} for _ in rows]
+    for index, conviction in enumerate(read):
+        if conviction.errors:
+            results[index]["error"] = " | ".join(conviction.errors)
+            continue
+        if conviction.number is None:
+            continue
+        derived = derive(entries, index, conviction.number)
+        notes = []
+        for field in PRIOR_FIELDS:
+            if field not in conviction.stated_priors:
+                conviction.stated_priors[field] = derived[field]
+                notes.append(f"{field}={derived[field]}")
+        results[index]["priors_derived"] = ";".join(notes)
+    pending = [index for index, conviction in enumerate(read) if not conviction.errors]
+    person = _person_facts([rows[index] for index in pending])
+    while pending:
+        batch, pending = pending[:CASE_LIMIT], pending[CASE_LIMIT:]
+        case = {"as_of": as_of, "person": person, "convictions": [read[i].conviction for i in batch]}
+        try:
+            determination = rules.evaluate(case)
+        except rules.InvalidCase as error:
+            blamed = _blame(str(error), batch)
+            for index in blamed:
+                results[index]["error"] = _column_message(str(error))
+            pending = [index for index in batch if index not in blamed] + pending
+            continue
+        for index in batch:
+            results[index].update(_outcome_columns(determination, str(index)))
+    return results
+
+
+def _blame(message: str, batch: list[int]) -> list[int]:
+    """Which rows an InvalidCase message names; all of them if it names none."""
+    match = _FIELD.match(message)
+    if match and int(match.group(1)) < len(batch):
+        return [batch[int(match.group(1))]]
+    return list(batch)
+
+
+def _column_message(message: str) -> str:
+    """`convictions[2].sentence.kind: ...` -> `sentence_kind: ...` (the CSV's own words)."""
+    match = _FIELD.match(message)
+    if match is None:
+        return message
+    path = match.group(2)
+    column = _PATH_COLUMN.get(path, path.rsplit(".", 1)[-1])
+    return f"{column}:{message[match.end():]}"
+
+
+def evaluate_rows(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
+    """Each input row, in order, with the OUTPUT_COLUMNS added (empty when not applicable).
+
+    Rows are grouped into cases by `person_id` (a partition must hold all of a person's rows).
+    A row that already carries an `error` (e.g. a ragged line found by the reader) is passed
+    through untouched and not evaluated.
+    """
+    people: dict[str, list[int]] = {}
+    out: list[dict[str, str]] = []
+    for position, row in enumerate(rows):
+        out.append({**row, **dict.fromkeys(OUTPUT_COLUMNS, "")})
+        if _cell(row, "error"):
+            out[position]["error"] = _cell(row, "error")
+            continue
+        person_id = _cell(row, "person_id")
+        if not person_id:
+            out[position]["error"] = "person_id: empty; every row needs the person it belongs to"
+            continue
+        people.setdefault(person_id, []).append(position)
+    for positions in people.values():
+        for position, result in zip(positions, _evaluate_person([rows[p] for p in positions], as_of)):
+            out[position].update(result)
+    return out
