@@ -34,13 +34,14 @@ def _cell(row: dict[str, Any], column: str) -> str:
     return "" if value is None else str(value).strip()
 
 
-class _Conviction:
+class ReadRow:
     """One row read into the contract's conviction shape, or the reasons it cannot be."""
 
-    __slots__ = ("conviction", "entry", "errors", "number", "stated_priors")
+    __slots__ = ("conviction", "entry", "errors", "number", "priors_derived", "stated_priors")
 
     def __init__(self, row: dict[str, Any], engine_id: str) -> None:
         self.errors: list[str] = []
+        self.priors_derived = ""
         offense = _cell(row, "offense")
         conviction: dict[str, Any] = {"id": engine_id, "offense": offense}
         if not offense:
@@ -118,24 +119,28 @@ def _outcome_columns(determination: dict[str, Any], engine_id: str) -> dict[str,
     }
 
 
-def _evaluate_person(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
-    read = [_Conviction(row, str(index)) for index, row in enumerate(rows)]
-    entries = [conviction.entry for conviction in read]
-    results: list[dict[str, str]] = [{} for _ in rows]
-    for index, conviction in enumerate(read):
-        if conviction.errors:
-            results[index]["error"] = " | ".join(conviction.errors)
+def read_person(rows: list[dict[str, Any]]) -> list[ReadRow]:
+    """One person's rows read into convictions, with the priors the rows do not state derived."""
+    read = [ReadRow(row, str(index)) for index, row in enumerate(rows)]
+    entries = [row.entry for row in read]
+    for index, row in enumerate(read):
+        if row.errors or row.number is None:
             continue
-        if conviction.number is None:
-            continue
-        derived = derive(entries, index, conviction.number)
+        derived = derive(entries, index, row.number)
         notes = []
         for field in PRIOR_FIELDS:
-            if field not in conviction.stated_priors:
-                conviction.stated_priors[field] = derived[field]
+            if field not in row.stated_priors:
+                row.stated_priors[field] = derived[field]
                 notes.append(f"{field}={derived[field]}")
-        results[index]["priors_derived"] = ";".join(notes)
-    pending = [index for index, conviction in enumerate(read) if not conviction.errors]
+        row.priors_derived = ";".join(notes)
+    return read
+
+
+def _evaluate_person(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
+    read = read_person(rows)
+    results = [{"error": " | ".join(row.errors)} if row.errors else {"priors_derived": row.priors_derived}
+               for row in read]
+    pending = [index for index, row in enumerate(read) if not row.errors]
     person = _person_facts([rows[index] for index in pending])
     while pending:
         batch, pending = pending[:CASE_LIMIT], pending[CASE_LIMIT:]
