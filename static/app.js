@@ -1,0 +1,33 @@
+// Fresh Start: small helpers on top of plain HTML forms. Every page works without this file.
+(function () {
+  "use strict";
+  // After htmx swaps in a new step: move focus to the error summary or the new heading, so
+  // screen readers announce it (htmx itself updates document.title from the <title> sent).
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (!event.detail.target || event.detail.target.id !== "main") return;
+    var target = document.getElementById("error-summary") || document.getElementById("main-heading");
+    if (target) target.focus();
+  });
+  document.addEventListener("click", function (event) {
+    var exit = event.target.closest("#quick-exit");
+    if (exit) {
+      // Leave at once, and take this page out of the tab's history.
+      event.preventDefault();
+      try { sessionStorage.clear(); } catch (e) { /* storage may be blocked */ }
+      window.location.replace(exit.href);
+      return;
+    }
+    var copy = event.target.closest("[data-copy]");
+    if (copy && navigator.clipboard) {
+      navigator.clipboard.writeText(document.getElementById(copy.getAttribute("data-copy")).value);
+    }
+    if (event.target.closest("[data-print]")) window.print();
+  });
+  function reveal() {
+    document.querySelectorAll("[data-copy],[data-print]").forEach(function (button) {
+      if (!button.hasAttribute("data-copy") || navigator.clipboard) button.hidden = false;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", reveal);
+  document.addEventListener("htmx:afterSettle", reveal);
+})();

@@ -1,0 +1,116 @@
+"""Fresh Start's questionnaire: create_app() builds the Flask app.
+
+Nothing about a person is stored on the server: answers live in one signed cookie
+(state.py), and no handler writes a file, a database row or a log line with an answer.
+"""
+import logging
+import os
+
+from flask import Flask, request, session
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException
+
+from . import i18n, security, state
+from .views import bp, htmx, render
+
+DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
+log = logging.getLogger(__name__)
+
+ERRORS = {
+    400: (_l("Something was wrong with that request"),
+          _l("Please go back and try again. Your answers are still here.")),
+    404: (_l("Page not found"),
+          _l("This page does not exist. Check the address, or go back to your questions.")),
+    405: (_l("That did not work"),
+          _l("This page cannot be used that way. Please go back and try again.")),
+    413: (_l("That was too much to send"),
+          _l("The form you sent was too large. Please go back and try again with a shorter answer.")),
+    500: (_l("Sorry, something went wrong on our side"),
+          _l("It is not your fault. Please try again in a few minutes.")),
+}
+UNREADABLE = {
+    "tampered": (_l("Your answers could not be read"),
+                 _l("Your answers could not be read, so they were wiped. Please start again.")),
+    "expired": (_l("Your answers have expired"),
+                _l("To protect your privacy, answers are wiped after 60 minutes without activity. Please start again.")),
+}
+CSRF = (_l("This page was open for too long"),
+        _l("For your safety, please go back to the page and send it again. Your answers are still here. This tool needs cookies to be allowed for this site."))
+PASS_THROUGH = {"static", "flow.quick_exit", "flow.favicon", "flow.language"}
+
+
+def create_app(test_config=None):
+    app = Flask(__name__, static_folder="../static", static_url_path="/static")
+    testing = bool(test_config and test_config.get("TESTING"))
+    debug = os.environ.get("FLASK_DEBUG") == "1"
+    app.config.from_mapping(
+        SECRET_KEY=os.environ.get("SECRET_KEY"),
+        SESSION_COOKIE_NAME="fs",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=os.environ.get("COOKIE_SECURE") == "1"
+        or os.environ.get("PREFERRED_URL_SCHEME") == "https",
+        PERMANENT_SESSION_LIFETIME=state.INACTIVITY,
+        MAX_CONTENT_LENGTH=64 * 1024,
+        # The session itself expires after inactivity; a token inside it needs no other clock.
+        WTF_CSRF_TIME_LIMIT=None,
+        # We send Referrer-Policy: no-referrer, so the HTTPS Referer check would always fail;
+        # the signed token and SameSite=Lax protect the forms.
+        WTF_CSRF_SSL_STRICT=False,
+        BABEL_TRANSLATION_DIRECTORIES=os.path.join(os.path.dirname(__file__), "..", "translations"),
+    )
+    if test_config:
+        app.config.update(test_config)
+    if not app.config["SECRET_KEY"]:
+        if not (testing or debug):
+            raise RuntimeError("SECRET_KEY must be set (the answers cookie is signed with it)")
+        app.config["SECRET_KEY"] = DEV_SECRET_KEY
+    app.session_interface = state.StateSessionInterface()
+
+    i18n.init(app)
+    security.init(app)
+    CSRFProtect(app)
+    htmx.init_app(app)
+    app.register_blueprint(bp)
+
+    @app.context_processor
+    def page_globals():
+        locale = str(get_locale() or "en")
+        return {
+            "languages": i18n.LANGUAGES,
+            "locale": locale,
+            "html_lang": i18n.html_lang(locale),
+            "text_direction": i18n.text_direction(locale),
+            "here": request.full_path.rstrip("?") if request.method == "GET" else request.path,
+        }
+
+    @app.before_request
+    def unreadable_state():
+        problem = getattr(session, "problem", None)
+        if problem and request.endpoint not in PASS_THROUGH:
+            title, message = UNREADABLE[problem]
+            return render("error.html", str(title), status=400 if problem == "tampered" else 200,
+                          message=message, offer_start=True)
+
+    @app.errorhandler(CSRFError)
+    def stale_form(error):
+        title, message = CSRF
+        return render("error.html", str(title), status=400, message=message,
+                      back=request.path)
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        code = error.code if error.code in ERRORS else 400
+        title, message = ERRORS[code]
+        return render("error.html", str(title), status=error.code or 400, message=message)
+
+    @app.errorhandler(Exception)
+    def server_error(error):
+        # The traceback names code, never answers; the request body and cookie are not logged.
+        log.error("unhandled error on %s %s", request.method, request.path, exc_info=error)
+        title, message = ERRORS[500]
+        return render("error.html", str(title), status=500, message=message)
+
+    return app

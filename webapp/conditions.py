@@ -1,0 +1,72 @@
+"""Named conditions the flow uses to decide whether a screen is asked.
+
+A condition takes a Context: the answers kept so far for the conviction being asked about
+(`answers`), and the case builder to ask the engine with. `decisive: <fact path>` asks
+`rules.decisive_facts` whether that fact can change this person's result, so nobody is asked
+a question whose answer cannot matter.
+"""
+from dataclasses import dataclass
+from typing import Callable
+
+import rules
+
+
+class UnknownCondition(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Context:
+    answers: dict  # answers kept so far in this scope
+    case_for: Callable[[dict], dict]  # kept answers -> the engine's case dict
+    conviction_id: str | None = None  # None on person-level screens
+
+
+NAMED = {}
+
+
+def named(function):
+    NAMED[function.__name__] = function
+    return function
+
+
+@named
+def court_is_california(context):
+    return context.answers.get("w") == "ca"
+
+
+@named
+def court_may_be_california(context):
+    return context.answers.get("w") in ("ca", "u")
+
+
+@named
+def sentence_was_probation(context):
+    return context.answers.get("sk") == "prob"
+
+
+def decisive(path, scope):
+    prefix = path.split(".", 1)[0]
+    allowed = {"conviction": ("conduct", "priors", "sentence"), "person": ("person",)}[scope]
+    if prefix not in allowed or "." not in path:
+        raise UnknownCondition(f"decisive: {path!r} is not a {scope} fact path")
+
+    def check(context):
+        facts = rules.decisive_facts(context.case_for(context.answers))
+        if context.conviction_id is not None:
+            return path in facts.get(context.conviction_id, ())
+        return any(path in paths for paths in facts.values())
+
+    check.__name__ = f"decisive({path})"
+    return check
+
+
+def compile(spec, scope):
+    """A flow `when:` entry -> a callable(Context) -> bool."""
+    if isinstance(spec, str):
+        if spec not in NAMED:
+            raise UnknownCondition(f"unknown condition {spec!r}")
+        return NAMED[spec]
+    if isinstance(spec, dict) and list(spec) == ["decisive"]:
+        return decisive(spec["decisive"], scope)
+    raise UnknownCondition(f"unknown condition {spec!r}")

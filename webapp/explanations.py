@@ -1,0 +1,101 @@
+"""The engine's stable codes -> plain, translatable words for the result page.
+
+The engine holds no translations: it returns codes (outcomes, reasons, actions); this module
+gives each one its words. tests/webapp checks every code in rules.REASON_CODES has an entry.
+"""
+from flask_babel import lazy_gettext as _l
+
+OUTCOMES = {
+    "dismiss": _l("Dismissed and sealed"),
+    "reduce_to_misdemeanor": _l("Reduced to a misdemeanor"),
+    "reduce_to_infraction": _l("Reduced to an infraction"),
+    "not_eligible": _l("Not eligible under Prop 64"),
+    "not_covered": _l("Prop 64 cannot change this conviction"),
+    "already_granted": _l("Already changed under Prop 64"),
+    "needs_review": _l("A lawyer needs to look at this"),
+}
+
+OUTCOME_MEANING = {
+    "dismiss": _l("Under today's law this would not be a crime, so the conviction can be dismissed and the record sealed."),
+    "reduce_to_misdemeanor": _l("Under today's law this would be a misdemeanor, so the felony can be reduced to a misdemeanor."),
+    "reduce_to_infraction": _l("Under today's law this would be an infraction, so it can be reduced to an infraction."),
+    "not_eligible": _l("Prop 64 does not change this conviction. Another kind of relief below may still help."),
+    "not_covered": _l("Prop 64 only lets California state courts change California convictions. A lawyer can tell you what the court that convicted you allows."),
+    "already_granted": _l("Your record already shows this conviction was changed under Prop 64."),
+    "needs_review": _l("Something that decides the result is not known or the law is unclear. A lawyer can find out from your record."),
+}
+
+POSSIBLE = _l("Possible results: %(outcomes)s")
+
+AUTOMATIC = {
+    "yes": _l("This should already have happened. You do not need to do anything to get it. The State reviewed cases like this and sent them to the court (HS 11361.9). Check your record to make sure it was updated."),
+    "unknown": _l("This may already have happened: cases from before 1 July 2019 were reviewed automatically (HS 11361.9). Check your record. If it was not changed, you can ask the court yourself."),
+    "no": _l("This does not happen automatically. You can ask the court for it."),
+}
+
+PROCEDURE = {
+    "application": _l("Because your sentence is finished, you file an \"application\". There is usually no hearing unless you or the prosecutor ask for one (HS 11361.8(e)–(f))."),
+    "petition": _l("Because you are still serving the sentence, you file a \"petition\" to recall or dismiss it (HS 11361.8(a)–(b))."),
+    "unknown": _l("If your sentence is finished you file an \"application\" (HS 11361.8(e)–(f)); if you are still serving it, a \"petition\" (HS 11361.8(a)–(b)). Both use the same form."),
+    "none": None,
+}
+
+ACTIONS = {
+    "check_record": {
+        "title": _l("Check your record"),
+        "steps": [
+            _l("Ask the California Department of Justice for a copy of your record (record review, PC 11123). It costs $25. If you have a low income or get public benefits such as CalFresh or Medi-Cal, you can ask for a fee waiver first."),
+            _l("In California, take form BCIA 8016RR to a Live Scan fingerprint site and ask for a \"Record Review\". Outside California, send form BCIA 8705 with a fingerprint card."),
+            _l("If your record is wrong, send form BCIA 8706 (claim of inaccuracy) to the Department of Justice."),
+        ],
+    },
+    "file_cr400": {
+        "title": _l("Ask the court yourself"),
+        "steps": [
+            _l("Fill in form CR-400 (Petition/Application, Health and Safety Code section 11361.8)."),
+            _l("File it at %(court)s."),
+            _l("There is no deadline, and the court must presume you are eligible unless the prosecutor proves otherwise."),
+        ],
+    },
+    "get_legal_help": {
+        "title": _l("Get free legal help"),
+        "steps": [
+            _l("Contact the public defender's office of the county where you were convicted, or a legal aid organization near you. Their help with this is free."),
+        ],
+    },
+}
+
+SUPERIOR_COURT = _l("the Superior Court of California, County of %(county)s")
+JUVENILE_COURT = _l("the juvenile court of the Superior Court of California, County of %(county)s")
+COURT_UNKNOWN_COUNTY = _l("the Superior Court in the county where you were convicted")
+
+RELIEF_EFFECTS = {
+    "dismiss": _l("A dismissed conviction is treated as legally invalid, and the record is sealed."),
+    "reduce_to_misdemeanor": _l("A felony reduced to a misdemeanor counts as a misdemeanor for all purposes (HS 11361.8(h))."),
+    "reduce_to_infraction": _l("A conviction reduced to an infraction counts as an infraction for all purposes (HS 11361.8(h))."),
+}
+RELIEF_LIMITS = _l("Before owning a gun, or when an application for a job or license asks about convictions, ask a lawyer what you must say: federal law and some licences have their own rules.")
+
+OTHER_PATHS = {
+    "PC 1203.425": {
+        "title": _l("Automatic clean slate (PC 1203.425)"),
+        "outcome": {
+            "eligible": _l("This conviction should be cleared automatically by the Department of Justice. You do not need to file anything."),
+            "not_eligible": _l("Automatic clean-slate relief does not apply to this conviction."),
+            "needs_review": _l("Automatic clean-slate relief may apply. A lawyer can check."),
+        },
+        "limits": _l("This relief treats the conviction as dismissed, but you must still tell about it when you apply for public office, a state or local license, a job as a peace officer, or a California State Lottery contract. It does not give back the right to own a gun."),
+    },
+}
+OTHER_PATH_FALLBACK_TITLE = _l("Other relief (%(path)s)")
+
+# Reason codes from the engine (rules.REASON_CODES). Keep this in step with the engine:
+# a test fails when a code has no words here.
+REASONS = {}
+
+ASSUMED = _l("We assumed this, because the law presumes it unless the prosecutor proves otherwise:")
+
+
+def reason_text(reason):
+    words = REASONS.get(reason["code"])
+    return str(words) if words is not None else reason.get("text", reason["code"])

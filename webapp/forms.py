@@ -1,0 +1,203 @@
+"""One WTForms form per question type; every message is translatable.
+
+Forms read and write the short codes kept in the cookie. Error order is page order, so the
+error summary lists problems in the order a person meets them.
+"""
+import re
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, RadioField, SelectField, StringField
+
+from .labels import COUNTIES, MONTHS, UNSURE, option_labels
+
+EARLIEST_YEAR = 1900
+CODE_SECTION = re.compile(r"^[A-Za-z0-9&().,/ \-]{1,40}$")
+
+CHOOSE_ONE = _l("Choose one of the answers")
+CHOOSE_COUNTY = _l("Choose the county, or \"I'm not sure\"")
+YEAR_OR_UNSURE = _l("Enter the year, or tick \"I'm not sure\"")
+YEAR_FORMAT = _l("Enter the year as 4 numbers, for example 2012")
+YEAR_TOO_EARLY = _l("The year must be %(year)s or later", year=EARLIEST_YEAR)
+YEAR_IN_FUTURE = _l("The date must be in the past")
+MONTH_UNKNOWN = _l("Choose a month from the list")
+HAPPENED_AFTER_CONVICTION = _l("The date it happened must be on or before the date you were convicted")
+CODE_SECTION_FORMAT = _l("Enter the code section as it is written on your record, for example HS 11359, or leave it empty")
+BIRTH_YEAR_NEEDED = _l("Enter the year you were born")
+BIRTH_YEAR_FORMAT = _l("Enter the year you were born as 4 numbers, for example 1988")
+
+
+class QuestionForm(FlaskForm):
+    """Base: `screen`, `today` and the other answers of this conviction are set per request."""
+
+    def __init__(self, screen, today, answers, **kwargs):
+        self.screen, self.today, self.answers = screen, today, answers
+        super().__init__(**kwargs)
+
+    def problems(self):
+        """[(field id to link to, message)] in page order."""
+        return [(self.anchor(name), message)
+                for name in self._fields for message in self._fields[name].errors]
+
+    def anchor(self, name):
+        return name
+
+
+class ChoiceForm(QuestionForm):
+    answer = RadioField(validate_choice=False)
+    detail = StringField()
+
+    def anchor(self, name):
+        return f"answer-{self.screen.options[0]}" if name == "answer" else name
+
+    def validate_answer(self, field):
+        if field.data not in self.screen.options:
+            field.errors.append(CHOOSE_ONE)
+
+    def validate_detail(self, field):
+        value = (field.data or "").strip()
+        detail = self.screen.detail
+        if not detail:
+            field.data = None
+        elif detail["field"] == "code_section":
+            if value and not CODE_SECTION.match(value):
+                field.errors.append(CODE_SECTION_FORMAT)
+            field.data = value or None
+        elif detail["field"] == "birth_year":
+            if self.answer.data != detail["with_option"]:
+                field.data = None
+            elif not value:
+                field.errors.append(BIRTH_YEAR_NEEDED)
+            elif not (value.isdigit() and len(value) == 4):
+                field.errors.append(BIRTH_YEAR_FORMAT)
+            else:
+                check_year(field, int(value), self.today)
+
+    def load(self, answers):
+        self.answer.data = answers.get(self.screen.key)
+        if self.screen.detail:
+            self.detail.data = answers.get(self.screen.detail["key"])
+
+    def answers_given(self):
+        given = {self.screen.key: self.answer.data}
+        if self.screen.detail:
+            given[self.screen.detail["key"]] = self.detail.data
+        return given
+
+    def choices(self):
+        return option_labels(self.screen.id, self.screen.type, self.screen.options)
+
+
+class SelectForm(QuestionForm):
+    answer = SelectField(validate_choice=False)
+
+    def validate_answer(self, field):
+        if field.data not in dict(county_choices()):
+            field.errors.append(CHOOSE_COUNTY)
+
+    def load(self, answers):
+        self.answer.data = answers.get(self.screen.key)
+
+    def answers_given(self):
+        return {self.screen.key: self.answer.data}
+
+
+def county_choices():
+    return [(str(number), name) for number, name in enumerate(COUNTIES, start=1)] + [("u", UNSURE)]
+
+
+class DateForm(QuestionForm):
+    year = StringField()
+    month = SelectField(validate_choice=False)
+    unsure = BooleanField()
+
+    def validate_year(self, field):
+        value = (field.data or "").strip()
+        field.data = value
+        if self.unsure.data:
+            return
+        if not value:
+            field.errors.append(YEAR_OR_UNSURE)
+        elif not (value.isdigit() and len(value) == 4):
+            field.errors.append(YEAR_FORMAT)
+        else:
+            check_year(field, int(value), self.today)
+
+    def validate_month(self, field):
+        if self.unsure.data or not field.data:
+            field.data = ""
+            return
+        if field.data not in {f"{m:02d}" for m in range(1, 13)}:
+            field.errors.append(MONTH_UNKNOWN)
+        elif not self.year.errors and self.year.data.isdigit():
+            if (int(self.year.data), int(field.data)) > (self.today.year, self.today.month):
+                field.errors.append(YEAR_IN_FUTURE)
+
+    def validate(self, extra_validators=None):
+        valid = super().validate(extra_validators)
+        if valid and self.screen.id == "happened":
+            convicted = self.answers.get("cd")
+            value = self.answers_given()[self.screen.key]
+            if convicted not in (None, "u") and value != "u" and too_late(value, convicted):
+                self.year.errors.append(HAPPENED_AFTER_CONVICTION)
+                return False
+        return valid
+
+    def load(self, answers):
+        value = answers.get(self.screen.key)
+        if value == "u":
+            self.unsure.data = True
+        elif value:
+            self.year.data, _, self.month.data = value.partition("-")
+
+    def answers_given(self):
+        if self.unsure.data:
+            return {self.screen.key: "u"}
+        value = self.year.data + (f"-{self.month.data}" if self.month.data else "")
+        return {self.screen.key: value}
+
+    def months(self):
+        return [(f"{number:02d}", name) for number, name in enumerate(MONTHS, start=1)]
+
+
+def too_late(happened, convicted):
+    """True if `happened` is surely after `convicted` (dates as 'YYYY' or 'YYYY-MM')."""
+    shared = min(len(happened), len(convicted))
+    return happened[:shared] > convicted[:shared]
+
+
+def check_year(field, year, today):
+    if year < EARLIEST_YEAR:
+        field.errors.append(YEAR_TOO_EARLY)
+    elif year > today.year:
+        field.errors.append(YEAR_IN_FUTURE)
+
+
+FORM_FOR_TYPE = {"choice": ChoiceForm, "yes_no_unsure": ChoiceForm, "select": SelectForm,
+                 "date": DateForm}
+
+
+def make(screen, today, answers, formdata=None):
+    """The form for `screen`, filled from the POST body, or else from the stored answers."""
+    form_class = FORM_FOR_TYPE[screen.type]
+    if formdata is not None:
+        return form_class(screen, today, answers, formdata=formdata)
+    form = form_class(screen, today, answers, formdata=None)
+    form.load(answers)
+    return form
+
+
+ANOTHER = _l("Choose yes if you have another cannabis conviction")
+ADD_ONE = _l("Add at least one conviction to get a result")
+
+
+class AnotherForm(FlaskForm):
+    """"Do you have another cannabis conviction?" on the list page."""
+    answer = RadioField(validate_choice=False)
+
+    def validate_answer(self, field):
+        if field.data not in ("y", "n"):
+            field.errors.append(ANOTHER)
+
+    def problems(self):
+        return [("answer-y", message) for message in self.answer.errors]

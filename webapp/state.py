@@ -1,0 +1,184 @@
+"""The person's answers: kept only in one signed, compressed cookie on their own device.
+
+Nothing is written on the server. The cookie is signed (tamper-proof, not secret) with a
+timestamp checked against the inactivity timeout, and its Max-Age is that same timeout,
+refreshed on every request, so the browser itself drops it after a period of inactivity.
+
+Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
+    c  [{"i": 3, "w": "ca", "o": "have", ...}, ...]   convictions, "i" is a stable number
+    p  {"r": "n", ...}                                  person-level answers
+    n  the next conviction number
+    l  the chosen language
+"""
+from datetime import timedelta
+
+from flask import session
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
+from itsdangerous import BadData, SignatureExpired
+
+from . import case_builder
+from .conditions import Context
+from .flow import CONVICTION_SCREENS, PERSON_SCREENS, walk
+
+INACTIVITY = timedelta(minutes=60)
+# Chromium silently drops a cookie past about 4 KB (name, value and attributes): keep the
+# value well under that, and refuse a change that would not fit rather than lose it.
+COOKIE_BUDGET = 3800
+MAX_CONVICTIONS = 50
+
+
+class StateSession(SecureCookieSession):
+    problem = None  # "tampered" or "expired" when a cookie came but could not be read
+
+
+class StateSessionInterface(SecureCookieSessionInterface):
+    session_class = StateSession
+
+    def open_session(self, app, request):
+        serializer = self.get_signing_serializer(app)
+        if serializer is None:
+            return None
+        value = request.cookies.get(self.get_cookie_name(app))
+        if not value:
+            return self.session_class()
+        try:
+            data = serializer.loads(value, max_age=int(INACTIVITY.total_seconds()))
+            if not well_formed(data):
+                raise BadData("unexpected shape")
+            return self.session_class(data)
+        except SignatureExpired:
+            problem = "expired"
+        except Exception:  # bad signature, bad base64/zlib/JSON, wrong shape: all unreadable
+            problem = "tampered"
+        fresh = self.session_class()
+        fresh.problem = problem
+        fresh.modified = True  # replaces the unreadable cookie
+        return fresh
+
+    def save_session(self, app, session, response):
+        name = self.get_cookie_name(app)
+        domain, path = self.get_cookie_domain(app), self.get_cookie_path(app)
+        response.vary.add("Cookie")
+        if not session:
+            if session.modified:
+                response.delete_cookie(name, domain=domain, path=path,
+                                       secure=self.get_cookie_secure(app),
+                                       httponly=True, samesite=self.get_cookie_samesite(app))
+            return
+        response.set_cookie(
+            name, self.get_signing_serializer(app).dumps(dict(session)),
+            max_age=int(INACTIVITY.total_seconds()), httponly=True, domain=domain, path=path,
+            secure=self.get_cookie_secure(app), samesite=self.get_cookie_samesite(app),
+        )
+
+
+def well_formed(data):
+    """A signed cookie from an older version of the app is treated like an unreadable one."""
+    if not isinstance(data, dict):
+        return False
+    convictions = data.get("c", [])
+    return (
+        isinstance(convictions, list)
+        and all(isinstance(c, dict) and isinstance(c.get("i"), int) for c in convictions)
+        and isinstance(data.get("p", {}), dict)
+        and isinstance(data.get("n", 1), int)
+    )
+
+
+def cookie_size(app):
+    """Bytes the state cookie's value would take now."""
+    serializer = app.session_interface.get_signing_serializer(app)
+    return len(serializer.dumps(dict(session)))
+
+
+def fits(app):
+    return cookie_size(app) <= COOKIE_BUDGET
+
+
+# --- convictions -------------------------------------------------------------------------
+
+def convictions():
+    return session.get("c", [])
+
+
+def find(number):
+    return next((c for c in convictions() if c["i"] == number), None)
+
+
+def can_add():
+    return len(convictions()) < MAX_CONVICTIONS
+
+
+def add_conviction():
+    number = session.get("n", 1)
+    session["c"] = [*convictions(), {"i": number}]
+    session["n"] = number + 1
+    return number
+
+
+def remove_conviction(number):
+    session["c"] = [c for c in convictions() if c["i"] != number]
+
+
+def person_answers():
+    return session.get("p", {})
+
+
+def save_answers(number, values):
+    """Store a screen's answers (None removes one) for conviction `number`, or the person."""
+    if number is None:
+        target = dict(person_answers())
+    else:
+        target = {k: v for k, v in find(number).items()}
+    for key, value in values.items():
+        if value is None:
+            target.pop(key, None)
+        else:
+            target[key] = value
+    if number is None:
+        session["p"] = target
+    else:
+        session["c"] = [target if c["i"] == number else c for c in convictions()]
+
+
+def wipe():
+    language = session.get("l")
+    session.clear()
+    if language:
+        session["l"] = language
+
+
+# --- from answers to the engine's case ----------------------------------------------------
+
+def conviction_id(number):
+    return f"c{number}"
+
+
+def walk_conviction(conviction, as_of):
+    cid = conviction_id(conviction["i"])
+
+    def context(kept):
+        return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
+
+    return walk(CONVICTION_SCREENS, conviction, context)
+
+
+def kept_convictions(as_of):
+    return [(conviction_id(c["i"]), walk_conviction(c, as_of)[1]) for c in convictions()]
+
+
+def walk_person(as_of):
+    kept_cases = kept_convictions(as_of)
+
+    def context(kept):
+        return Context(kept, lambda a: case_builder.build(as_of, kept_cases, a))
+
+    return walk(PERSON_SCREENS, person_answers(), context)
+
+
+def build_case(as_of):
+    return case_builder.build(as_of, kept_convictions(as_of), walk_person(as_of)[1])
+
+
+def missing(screens, answers):
+    return [s for s in screens if s.key not in answers]
