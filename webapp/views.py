@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from flask import (Blueprint, abort, current_app, make_response, redirect, render_template,
                    request, session, url_for)
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_htmx import HTMX
@@ -351,7 +352,8 @@ def result():
         return elsewhere
     case, determination = found
     cards = summary.cards(case, determination, state.convictions())
-    return render("result.html", _("Your result"), cards=cards, as_of=today(),
+    return render("result.html", _("Your result"), cards=cards,
+                  checked_on=format_date(today(), "long"),
                   text=summary.plain_text(cards, today()))
 
 

@@ -1,0 +1,84 @@
+"""The flow is data: flow.yaml is checked when the app loads, and bad flows are refused."""
+from datetime import date
+
+import pytest
+
+from webapp import case_builder, flow
+from webapp.labels import QUESTIONS
+
+
+def write(tmp_path, text):
+    path = tmp_path / "flow.yaml"
+    path.write_text(text)
+    return path
+
+
+GOOD_PERSON = "person:\n  - {id: pending, type: yes_no_unsure, key: pc}\n"
+
+
+def test_the_shipped_flow_loads_and_every_screen_has_words():
+    screens = flow.CONVICTION_SCREENS + flow.PERSON_SCREENS
+    assert {s.id for s in screens} <= set(QUESTIONS)
+    assert {s.type for s in screens} <= flow.QUESTION_TYPES
+
+
+@pytest.mark.parametrize("bad, complaint", [
+    ("conviction:\n  - {id: where, type: slider, key: w}\n", "unknown question type"),
+    ("conviction:\n  - {id: where, type: choice, key: w, options: [ca], when: [is_full_moon]}\n",
+     "unknown condition"),
+    ("conviction:\n  - {id: where, type: choice, key: w, options: [ca], when: [{decisive: person.pending_charges}]}\n",
+     "not a conviction fact path"),
+    ("conviction:\n  - {id: nowhere, type: choice, key: w, options: [ca]}\n", "no words"),
+    ("conviction:\n  - {id: where, type: choice, key: w, options: [mars]}\n", "need words"),
+    ("conviction:\n  - {id: where, type: choice, key: w, options: [ca]}\n"
+     "  - {id: court, type: choice, key: w, options: [adult]}\n", "repeated answer key"),
+])
+def test_a_broken_flow_is_refused_at_load(tmp_path, bad, complaint):
+    with pytest.raises(flow.FlowError, match=complaint):
+        flow.load(write(tmp_path, bad + GOOD_PERSON))
+
+
+def test_conduct_questions_are_asked_only_when_decisive():
+    conduct = [s for s in flow.CONVICTION_SCREENS if s.key in case_builder.CONDUCT
+               or s.key in case_builder.PRIORS]
+    assert conduct and all("decisive" in " ".join(s.when_names) for s in conduct)
+    assert all("decisive" in " ".join(s.when_names) for s in flow.PERSON_SCREENS)
+
+
+# --- from answers to the engine's case ------------------------------------------------------
+
+def test_a_typed_code_section_wins_over_the_words():
+    case = case_builder.conviction("c1", {"w": "ca", "j": "adult", "o": "have", "s": "HS 11359(b)"})
+    assert case["offense"] == "HS 11359(b)"
+    assert case_builder.conviction("c1", {"o": "grow"})["offense"] == "HS 11358"
+    assert case_builder.conviction("c1", {"o": "u"})["offense"] == "unknown"
+
+
+def test_courts_map_to_the_contract():
+    assert case_builder.conviction("c", {"w": "ca", "j": "juv"})["court"] == "california_juvenile"
+    assert case_builder.conviction("c", {"w": "ca", "j": "adult"})["court"] == "california_adult"
+    assert case_builder.conviction("c", {"w": "fed"})["court"] == "federal"
+    assert case_builder.conviction("c", {"w": "u"})["court"] == "unknown"
+
+
+@pytest.mark.parametrize("born, when, band", [
+    ("1990", "2012", "21_or_older"),   # 21 or 22
+    ("1990", "2011", "unknown"),       # 20 or 21: straddles
+    ("1990", "2010", "18_to_20"),      # 19 or 20
+    ("1995", "2012", "under_18"),      # 16 or 17
+    ("1994", "2012", "unknown"),       # 17 or 18
+])
+def test_age_band_from_birth_year(born, when, band):
+    assert case_builder.age_band(born, when) == band
+
+
+def test_not_sure_when_it_happened_falls_back_to_the_conviction_year_for_the_age():
+    case = case_builder.conviction("c", {"a": "born", "b": "1980", "cd": "2010-05", "od": "u"})
+    assert case["offense_date"] is None and case["conviction_date"] == "2010-05"
+    assert case["age_at_offense"] == "21_or_older"
+
+
+def test_the_case_carries_today_as_given():
+    case = case_builder.build(date(2026, 1, 2), [("c1", {"o": "have"})], {"r": "n"})
+    assert case["as_of"] == "2026-01-02"
+    assert case["person"] == {"must_register_290": "no"}

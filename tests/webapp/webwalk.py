@@ -1,0 +1,129 @@
+"""Walking the questionnaire like a person would: POST an answer, follow the 303.
+
+`answers_for_case` turns a contract case (tests' source of truth) into what a person would
+choose on each screen, so the contract examples can be walked through the real flow.
+"""
+import re
+from html import unescape
+
+COURT = {"california_adult": ("ca", "adult"), "california_juvenile": ("ca", "juv"),
+         "federal": ("fed", None), "other_state": ("oth", None), "unknown": ("u", None)}
+WORDS = {"11357": "have", "11358": "grow", "11359": "pfs", "11360": "sell"}
+LEVEL = {"felony": "fel", "misdemeanor": "mis", "infraction": "inf", "unknown": "u"}
+AGE = {"under_18": "lt18", "18_to_20": "18to20", "21_or_older": "21up", "unknown": "u"}
+STATUS = {"completed": "done", "serving": "serving", "unknown": "u"}
+KIND = {"probation": "prob", "county_jail": "jail", "state_prison": "prison",
+        "fine_only": "fine", "unknown": "u"}
+TRI = {"yes": "y", "no": "n", "unknown": "u"}
+FACT_SCREENS = {
+    "concentrated": ("conduct", "concentrated"), "amount": ("conduct", "over_limit"),
+    "plants": ("conduct", "plants_over_six"), "for-sale": ("conduct", "for_sale"),
+    "across-border": ("conduct", "import_export"), "minors": ("conduct", "minor_involved"),
+    "school": ("conduct", "school_grounds"), "environment": ("conduct", "environmental_harm"),
+    "prior-serious": ("priors", "super_strike"),
+    "prior-registrable": ("priors", "registrable_sex_offense"),
+    "prior-same": ("priors", "two_same_section"),
+}
+PERSON_SCREENS = {"registration": "must_register_290", "supervision": "under_supervision",
+                  "pending": "pending_charges"}
+
+
+def date_answer(value):
+    if not value:
+        return {"unsure": "y"}
+    year, _, rest = value.partition("-")
+    return {"year": year, "month": rest[:2]}
+
+
+def answers_for_case(conviction, county="19"):
+    """{screen id: form data} for one contract conviction."""
+    where, court = COURT[conviction.get("court", "california_adult")]
+    section = re.search(r"1135[789]|11360", conviction["offense"])
+    sentence = conviction.get("sentence", {})
+    answers = {
+        "where": {"answer": where},
+        "court": {"answer": court},
+        "county": {"answer": county},
+        "offense": {"answer": WORDS[section.group(0)] if section else "other",
+                    "detail": conviction["offense"]},
+        "level": {"answer": LEVEL[conviction.get("level", "unknown")]},
+        "convicted": date_answer(conviction.get("conviction_date")),
+        "happened": date_answer(conviction.get("offense_date")),
+        "age": {"answer": AGE[conviction.get("age_at_offense", "unknown")]},
+        "sentence": {"answer": STATUS[sentence.get("status", "unknown")]},
+        "sentence-kind": {"answer": KIND[sentence.get("kind", "unknown")]},
+        "probation-revoked": {"answer": TRI[sentence.get("probation_revoked", "unknown")]},
+    }
+    for screen, (group, fact) in FACT_SCREENS.items():
+        answers[screen] = {"answer": TRI[conviction.get(group, {}).get(fact, "unknown")]}
+    return answers
+
+
+def person_answers(person):
+    return {screen: {"answer": TRI[person.get(fact, "unknown")]}
+            for screen, fact in PERSON_SCREENS.items()}
+
+
+def screen_of(location):
+    return location.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+def answer_until(client, location, answers, stop=("/check", "/convictions"), asked=None):
+    """POST answers screen by screen from `location`; returns the first `stop` location."""
+    for _ in range(60):
+        path = location.split("?")[0]
+        if path in stop:
+            return location
+        screen = screen_of(location)
+        response = client.post(location, data=answers[screen])
+        assert response.status_code == 303, (location, text_of(response))
+        if asked is not None:
+            asked.append(screen)
+        location = response.headers["Location"]
+    raise AssertionError("the flow never ended")
+
+
+def add_conviction(client, answers, first=False, asked=None):
+    """From anywhere: add one conviction and answer it; returns the location it ends at."""
+    response = client.post("/begin" if first else "/convictions", data={"answer": "y"})
+    assert response.status_code == 303
+    return answer_until(client, response.headers["Location"], answers, asked=asked)
+
+
+def finish(client, person):
+    """Say "no more convictions", answer the person-level questions, land on /check."""
+    response = client.post("/convictions", data={"answer": "n"})
+    assert response.status_code == 303
+    return answer_until(client, response.headers["Location"], person_answers(person))
+
+
+def walk_case(client, case):
+    """Walk a whole contract case; returns the /result page's HTML."""
+    for number, conviction in enumerate(case["convictions"]):
+        end = add_conviction(client, answers_for_case(conviction), first=number == 0)
+        assert end == "/convictions"
+    assert finish(client, case.get("person", {})) == "/check"
+    response = client.get("/result")
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+CARD = re.compile(r'<article class="card[^"]*" id="[^"]*" data-conviction-id="([^"]+)" '
+                  r'data-outcome="([^"]+)" data-automatic="([^"]+)"')
+
+
+def cards(html):
+    """[(conviction id, outcome, automatic)] from the result page."""
+    return CARD.findall(html)
+
+
+def text_of(response):
+    """The visible text of a page, squeezed (for asserting what a person reads)."""
+    html = response.get_data(as_text=True) if hasattr(response, "get_data") else response
+    html = re.sub(r"<(script|style|title)[^>]*>.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+def session_cookie(client):
+    cookie = client.get_cookie("fs")
+    return cookie.value if cookie else None
