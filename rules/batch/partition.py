@@ -8,12 +8,13 @@ partition must keep is that it holds every row of each person in it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import rules
-from rules.batch.columns import (CONDUCT_COLUMNS, CONVICTION_CHOICES, DATE_COLUMNS, OUTPUT_COLUMNS,
-                                 PERSON_COLUMNS, PRIOR_COLUMNS, SENTENCE_CHOICES, CellError, choice,
-                                 date_cell)
+from rules.batch.columns import (CHOICES, CONDUCT_COLUMNS, CONVICTION_CHOICES, DATE_COLUMNS,
+                                 OUTPUT_COLUMNS, PERSON_COLUMNS, PRIOR_COLUMNS, SENTENCE_CHOICES,
+                                 CellError, date_cell)
 from rules.batch.priors import PRIOR_FIELDS, SECTIONS_WITH_PRIORS, RecordEntry, derive
 from rules.batch.sections import parse_section
 
@@ -34,58 +35,74 @@ def _cell(row: dict[str, Any], column: str) -> str:
     return "" if value is None else str(value).strip()
 
 
+# (column, where it goes in the conviction: "" itself, a nested group, or None for person-level
+# facts that are only checked here, key, allowed values)
+_CHOICE_CELLS = (
+    *((column, "", column, frozenset(allowed)) for column, allowed in CONVICTION_CHOICES.items()),
+    *((column, "sentence", key, frozenset(allowed)) for column, (key, allowed) in SENTENCE_CHOICES.items()),
+    *((column, "conduct", column, frozenset(CHOICES[column])) for column in CONDUCT_COLUMNS),
+    *((column, "priors", key, frozenset(CHOICES[column])) for column, key in PRIOR_COLUMNS.items()),
+    *((column, None, column, frozenset(CHOICES[column])) for column in PERSON_COLUMNS),
+)
+
+
 class ReadRow:
     """One row read into the contract's conviction shape, or the reasons it cannot be."""
 
     __slots__ = ("conviction", "entry", "errors", "number", "priors_derived", "stated_priors")
 
     def __init__(self, row: dict[str, Any], engine_id: str) -> None:
-        self.errors: list[str] = []
+        errors: list[str] = []
         self.priors_derived = ""
         offense = _cell(row, "offense")
         conviction: dict[str, Any] = {"id": engine_id, "offense": offense}
         if not offense:
-            self.errors.append("offense: empty; the code section is required")
-        for column in CONVICTION_CHOICES:
-            self._choice(row, column, conviction, column)
-        intervals = {}
+            errors.append("offense: empty; the code section is required")
+        groups = {"": conviction, "sentence": {}, "conduct": {}, "priors": {}, None: {}}
+        get = row.get
+        for column, group, key, allowed in _CHOICE_CELLS:
+            cell = get(column)
+            if not cell:
+                continue
+            if cell not in allowed:  # the common case is already exact: check that first
+                value = str(cell).strip().lower()
+                if not value:
+                    continue
+                if value not in allowed:
+                    errors.append(f"{column}: {cell!r} is not one of {', '.join(CHOICES[column])}")
+                    continue
+                cell = value
+            groups[group][key] = cell
+        intervals = []
         for column in DATE_COLUMNS:
             cell = _cell(row, column)
-            intervals[column] = (None, None)
+            interval = (None, None)
             if cell:
                 try:
-                    intervals[column] = date_cell(column, cell)
+                    interval = date_cell(column, cell)
                     conviction[column] = cell
                 except CellError as error:
-                    self.errors.append(str(error))
-        for group, pairs in (("sentence", [(c, k) for c, (k, _) in SENTENCE_CHOICES.items()]),
-                             ("conduct", [(c, c) for c in CONDUCT_COLUMNS]),
-                             ("priors", list(PRIOR_COLUMNS.items()))):
-            facts: dict[str, str] = {}
-            for column, key in pairs:
-                self._choice(row, column, facts, key)
-            conviction[group] = facts
-        for column in PERSON_COLUMNS:  # validated here, combined per person in _person_facts
-            self._choice(row, column, {}, column)
-        self.conviction = conviction
-        self.stated_priors = conviction["priors"]
-        # When the offense can have been: on or before the conviction date.
-        offense_lo, offense_hi = intervals["offense_date"]
-        conviction_lo, conviction_hi = intervals["conviction_date"]
+                    errors.append(str(error))
+            intervals.append(interval)
+        conviction["sentence"], conviction["conduct"] = groups["sentence"], groups["conduct"]
+        conviction["priors"] = self.stated_priors = groups["priors"]
+        self.conviction, self.errors = conviction, errors
+        # When the offense can have been: on or before the conviction date; the conviction on
+        # or after the offense.
+        (offense_lo, offense_hi), (conviction_lo, conviction_hi) = intervals
         target = (offense_lo, offense_hi if offense_hi is not None else conviction_hi)
-        convicted = intervals["conviction_date"] if conviction_lo is not None else (offense_lo, None)
+        convicted = (conviction_lo, conviction_hi) if conviction_lo is not None else (offense_lo, None)
         self.entry = RecordEntry(offense, convicted, target)
-        section = parse_section(offense) if offense else None
-        self.number = (section.number if section is not None and section.code == "HS"
-                       and section.number in SECTIONS_WITH_PRIORS else None)
+        self.number = _number_with_priors(offense) if offense else None
 
-    def _choice(self, row: dict[str, Any], column: str, into: dict[str, str], key: str) -> None:
-        cell = _cell(row, column)
-        if cell:
-            try:
-                into[key] = choice(column, cell)
-            except CellError as error:
-                self.errors.append(str(error))
+
+@lru_cache(maxsize=65536)
+def _number_with_priors(offense: str) -> str | None:
+    """`11359` for an HS 11358-11360 offense (the sections with prior-record disqualifiers)."""
+    section = parse_section(offense)
+    if section is None or section.code != "HS" or section.form != "completed":
+        return None
+    return section.number if section.number in SECTIONS_WITH_PRIORS else None
 
 
 def _person_facts(rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -148,14 +165,21 @@ def _evaluate_person(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, s
         try:
             determination = rules.evaluate(case)
         except rules.InvalidCase as error:
-            blamed = _blame(str(error), batch)
+            message = _message(error)
+            blamed = _blame(message, batch)
             for index in blamed:
-                results[index]["error"] = _column_message(str(error))
+                results[index]["error"] = _column_message(message)
             pending = [index for index in batch if index not in blamed] + pending
             continue
         for index in batch:
             results[index].update(_outcome_columns(determination, str(index)))
     return results
+
+
+def _message(error: Exception) -> str:
+    """`field: expected` whether or not the engine's exception carries `field` separately."""
+    field, expected = getattr(error, "field", None), getattr(error, "expected", None)
+    return f"{field}: {expected}" if field and expected else str(error)
 
 
 def _blame(message: str, batch: list[int]) -> list[int]:
