@@ -12,19 +12,19 @@ PYBABEL=".venv/bin/pybabel"
 POT="translations/messages.pot"
 
 extract() {
-  "$PYBABEL" extract -q -F babel.cfg -k lazy_gettext -k _l -k ngettext:1,2 \
+  "$PYBABEL" -q extract -F babel.cfg -k lazy_gettext -k _l -k ngettext:1,2 \
     --project="Fresh Start" --copyright-holder="Fresh Start contributors" \
-    --sort-by-file -w 100 -o "$POT" webapp
+    --sort-by-file -w 100 -o "$POT" .
 }
 
 case "${1:-}" in
   extract) extract ;;
   update)
     extract
-    "$PYBABEL" update -q -i "$POT" -d translations -w 100 --no-fuzzy-matching --ignore-obsolete
+    "$PYBABEL" -q update -i "$POT" -d translations -w 100 --no-fuzzy-matching --ignore-obsolete
     ;;
   init) "$PYBABEL" init -i "$POT" -d translations -l "${2:?language code}" -w 100 ;;
-  compile) "$PYBABEL" compile -q -d translations ;;
+  compile) "$PYBABEL" -q compile -d translations ;;
   stats) .venv/bin/python -m webapp.i18n_stats ;;
   *) sed -n '2,8p' "$0"; exit 2 ;;
 esac

@@ -28,7 +28,7 @@ fi
 
 # Compiled catalogs (.mo) are build output: always compile from the .po sources.
 if compgen -G "translations/*/LC_MESSAGES/messages.po" >/dev/null; then
-  .venv/bin/pybabel compile -q -d translations
+  .venv/bin/pybabel -q compile -d translations
 fi
 
 if [ "$want_browser" = 1 ] && [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
