@@ -1,0 +1,75 @@
+"""Languages: every string through Babel, the browser's language mapped, the choice kept."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from webwalk import text_of
+
+import rules
+from webapp import explanations
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("accept, lang, direction", [
+    ("zh-TW,zh;q=0.9", "zh-Hant", "ltr"),
+    ("zh-HK", "zh-Hant", "ltr"),
+    ("zh-CN", "zh-Hans", "ltr"),
+    ("zh", "zh-Hans", "ltr"),
+    ("tl", "fil", "ltr"),
+    ("fil-PH", "fil", "ltr"),
+    ("es-MX,es;q=0.9", "es", "ltr"),
+    ("fa-IR", "fa", "rtl"),
+    ("ar", "ar", "rtl"),
+    ("de-DE", "en", "ltr"),
+])
+def test_browser_language_is_mapped(client, accept, lang, direction):
+    html = client.get("/", headers={"Accept-Language": accept}).get_data(as_text=True)
+    assert f'<html lang="{lang}" dir="{direction}">' in html
+
+
+def test_choosing_a_language_keeps_the_answers_and_returns_to_the_page(client):
+    client.post("/begin")
+    client.post("/c/1/where", data={"answer": "ca"})
+    response = client.get("/lang/es?next=/c/1/where")
+    assert response.status_code == 303 and response.headers["Location"] == "/c/1/where"
+    html = client.get("/c/1/where").get_data(as_text=True)
+    assert '<html lang="es"' in html and 'value="ca" checked' in html
+
+
+@pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example",
+                                    "javascript:alert(1)"])
+def test_language_switch_is_not_an_open_redirect(client, target):
+    response = client.get("/lang/es", query_string={"next": target})
+    assert response.headers["Location"] == "/"
+
+
+def test_an_unknown_language_is_a_friendly_404(client):
+    response = client.get("/lang/klingon?next=/")
+    assert response.status_code == 404 and "Page not found" in text_of(response)
+
+
+def test_every_engine_reason_code_has_words():
+    missing = set(rules.REASON_CODES) - set(explanations.REASONS)
+    assert not missing, f"add these to webapp/explanations.py REASONS: {sorted(missing)}"
+
+
+def test_every_outcome_has_words():
+    assert set(explanations.OUTCOMES) == {"dismiss", "reduce_to_misdemeanor", "reduce_to_infraction",
+                                          "not_eligible", "not_covered", "already_granted",
+                                          "needs_review"}
+
+
+def test_the_message_catalog_template_is_current(tmp_path):
+    """translations/messages.pot holds every string the app shows (re-extract if this fails)."""
+    fresh = tmp_path / "messages.pot"
+    subprocess.run([sys.executable, "-c", "from babel.messages.frontend import main; main()",
+                    "-q", "extract", "-F", "babel.cfg", "-k", "lazy_gettext", "-k", "_l", "-o", str(fresh), "."],
+                   cwd=ROOT, check=True)
+
+    def ids(path):
+        return {line for line in path.read_text().splitlines() if line.startswith("msgid ")}
+
+    assert ids(fresh) == ids(ROOT / "translations/messages.pot")
+    assert 'msgid "Which court convicted you?"' in ids(fresh)

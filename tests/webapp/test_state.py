@@ -1,0 +1,111 @@
+"""Answers live only in one signed cookie: its attributes, expiry, tampering, wiping."""
+from datetime import timedelta
+
+import pytest
+from test_questions import POSSESSION_2011
+from webwalk import add_conviction, session_cookie, text_of
+
+from webapp import state
+
+
+@pytest.fixture
+def answered(client):
+    assert add_conviction(client, POSSESSION_2011, first=True) == "/convictions"
+    return client
+
+
+def set_cookie_header(response):
+    return next(v for k, v in response.headers.items()
+                if k == "Set-Cookie" and v.startswith("fs="))
+
+
+def test_cookie_is_httponly_samesite_and_expires_after_inactivity(client):
+    header = set_cookie_header(client.post("/begin"))
+    assert "HttpOnly" in header and "SameSite=Lax" in header
+    assert "Max-Age=3600" in header
+    assert "Secure" not in header  # local http; production sets COOKIE_SECURE=1
+
+
+def test_cookie_is_secure_in_production(monkeypatch):
+    from webapp import create_app
+    monkeypatch.setenv("COOKIE_SECURE", "1")
+    app = create_app({"SECRET_KEY": "production-key"})
+    page = app.test_client().get("/")
+    assert "Secure" in set_cookie_header(page)
+
+
+def test_every_request_refreshes_the_inactivity_clock(answered):
+    assert "Max-Age=3600" in set_cookie_header(answered.get("/convictions"))
+
+
+def test_a_tampered_cookie_gets_a_friendly_page_not_a_500(answered):
+    value = session_cookie(answered)
+    answered.set_cookie("fs", value[:-3] + ("AAA" if not value.endswith("AAA") else "BBB"))
+    response = answered.get("/check")
+    assert response.status_code == 400
+    page = text_of(response)
+    assert "could not be read" in page and "Start again" in page
+    # The unreadable cookie is replaced: the next page starts clean.
+    assert answered.get("/check").status_code == 303
+
+
+@pytest.mark.parametrize("value", ["", "garbage", ".eJw.", "eJyrVkrOz0vOTy9WslJQKkktLlGqBQA5-Qa7.Z.bad",
+                                   "x" * 3000])
+def test_truncated_or_garbage_cookie_is_friendly(client, value):
+    client.set_cookie("fs", value)
+    response = client.get("/convictions")
+    assert response.status_code in (200, 400)
+    if value:
+        assert response.status_code == 400 and "could not be read" in text_of(response)
+
+
+def test_a_cookie_signed_with_another_key_is_refused(answered):
+    from webapp import create_app
+    other = create_app({"TESTING": True, "SECRET_KEY": "another-key"}).test_client()
+    other.set_cookie("fs", session_cookie(answered))
+    assert other.get("/check").status_code == 400
+
+
+def test_an_expired_cookie_says_so_and_offers_to_start_again(answered, monkeypatch):
+    monkeypatch.setattr(state, "INACTIVITY", timedelta(seconds=-1))
+    response = answered.get("/check")
+    assert "have expired" in text_of(response)
+    assert "Start again" in text_of(response)
+
+
+def test_start_over_wipes_everything(answered):
+    response = answered.post("/start-over")
+    assert response.status_code == 303 and response.headers["Location"] == "/"
+    assert answered.get("/check").headers["Location"] == "/"
+    assert "Start now" in text_of(answered.get("/"))
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_quick_exit_leaves_at_once_and_wipes(answered, method):
+    response = getattr(answered, method)("/exit")
+    assert response.status_code == 303
+    assert response.headers["Location"] == "https://www.google.com/"
+    assert session_cookie(answered) is None
+
+
+def test_nothing_is_written_to_disk(answered, tmp_path, monkeypatch):
+    """Walking and showing a result opens no file for writing."""
+    import builtins
+    real_open = builtins.open
+
+    def guarded_open(file, mode="r", *args, **kwargs):
+        assert not any(flag in mode for flag in "wax+"), f"wrote {file}"
+        return real_open(file, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded_open)
+    answered.post("/convictions", data={"answer": "n"})
+    for screen in ("registration", "supervision", "pending"):
+        answered.post(f"/about-you/{screen}", data={"answer": "n"})
+    assert answered.get("/result").status_code == 200
+
+
+def test_no_answer_appears_in_logs(answered, caplog):
+    caplog.set_level("DEBUG")
+    answered.post("/c/1/offense", data={"answer": "have", "detail": "HS 11357(c)"})
+    answered.get("/check")
+    assert "11357(c)" not in caplog.text
