@@ -1,0 +1,37 @@
+"""`python -m rules`: the engine on the command line.
+
+    python -m rules evaluate CASE.json   # or - for standard input
+    python -m rules --version
+
+Exit codes: 0 done; 2 invalid case (one line on standard error naming the field, nothing on
+standard output); 1 anything else that stopped it (e.g. a missing file), also one line.
+A subcommand is a module with `add_arguments(parser)` and `run(args) -> int`: adding one is
+one line in SUBCOMMANDS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .version import RULES_VERSION
+
+SUBCOMMANDS = {
+    "evaluate": ("rules.evaluate_command", "evaluate one case (a JSON file, or - for stdin)"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m rules", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"rules {RULES_VERSION}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module_name, help_text) in SUBCOMMANDS.items():
+        module = importlib.import_module(module_name)
+        module.add_arguments(commands.add_parser(name, help=help_text, description=help_text))
+    args = parser.parse_args(argv)
+    return importlib.import_module(SUBCOMMANDS[args.command][0]).run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Part F: what the result page tells the person to do, with the convictions it is for."""
+
+from __future__ import annotations
+
+RELIEF = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction")
+
+
+def actions(convictions: list[dict]) -> list[dict]:
+    """`convictions` are the determination's entries; returns the actions in a stable order."""
+    check_record, file_cr400, fallback, legal_help = [], [], [], []
+    for conviction in convictions:
+        cid, prop64, paths = conviction["id"], conviction["prop64"], conviction["other_paths"]
+        automatic = prop64["automatic"] != "no" or any(
+            path["automatic"] != "no" for path in paths)
+        # check_record: whenever any relief is or may be automatic (DOJ record review, PC 11123).
+        if automatic:
+            check_record.append(cid)
+        # file_cr400: a Prop 64 dismissal or reduction; when relief should have been automatic,
+        # only as the fallback if the record was not updated (HS 11361.9 leaves CR-400 open).
+        if prop64["outcome"] in RELIEF:
+            file_cr400.append(cid)
+            if prop64["automatic"] == "yes":
+                fallback.append(cid)
+        # get_legal_help: any needs_review (decision-rules F).
+        if prop64["outcome"] == "needs_review" or any(
+                path["outcome"] == "needs_review" for path in paths):
+            legal_help.append(cid)
+    result = []
+    if check_record:
+        result.append({"code": "check_record", "conviction_ids": check_record,
+                       "citation": "PC 11120-11127; BCIA 8016RR, 8705, 8706"})
+    if file_cr400:
+        result.append({"code": "file_cr400", "conviction_ids": file_cr400,
+                       "only_if_record_not_updated": fallback,
+                       "citation": "HS 11361.8(a), (e); Judicial Council form CR-400"})
+    # Offered everywhere (public defender of the county of conviction, legal aid); the ids are
+    # the convictions that need a lawyer's look.
+    result.append({"code": "get_legal_help", "conviction_ids": legal_help,
+                   "citation": "decision-rules F"})
+    return result

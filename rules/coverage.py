@@ -1,0 +1,80 @@
+"""Part A: is the conviction covered by Prop 64 at all, and under which law? Then part B.
+
+`prop64(f)` is the whole Prop 64 rule for one conviction, run by `facts.explore` once per way
+the unknown facts it reads could be.
+"""
+
+from __future__ import annotations
+
+from . import dates, hs11357, hs11358, hs11359, hs11360, law
+from .facts import Facts, Reason
+
+STATUTES = {module.SECTION: module for module in (hs11357, hs11358, hs11359, hs11360)}
+OUTSIDE_CALIFORNIA = ("other_state", "federal")
+
+
+def old_law_known(values: dict) -> tuple[bool | None, str]:
+    """A.5: was the offense under the old law? (answer or None, the reason code that says why)."""
+    # Prop 64 applies "had that act been in effect at the time of the offense" (HS 11361.8(a)
+    # [V]); it took effect on 2016-11-09.
+    boundary = law.PROP64_EFFECTIVE.current
+    offense_before = dates.before(values["offense_date"], boundary)
+    if offense_before is True:
+        return True, "offense_before_prop64"
+    if offense_before is False:
+        return False, "offense_on_or_after_prop64"
+    # Offense date unknown (or straddling): a conviction before 2016-11-09 was for an offense
+    # before it too.
+    if dates.before(values["conviction_date"], boundary) is True:
+        return True, "offense_date_unknown_convicted_before_prop64"
+    return None, "offense_date_unknown"
+
+
+def _old_law(f: Facts) -> bool:
+    old, code = old_law_known(f.values)
+    if old is None:
+        old = f.choose("offense_date", (True, False))
+        code = "offense_before_prop64" if old else "offense_on_or_after_prop64"
+    f.because(code, "HS 11361.8(a)", "A.5")
+    return old
+
+
+def prop64(f: Facts) -> str:
+    # A.1: "the trial court that entered the judgment of conviction" (HS 11361.8(a)) must be a
+    # California court: other states' and federal convictions are outside the section.
+    court = f.get("court", ("california_adult", "federal"))
+    if court in OUTSIDE_CALIFORNIA:
+        f.because("not_a_california_court", "HS 11361.8(a)", "A.1")
+        return "not_covered"
+
+    # A.2: relief already granted under Prop 64.
+    relief = f.values["relief_on_record"]
+    if relief == "prop64":
+        f.because("prop64_relief_already_on_record", "HS 11361.8", "A.2")
+        return "already_granted"
+    if relief == "unknown":
+        f.assumptions.append(Reason("assumed_no_prop64_relief_yet", "HS 11361.8", "A.2"))
+
+    # A.3: HS 11361.8(a) reaches a conviction "under Section 11357, 11358, 11359, or 11360".
+    offense = f.values["offense"]
+    section, letter = offense.section, offense.subdivision
+    if offense.kind == "unknown":
+        section = f.choose("offense", ("11357", "11358", "11359", "11360", "other"))
+        letter = None
+    if offense.kind == "other" or section == "other":
+        f.because("offense_not_prop64_section", "HS 11361.8(a)", "A.3")
+        return "not_eligible"
+
+    # A.5 (checked before A.4: a new-law attempt has nothing to reduce either way).
+    if not _old_law(f):
+        return "not_eligible"
+
+    # A.4: an attempt (PC 664) or conspiracy (PC 182) is not named in HS 11361.8; courts differ.
+    # Both readings are explored: not covered, or covered as the completed offense.
+    if offense.kind in ("attempt", "conspiracy"):
+        f.because(f"{offense.kind}_not_named_in_prop64", "HS 11361.8(a); PC 664, PC 182", "A.4")
+        if not f.choose("law.attempt_covered", (True, False)):
+            return "not_eligible"
+
+    # Part B: what would the same conduct be today?
+    return STATUTES[section].decide(f, letter)

@@ -1,0 +1,97 @@
+"""`decisive_facts(case)`: which unknown facts could change each conviction's result.
+
+Computed by re-evaluation, so it is right by construction: for every unknown fact the rules
+read for a conviction, evaluate again with the fact answered each possible way; the fact is
+decisive when some answer changes the result (the Prop 64 outcome or possible outcomes, the
+procedure, automatic review, or the PC 1203.425 outcome). The web app asks only those.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from . import dates, law
+from .evaluate import conviction
+from .validate import FACT_VALUES, read_case
+
+DATE_PATHS = ("offense_date", "conviction_date")
+OFFENSE_TRIALS = ("HS 11357", "HS 11358", "HS 11359", "HS 11360", "PC 211")
+
+
+def _boundaries(as_of: date) -> list[date]:
+    """The days on which a date's side can change an answer (the law's dated boundaries)."""
+    return [
+        law.OLD_11357B_INFRACTION_FROM.current,
+        law.PROP64_EFFECTIVE.current,
+        law.AUTOMATIC_REVIEW_BEFORE.current,
+        law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of),
+        dates.add_years(as_of, -law.PC1203_425_WAIT_YEARS_MISDEMEANOR.on(as_of)),
+    ]
+
+
+def _date_trials(interval, as_of: date) -> list:
+    """Days either side of each boundary, inside what is known of the date."""
+    trials = []
+    for boundary in _boundaries(as_of):
+        for day in (boundary - timedelta(days=1), boundary):
+            if interval is None or interval.first <= day <= interval.last:
+                trials.append(dates.Interval(day, day))
+    return trials
+
+
+def _signature(result: dict) -> tuple:
+    prop64 = result["prop64"]
+    return (prop64["outcome"], tuple(prop64["possible_outcomes"]), prop64["procedure"],
+            prop64["automatic"], tuple((p["outcome"], p["automatic"]) for p in result["other_paths"]))
+
+
+def _trials(path: str, values: dict, as_of: date) -> list:
+    if path in DATE_PATHS:
+        interval = values[path]
+        if interval is not None and interval.first == interval.last:
+            return []
+        return _date_trials(interval, as_of)
+    if path == "offense":
+        if values["offense"].kind != "unknown":
+            return []
+        from .offense import parse_offense
+        return [parse_offense(text) for text in OFFENSE_TRIALS]
+    if path in FACT_VALUES and values[path] == "unknown":
+        return [value for value in FACT_VALUES[path] if value != "unknown"]
+    return []
+
+
+def _path_of(key: str) -> str | None:
+    """An explored question's input path (`conviction_date+1y` -> `conviction_date`)."""
+    for prefix in DATE_PATHS:
+        if key.startswith(prefix):
+            return prefix
+    if key.startswith("law."):
+        return None  # an uncertainty in the law, not a question for the person
+    return key
+
+
+def decisive_facts(case: dict) -> dict[str, list[str]]:
+    """{conviction id: [fact paths whose answer could change that conviction's result]}."""
+    as_of, _, convictions = read_case(case)
+    cache: dict = {}
+
+    def signature(values: dict) -> tuple:
+        key = tuple(values.values())
+        if key not in cache:
+            result, read = conviction(values, as_of)
+            cache[key] = (_signature(result), read)
+        return cache[key]
+
+    answer: dict[str, list[str]] = {}
+    for values in convictions:
+        base, read = signature(values)
+        candidates = {_path_of(key) for key in read} | {"court", *DATE_PATHS, "sentence.status"}
+        decisive = []
+        for path in sorted(p for p in candidates if p is not None):
+            for trial in _trials(path, values, as_of):
+                if signature({**values, path: trial})[0] != base:
+                    decisive.append(path)
+                    break
+        answer[values["id"]] = decisive
+    return answer

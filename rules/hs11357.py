@@ -1,0 +1,97 @@
+"""HS 11357: possession (decision-rules B.1; research §1.1).
+
+The old conviction is read with the OLD subdivision letters (the offense was before Prop 64,
+decision-rules A.5), then the same conduct is graded under TODAY's 11357 and 11362.1.
+The person-level priors of B.6 never apply to 11357.
+"""
+
+from __future__ import annotations
+
+from . import dates, law
+from .facts import Facts
+from .grades import FELONY, INFRACTION, LEGAL, MISDEMEANOR, age, compare, tri
+
+SECTION = "11357"
+
+# Old letters [M; research §1.1]: (a) concentrated cannabis, any amount, wobbler;
+# (b) 28.5 g or less, not concentrated: misdemeanor, an infraction from 2011-01-01;
+# (c) more than 28.5 g: misdemeanor; (d) 18 or over, 28.5 g or less on school grounds:
+# misdemeanor; (e) under 18 on school grounds: misdemeanor.
+# The letter implies facts (B.1): over the limit, at school, and for (d)/(e) the age.
+IMPLIED = {
+    "a": {},
+    "b": {"over_limit": False, "school_grounds": False},
+    "c": {"over_limit": True, "school_grounds": False},
+    "d": {"school_grounds": True, "over_limit": False, "age": ("18_to_20", "21_or_older")},
+    "e": {"school_grounds": True, "over_limit": False, "age": ("under_18",)},
+}
+OLD_GRADES = {
+    "a": (FELONY, MISDEMEANOR),
+    "c": (MISDEMEANOR,),
+    "d": (MISDEMEANOR,),
+    "e": (MISDEMEANOR,),
+    None: (FELONY, MISDEMEANOR, INFRACTION),
+}
+
+
+def old_grades(letter: str | None, offense_date) -> tuple[str, ...]:
+    """The grades the old statute allowed for this letter (B.1, B.5)."""
+    if letter != "b":
+        return OLD_GRADES[letter]
+    before_2011 = dates.before(offense_date, law.OLD_11357B_INFRACTION_FROM.current)
+    if before_2011 is None:
+        return (MISDEMEANOR, INFRACTION)
+    return (MISDEMEANOR,) if before_2011 else (INFRACTION,)
+
+
+def today(f: Facts, letter: str | None) -> str:
+    """What the same conduct is under today's HS 11357 and 11362.1."""
+    implied = IMPLIED.get(letter, {})
+    if implied:
+        f.because(f"old_11357{letter}_implies_facts", f"former HS 11357({letter})", "B.1")
+    age_at_offense = age(f, implied.get("age", ("under_18", "18_to_20", "21_or_older")))
+
+    # HS 11357(a)(1), (b)(1), (d): under 18, any amount, at school or not -> an infraction
+    # (with drug education) [M].
+    if age_at_offense == "under_18":
+        f.because("under_18_infraction_today", "HS 11357(a)(1), (b)(1), (d)", "B.1")
+        return INFRACTION
+
+    # HS 11357(b)(2): "more than 28.5 grams of cannabis ... or more than eight grams of
+    # concentrated cannabis" by a person 18 or older -> misdemeanor, up to six months [M].
+    over_limit = implied.get("over_limit")
+    if over_limit is None:
+        over_limit = tri(f, "conduct.over_limit")
+    if over_limit:
+        f.because("over_limit_misdemeanor_today", "HS 11357(b)(2)", "B.1")
+        return MISDEMEANOR
+
+    # HS 11357(c): 18 or older, within the limit "upon the grounds of a school providing
+    # instruction in kindergarten or any of grades 1 through 12 during hours the school is open"
+    # -> misdemeanor [M].
+    school = implied.get("school_grounds")
+    if school is None:
+        school = tri(f, "conduct.school_grounds")
+    if school:
+        f.because("school_grounds_misdemeanor_today", "HS 11357(c)", "B.1")
+        return MISDEMEANOR
+
+    # HS 11357(a)(2): 18 to 20, within the limit -> infraction, fine up to $100 [V].
+    if age_at_offense == "18_to_20":
+        f.because("within_limit_18_to_20_infraction_today", "HS 11357(a)(2)", "B.1")
+        return INFRACTION
+
+    # HS 11362.1(a)(1)-(2): 21 or older may "possess ... not more than 28.5 grams of cannabis
+    # not in the form of concentrated cannabis" and "not more than eight grams of cannabis in
+    # the form of concentrated cannabis" [S].
+    f.because("within_limit_21_or_older_legal_today", "HS 11362.1(a)(1)-(2)", "B.1")
+    return LEGAL
+
+
+def decide(f: Facts, letter: str | None) -> str:
+    if letter not in IMPLIED and letter is not None:
+        f.because("subdivision_not_recognised", f"HS 11357({letter})", "B.1")
+        letter = None
+    grade = today(f, letter)
+    return compare(f, grade, old_grades(letter, f.values["offense_date"]),
+                   f"former HS 11357({letter})" if letter else "former HS 11357")

@@ -1,0 +1,86 @@
+"""Part E: automatic conviction relief under PC 1203.425 (DOJ, monthly; nothing to file).
+
+Run by `facts.explore` like the Prop 64 rule: a blocking fact that is unknown is explored both
+ways, so it yields "needs review" rather than a guess (decision-rules E). Effects: the
+conviction is treated as dismissed under PC 1203.4; it must still be disclosed for public
+office, licensing, peace-officer jobs and lottery contracts; firearm rights are not restored.
+"""
+
+from __future__ import annotations
+
+from . import dates, law
+from .facts import Facts
+
+PATH = "PC 1203.425"
+CITATION = "PC 1203.425(a)(1)(B)"
+
+
+def rule(f: Facts, as_of) -> str:
+    court = f.get("court", ("california_adult", "california_juvenile", "federal"))
+    if court in ("other_state", "federal"):
+        f.because("pc1203_425_california_convictions_only", "PC 1203.425(a)(1)", "E")
+        return "not_eligible"
+    if court == "california_juvenile":
+        f.because("pc1203_425_not_for_juvenile_adjudications", "PC 1203.425(a)(1)", "E")
+        return "not_eligible"
+    if f.values["relief_on_record"] == "dismissed":
+        f.because("already_dismissed_on_record", "PC 1203.425(a)(1)", "E")
+        return "not_eligible"
+
+    # (a)(1)(B)(i) "is not required to register pursuant to the Sex Offender Registration Act".
+    if f.get("person.must_register_290", ("no", "yes")) == "yes":
+        f.because("pc1203_425_must_register_290", "PC 1203.425(a)(1)(B)(i)", "E")
+        return "not_eligible"
+    # (ii) no active local, state or federal supervision.
+    if f.get("person.under_supervision", ("no", "yes")) == "yes":
+        f.because("pc1203_425_under_supervision", "PC 1203.425(a)(1)(B)(ii)", "E")
+        return "not_eligible"
+    # (iii) not "currently serving a sentence for an offense" and "no indication of pending
+    # criminal charges" [V].
+    if f.get("person.pending_charges", ("no", "yes")) == "yes":
+        f.because("pc1203_425_pending_charges", "PC 1203.425(a)(1)(B)(iii)", "E")
+        return "not_eligible"
+    if f.get("sentence.status", ("completed", "serving")) == "serving":
+        f.because("pc1203_425_serving_sentence", "PC 1203.425(a)(1)(B)(iii)", "E")
+        return "not_eligible"
+
+    # (v) a conviction "on or after January 1, 1973" (the day is dated data in law.py).
+    earliest = law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of)
+    too_early = dates.before(f.values["conviction_date"], earliest)
+    if too_early is None:
+        too_early = f.choose("conviction_date<pc1203_425_earliest", (False, True))
+    if too_early:
+        f.because("pc1203_425_convicted_too_early", "PC 1203.425(a)(1)(B)(v)", "E")
+        return "not_eligible"
+
+    kind = f.get("sentence.kind", ("probation", "county_jail", "state_prison", "fine_only"))
+    level = f.values["level"]
+    if kind == "probation":
+        # (v)(I): "probation has been granted and the person has completed probation" without
+        # revocation [V].
+        if f.get("sentence.probation_revoked", ("no", "yes")) == "no":
+            f.because("pc1203_425_probation_completed", "PC 1203.425(a)(1)(B)(v)(I)", "E")
+            return "eligible"
+        f.because("pc1203_425_probation_revoked", "PC 1203.425(a)(1)(B)(v)(I)", "E")
+        level = f.get("level", ("felony", "misdemeanor", "infraction"))
+        if level != "felony":  # (II) needs "no probation": a revoked misdemeanor probation fails
+            return "not_eligible"
+    else:
+        level = f.get("level", ("felony", "misdemeanor", "infraction"))
+    if level == "felony" or kind == "state_prison":
+        # (v)(III): a felony, four years without a new felony, not serious, violent or
+        # registrable; its dates of operation are uncertain [U] -> needs review.
+        f.because("pc1203_425_felony_prong_uncertain", "PC 1203.425(a)(1)(B)(v)(III)", "E")
+        return "needs_review"
+
+    # (v)(II): a misdemeanor or infraction without probation, sentence completed, and "at least
+    # one calendar year" since judgment [V].
+    wait = law.PC1203_425_WAIT_YEARS_MISDEMEANOR.on(as_of)
+    waited = dates.years_passed(f.values["conviction_date"], wait, as_of)
+    if waited is None:
+        waited = f.choose("conviction_date+1y", (True, False))
+    if not waited:
+        f.because("pc1203_425_one_year_not_passed", "PC 1203.425(a)(1)(B)(v)(II)", "E")
+        return "not_eligible"
+    f.because("pc1203_425_misdemeanor_one_year_passed", "PC 1203.425(a)(1)(B)(v)(II)", "E")
+    return "eligible"
