@@ -19,6 +19,7 @@ from .version import RULES_VERSION
 
 SUBCOMMANDS = {
     "evaluate": ("rules.evaluate_command", "evaluate one case (a JSON file, or - for stdin)"),
+    "batch": ("rules.batch.cli", "evaluate a CSV of convictions in bulk (docs/bulk.md)"),
 }
 
 

@@ -20,12 +20,11 @@ def _as_of(text: str) -> str:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
-def add_parser(subparsers) -> argparse.ArgumentParser:
-    """Adds the `batch` subcommand to `python -m rules`."""
-    parser = subparsers.add_parser(
-        "batch", help="evaluate a CSV of convictions, one row each, in bulk",
-        description="Evaluate every row of a CSV of convictions (one row per conviction, "
-                    "person_id groups rows into a case). See docs/bulk.md.")
+HELP = "evaluate a CSV of convictions (one row each, person_id groups a case) in bulk; see docs/bulk.md"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The `batch` subcommand's arguments (`python -m rules` calls this)."""
     parser.add_argument("input", metavar="INPUT.csv")
     parser.add_argument("--output", "-o", required=True, metavar="OUTPUT.csv")
     parser.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD",
@@ -35,12 +34,11 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--workers", type=int, default=None,
                         help="worker processes (default: one per core)")
     parser.add_argument("--chunk-rows", type=int, default=2000, help=argparse.SUPPRESS)
-    parser.set_defaults(handler=run_batch)
-    return parser
 
 
-def run_batch(args: argparse.Namespace) -> int:
-    from rules.batch.runner import InputFileError, run, summary_table
+def run(args: argparse.Namespace) -> int:
+    from rules.batch.runner import InputFileError, summary_table
+    from rules.batch.runner import run as run_file
 
     # The clock is read here, at the edge, never in the engine.
     as_of = args.as_of or datetime.date.today().isoformat()
@@ -48,7 +46,7 @@ def run_batch(args: argparse.Namespace) -> int:
         print("batch: --workers must be 1 or more", file=sys.stderr)
         return EXIT_USAGE
     try:
-        totals = run(args.input, args.output, as_of, workers=args.workers, chunk_rows=max(args.chunk_rows, 1))
+        totals = run_file(args.input, args.output, as_of, workers=args.workers, chunk_rows=max(args.chunk_rows, 1))
     except (InputFileError, OSError) as error:
         print(f"batch: {args.input}: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -63,7 +61,7 @@ def run_batch(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m rules.batch")
-    add_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["batch", *(sys.argv[1:] if argv is None else argv)])
-    return args.handler(args)
+    """`python -m rules.batch ...`, the same as `python -m rules batch ...`."""
+    parser = argparse.ArgumentParser(prog="python -m rules.batch", description=HELP)
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
