@@ -98,9 +98,10 @@ class ReadRow:
 
 @lru_cache(maxsize=65536)
 def _number_with_priors(offense: str) -> str | None:
-    """`11359` for an HS 11358-11360 offense (the sections with prior-record disqualifiers)."""
+    """`11359` for an HS 11358-11360 offense (the sections with prior-record disqualifiers),
+    attempts and conspiracies included: the engine weighs their priors among the possible outcomes."""
     section = parse_section(offense)
-    if section is None or section.code != "HS" or section.form != "completed":
+    if section is None or section.code != "HS":
         return None
     return section.number if section.number in SECTIONS_WITH_PRIORS else None
 
