@@ -29,12 +29,21 @@ def _boundaries(as_of: date) -> list[date]:
     ]
 
 
-def _date_trials(interval, as_of: date) -> list:
-    """Days either side of each boundary, inside what is known of the date."""
+def _date_trials(path: str, values: dict, as_of: date) -> list:
+    """Days either side of each boundary, inside what is known of the date and possible (an
+    offense comes before its conviction, and both before `as_of`)."""
+    interval = values[path]
+    earliest, latest = date.min, as_of
+    if path == "offense_date" and values["conviction_date"] is not None:
+        latest = min(latest, values["conviction_date"].last)
+    if path == "conviction_date" and values["offense_date"] is not None:
+        earliest = values["offense_date"].first
+    if interval is not None:
+        earliest, latest = max(earliest, interval.first), min(latest, interval.last)
     trials = []
     for boundary in _boundaries(as_of):
         for day in (boundary - timedelta(days=1), boundary):
-            if interval is None or interval.first <= day <= interval.last:
+            if earliest <= day <= latest:
                 trials.append(dates.Interval(day, day))
     return trials
 
@@ -50,7 +59,7 @@ def _trials(path: str, values: dict, as_of: date) -> list:
         interval = values[path]
         if interval is not None and interval.first == interval.last:
             return []
-        return _date_trials(interval, as_of)
+        return _date_trials(path, values, as_of)
     if path == "offense":
         if values["offense"].kind != "unknown":
             return []

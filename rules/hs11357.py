@@ -17,9 +17,9 @@ SECTION = "11357"
 # (b) 28.5 g or less, not concentrated: misdemeanor, an infraction from 2011-01-01;
 # (c) more than 28.5 g: misdemeanor; (d) 18 or over, 28.5 g or less on school grounds:
 # misdemeanor; (e) under 18 on school grounds: misdemeanor.
-# The letter implies facts (B.1): over the limit, at school, and for (d)/(e) the age.
+# The letter implies facts (B.1): concentrated, over the limit, at school, and for (d)/(e) the age.
 IMPLIED = {
-    "a": {},
+    "a": {"concentrated": True},
     "b": {"over_limit": False, "school_grounds": False},
     "c": {"over_limit": True, "school_grounds": False},
     "d": {"school_grounds": True, "over_limit": False, "age": ("18_to_20", "21_or_older")},

@@ -13,7 +13,8 @@ from .grades import FELONY, INFRACTION, LEGAL, MISDEMEANOR, age, compare, tri
 
 SECTION = "11360"
 # B.5: old (a) is a straight felony; for old (b) an unknown level that decides -> needs review.
-OLD_GRADES = {"a": (FELONY,), "b": (MISDEMEANOR, INFRACTION), None: (FELONY, MISDEMEANOR)}
+OLD_GRADES = {"a": (FELONY,), "b": (MISDEMEANOR, INFRACTION),
+              None: (FELONY, MISDEMEANOR, INFRACTION)}  # no letter: old (a) or old (b)
 
 
 def _import_export_over_limit(f: Facts) -> bool:

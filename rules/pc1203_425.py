@@ -53,8 +53,11 @@ def rule(f: Facts, as_of) -> str:
         f.because("pc1203_425_convicted_too_early", "PC 1203.425(a)(1)(B)(v)", "E")
         return "not_eligible"
 
-    kind = f.get("sentence.kind", ("probation", "county_jail", "state_prison", "fine_only"))
     level = f.values["level"]
+    # Only a felony can bring a state-prison sentence.
+    kinds = ("probation", "county_jail", "state_prison", "fine_only") if level in (
+        "felony", "unknown") else ("probation", "county_jail", "fine_only")
+    kind = f.get("sentence.kind", kinds)
     if kind == "probation":
         # (v)(I): "probation has been granted and the person has completed probation" without
         # revocation [V].
