@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -78,19 +79,23 @@ def measure(input_path: Path, output_path: Path, as_of: str, workers: int | None
             "--summary", str(output_path) + ".summary.txt"]
     if workers:
         argv += ["--workers", str(workers)]
+    load_before = os.getloadavg()[0]
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(argv, cwd=ROOT, stderr=subprocess.PIPE, text=True)
     sampler = TreeSampler(process.pid)
     sampler.start()
     _, stderr = process.communicate()
     wall = time.perf_counter() - start
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     sampler.stop.set()
     sampler.join()
     if process.returncode not in (0, 1):
         raise SystemExit(f"the command failed ({process.returncode}): {stderr}")
     with open(output_path, newline="", encoding="utf-8") as handle:
         rows_out = sum(1 for _ in csv.reader(handle)) - 1
-    return {"wall": wall, "exit": process.returncode, "rows_out": rows_out, "pss": sampler.peak_pss,
+    return {"wall": wall, "cpu": cpu, "load": load_before, "exit": process.returncode, "rows_out": rows_out, "pss": sampler.peak_pss,
             "rss": sampler.peak_rss, "single": sampler.peak_single, "processes": sampler.peak_processes}
 
 
@@ -120,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         ("processes (peak)", str(result["processes"])),
         ("wall time", f"{result['wall']:.1f} s (target < 60 s)"),
         ("rows per second", f"{rows_per_s:,.0f}"),
+        ("CPU time, whole tree", f"{result['cpu']:.1f} s ({args.rows / result['cpu']:,.0f} rows per CPU-second)"),
+        ("load average before the run", f"{result['load']:.2f} (other work on the machine)"),
         ("peak memory, tree PSS", f"{result['pss'] / 1024:.0f} MB (target < 300 MB)"),
         ("peak memory, tree RSS", f"{result['rss'] / 1024:.0f} MB (shared pages counted per process)"),
         ("largest process RSS", f"{result['single'] / 1024:.0f} MB"),

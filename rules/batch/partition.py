@@ -118,23 +118,29 @@ def _person_facts(rows: list[dict[str, Any]]) -> dict[str, str]:
     return person
 
 
-def _outcome_columns(determination: dict[str, Any], engine_id: str) -> dict[str, str]:
-    conviction = next(c for c in determination["convictions"] if c["id"] == engine_id)
-    prop64 = conviction["prop64"]
-    clean_slate = next((p for p in conviction.get("other_paths", []) if p["path"] == "PC 1203.425"), {})
-    return {
-        "prop64_outcome": prop64["outcome"],
-        "prop64_possible_outcomes": ";".join(prop64["possible_outcomes"]),
-        "prop64_procedure": prop64["procedure"],
-        "prop64_automatic": prop64["automatic"],
-        "prop64_citations": ";".join(prop64["citations"]),
-        "prop64_reason_codes": ";".join(reason["code"] for reason in prop64["reasons"]),
-        "prop64_assumptions": ";".join(reason["code"] for reason in prop64.get("assumptions", [])),
-        "pc1203_425_outcome": clean_slate.get("outcome", ""),
-        "pc1203_425_automatic": clean_slate.get("automatic", ""),
-        "actions": ";".join(action["code"] for action in determination["actions"]
-                            if engine_id in action["conviction_ids"]),
-    }
+def _outcome_columns(determination: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The output columns of every conviction in a determination, by engine id."""
+    actions: dict[str, list[str]] = {}
+    for action in determination["actions"]:
+        for engine_id in action["conviction_ids"]:
+            actions.setdefault(engine_id, []).append(action["code"])
+    columns = {}
+    for conviction in determination["convictions"]:
+        prop64 = conviction["prop64"]
+        clean_slate = next((p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {})
+        columns[conviction["id"]] = {
+            "prop64_outcome": prop64["outcome"],
+            "prop64_possible_outcomes": ";".join(prop64["possible_outcomes"]),
+            "prop64_procedure": prop64["procedure"],
+            "prop64_automatic": prop64["automatic"],
+            "prop64_citations": ";".join(prop64["citations"]),
+            "prop64_reason_codes": ";".join([reason["code"] for reason in prop64["reasons"]]),
+            "prop64_assumptions": ";".join([reason["code"] for reason in prop64.get("assumptions", ())]),
+            "pc1203_425_outcome": clean_slate.get("outcome", ""),
+            "pc1203_425_automatic": clean_slate.get("automatic", ""),
+            "actions": ";".join(actions.get(conviction["id"], ())),
+        }
+    return columns
 
 
 def read_person(rows: list[dict[str, Any]]) -> list[ReadRow]:
@@ -172,8 +178,9 @@ def _evaluate_person(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, s
                 results[index]["error"] = _column_message(message)
             pending = [index for index in batch if index not in blamed] + pending
             continue
+        columns = _outcome_columns(determination)
         for index in batch:
-            results[index].update(_outcome_columns(determination, str(index)))
+            results[index].update(columns[str(index)])
     return results
 
 
@@ -201,18 +208,13 @@ def _column_message(message: str) -> str:
     return f"{column}:{message[match.end():]}"
 
 
-def evaluate_rows(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
-    """Each input row, in order, with the OUTPUT_COLUMNS added (empty when not applicable).
-
-    Rows are grouped into cases by `person_id` (a partition must hold all of a person's rows).
-    A row that already carries an `error` (e.g. a ragged line found by the reader) is passed
-    through untouched and not evaluated.
-    """
+def evaluate_outputs(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
+    """The OUTPUT_COLUMNS of each row, in order (empty when not applicable): see evaluate_rows."""
     people: dict[str, list[int]] = {}
     out: list[dict[str, str]] = []
     for position, row in enumerate(rows):
-        out.append({**row, **dict.fromkeys(OUTPUT_COLUMNS, "")})
-        if _cell(row, "error"):
+        out.append(dict.fromkeys(OUTPUT_COLUMNS, ""))
+        if row.get("error"):
             out[position]["error"] = _cell(row, "error")
             continue
         person_id = _cell(row, "person_id")
@@ -224,3 +226,13 @@ def evaluate_rows(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]
         for position, result in zip(positions, _evaluate_person([rows[p] for p in positions], as_of)):
             out[position].update(result)
     return out
+
+
+def evaluate_rows(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
+    """Each input row, in order, with the OUTPUT_COLUMNS added (empty when not applicable).
+
+    Rows are grouped into cases by `person_id` (a partition must hold all of a person's rows).
+    A row that already carries an `error` (e.g. a ragged line found by the reader) is passed
+    through untouched and not evaluated.
+    """
+    return [{**row, **outputs} for row, outputs in zip(rows, evaluate_outputs(rows, as_of))]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import IO
 
 from rules.batch.columns import OUTPUT_COLUMNS, REQUIRED_COLUMNS
-from rules.batch.partition import evaluate_rows
+from rules.batch.partition import evaluate_outputs
 from rules.batch.sections import summary_key
 
 ERROR = "error"
@@ -119,7 +119,7 @@ def process_chunk(header: list[str], as_of: str, chunk: Chunk) -> tuple[str, Tot
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     offense_column = header.index("offense")
-    for cells, result in zip(chunk.cells, evaluate_rows(rows, as_of)):
+    for cells, result in zip(chunk.cells, evaluate_outputs(rows, as_of)):
         writer.writerow(cells + [result[name] for name in OUTPUT_COLUMNS])
         outcome = ERROR if result[ERROR] else result["prop64_outcome"]
         totals.table[summary_key(cells[offense_column]), outcome] += 1

@@ -82,6 +82,7 @@ def parse_section(cell: str) -> Section | None:
     return _one(text, "PC")
 
 
+@lru_cache(maxsize=65536)
 def summary_key(cell: str) -> str:
     """The summary table's row: `HS 11359`, `attempt or conspiracy`, or `other`."""
     section = parse_section(cell)
