@@ -53,6 +53,7 @@ def prop64(f: Facts) -> str:
         f.because("prop64_relief_already_on_record", "HS 11361.8", "A.2")
         return "already_granted"
     if relief == "unknown":
+        f.read.add("relief_on_record")
         f.assumptions.append(Reason("assumed_no_prop64_relief_yet", "HS 11361.8", "A.2"))
 
     # A.3: HS 11361.8(a) reaches a conviction "under Section 11357, 11358, 11359, or 11360".

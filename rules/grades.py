@@ -25,6 +25,7 @@ def convicted_grade(f: Facts, possible: tuple[str, ...], citation: str) -> str:
     level = f.values["level"]
     if level != "unknown":
         return level
+    f.read.add("level")
     if len(possible) == 1:
         f.because(f"level_unknown_read_as_{possible[0]}", citation, "B.5")
         return possible[0]

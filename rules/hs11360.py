@@ -27,7 +27,7 @@ def _import_export_over_limit(f: Facts) -> bool:
         f.because("import_export_over_limit", "HS 11360(a)(3)(D)", "B.4")
         return True
     # One of the two is unknown and neither is "no": presumed absent (HS 11361.8(b)).
-    f.read.add("conduct.import_export")
+    f.read.update(("conduct.import_export", "conduct.over_limit"))
     f.assumptions.append(Reason("assumed_no_import_export_over_limit", "HS 11360(a)(3)(D)", "B.4"))
     return False
 

@@ -15,6 +15,30 @@ PATH = "PC 1203.425"
 CITATION = "PC 1203.425(a)(1)(B)"
 
 
+# (path, the value that blocks, the values it can take, reason code, citation)
+BLOCKERS = (
+    # (a)(1)(B)(i) "is not required to register pursuant to the Sex Offender Registration Act".
+    ("person.must_register_290", "yes", ("no", "yes"), "pc1203_425_must_register_290",
+     "PC 1203.425(a)(1)(B)(i)"),
+    # (ii) no active local, state or federal supervision.
+    ("person.under_supervision", "yes", ("no", "yes"), "pc1203_425_under_supervision",
+     "PC 1203.425(a)(1)(B)(ii)"),
+    # (iii) "no indication of pending criminal charges" and not "currently serving a sentence
+    # for an offense" [V].
+    ("person.pending_charges", "yes", ("no", "yes"), "pc1203_425_pending_charges",
+     "PC 1203.425(a)(1)(B)(iii)"),
+    ("sentence.status", "serving", ("completed", "serving"), "pc1203_425_serving_sentence",
+     "PC 1203.425(a)(1)(B)(iii)"),
+)
+TOO_EARLY = ("conviction_date", True, (), "pc1203_425_convicted_too_early",
+             "PC 1203.425(a)(1)(B)(v)")
+
+
+def _blocked(f: Facts, blocker: tuple) -> str:
+    f.because(blocker[3], blocker[4], "E")
+    return "not_eligible"
+
+
 def rule(f: Facts, as_of) -> str:
     court = f.get("court", ("california_adult", "california_juvenile", "federal"))
     if court in ("other_state", "federal"):
@@ -23,37 +47,31 @@ def rule(f: Facts, as_of) -> str:
     if court == "california_juvenile":
         f.because("pc1203_425_not_for_juvenile_adjudications", "PC 1203.425(a)(1)", "E")
         return "not_eligible"
-    if f.values["relief_on_record"] == "dismissed":
+    relief = f.values["relief_on_record"]
+    if relief == "unknown":
+        f.read.add("relief_on_record")  # a dismissal already on record would end this path
+    if relief == "dismissed":
         f.because("already_dismissed_on_record", "PC 1203.425(a)(1)", "E")
         return "not_eligible"
 
-    # (a)(1)(B)(i) "is not required to register pursuant to the Sex Offender Registration Act".
-    if f.get("person.must_register_290", ("no", "yes")) == "yes":
-        f.because("pc1203_425_must_register_290", "PC 1203.425(a)(1)(B)(i)", "E")
-        return "not_eligible"
-    # (ii) no active local, state or federal supervision.
-    if f.get("person.under_supervision", ("no", "yes")) == "yes":
-        f.because("pc1203_425_under_supervision", "PC 1203.425(a)(1)(B)(ii)", "E")
-        return "not_eligible"
-    # (iii) not "currently serving a sentence for an offense" and "no indication of pending
-    # criminal charges" [V].
-    if f.get("person.pending_charges", ("no", "yes")) == "yes":
-        f.because("pc1203_425_pending_charges", "PC 1203.425(a)(1)(B)(iii)", "E")
-        return "not_eligible"
-    if f.get("sentence.status", ("completed", "serving")) == "serving":
-        f.because("pc1203_425_serving_sentence", "PC 1203.425(a)(1)(B)(iii)", "E")
-        return "not_eligible"
-
     # (v) a conviction "on or after January 1, 1973" (the day is dated data in law.py).
-    earliest = law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of)
-    too_early = dates.before(f.values["conviction_date"], earliest)
-    if too_early is None:
-        too_early = f.choose("conviction_date<pc1203_425_earliest", (False, True))
-    if too_early:
-        f.because("pc1203_425_convicted_too_early", "PC 1203.425(a)(1)(B)(v)", "E")
-        return "not_eligible"
+    too_early = dates.before(f.values["conviction_date"],
+                             law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of))
+    # A blocking fact known to be there decides at once; only then are unknown ones explored.
+    if too_early is True:
+        return _blocked(f, TOO_EARLY)
+    for blocker in BLOCKERS:
+        if f.values[blocker[0]] == blocker[1]:
+            return _blocked(f, blocker)
+    for blocker in BLOCKERS:
+        if f.get(blocker[0], blocker[2]) == blocker[1]:
+            return _blocked(f, blocker)
+    if too_early is None and f.choose("conviction_date<pc1203_425_earliest", (False, True)):
+        return _blocked(f, TOO_EARLY)
 
     level = f.values["level"]
+    if level == "unknown":
+        f.read.add("level")
     # Only a felony can bring a state-prison sentence.
     kinds = ("probation", "county_jail", "state_prison", "fine_only") if level in (
         "felony", "unknown") else ("probation", "county_jail", "fine_only")

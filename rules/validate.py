@@ -1,6 +1,6 @@
 """Checks a case against `schemas/case.schema.json` by hand (fast), and reads it into flat facts.
 
-Equivalent to the schema (tests/rules/test_properties.py checks that with hypothesis against
+Equivalent to the schema (tests/rules/test_rules_properties.py checks that with hypothesis against
 `jsonschema`), plus one thing the schema cannot say: a date must exist (`2015-02-30` does not).
 Every error names the field by its path, e.g. `convictions[0].level`. Schema defaults are
 applied: court `california_adult`, level `unknown`, every omitted fact `unknown`.

@@ -1,0 +1,119 @@
+"""Engine throughput: convictions evaluated per second on one core, validation included.
+
+    .venv/bin/python -m benchmarks.engine [--cases 20000] [--seed 64]
+
+Generates varied cases deterministically (seeded): every offense form, full and partial dates
+on both sides of each boundary, every level, age, sentence and court, and facts that are yes,
+no, unknown or omitted. Then times `rules.evaluate` on all of them, and `rules.decisive_facts`
+on a 30-conviction case (the web app runs it on every page view).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import time
+
+import rules
+
+OFFENSES = ["HS 11357", "HS 11357(a)", "H&S 11357(b)", "11357(c)", "HS 11357(d)", "HS 11358",
+            "HS 11359", "hs11359", "HS 11360", "HS 11360(a)", "HS 11360(b)", "PC 664/11359",
+            "PC 182(a)(1)/HS 11360", "PC 211", "21 USC 841", "unknown", "other"]
+COURTS = ["california_adult"] * 6 + ["california_juvenile", "other_state", "federal", "unknown"]
+LEVELS = ["felony", "misdemeanor", "infraction", "unknown"]
+AGES = ["under_18", "18_to_20", "21_or_older", "unknown"]
+TRI = ["yes", "no", "no", "unknown", None]  # None: omitted (read as unknown)
+CONDUCT = ["concentrated", "over_limit", "plants_over_six", "for_sale", "import_export",
+           "minor_involved", "school_grounds", "environmental_harm"]
+RELIEF = ["none"] * 10 + ["unknown"] * 7 + ["dismissed"] * 2 + ["prop64"]
+PRIORS = ["super_strike", "registrable_sex_offense", "two_same_section"]
+
+
+def _date(rng: random.Random, low: int, high: int):
+    year = rng.randint(low, high)
+    form = rng.random()
+    if form < 0.1:
+        return None
+    if form < 0.2:
+        return f"{year}"
+    if form < 0.3:
+        return f"{year}-{rng.randint(1, 12):02d}"
+    return f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
+def _tri_facts(rng: random.Random, names: list[str]) -> dict:
+    facts = {}
+    for name in names:
+        value = rng.choice(TRI)
+        if value is not None:
+            facts[name] = value
+    return facts
+
+
+def conviction(rng: random.Random, index: int) -> dict:
+    offense_year = rng.randint(1970, 2025)
+    return {
+        "id": f"c{index}",
+        "court": rng.choice(COURTS),
+        "offense": rng.choice(OFFENSES),
+        "level": rng.choice(LEVELS),
+        "offense_date": _date(rng, offense_year, offense_year),
+        "conviction_date": _date(rng, offense_year, min(offense_year + 2, 2026)),
+        "age_at_offense": rng.choice(AGES),
+        "sentence": {"status": rng.choice(["completed", "serving", "unknown"]),
+                     "kind": rng.choice(["probation", "county_jail", "state_prison", "fine_only",
+                                         "unknown"]),
+                     "probation_revoked": rng.choice(["yes", "no", "unknown"])},
+        "conduct": _tri_facts(rng, CONDUCT),
+        "priors": _tri_facts(rng, PRIORS),
+        "relief_on_record": rng.choice(RELIEF),
+    }
+
+
+def case(rng: random.Random, size: int) -> dict:
+    return {"as_of": "2026-11-24", "person": _tri_facts(rng, ["must_register_290",
+                                                            "under_supervision", "pending_charges"]),
+            "convictions": [conviction(rng, i) for i in range(size)]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=20000)
+    parser.add_argument("--seed", type=int, default=64)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    rng = random.Random(args.seed)
+    cases = [case(rng, rng.choice([1, 1, 1, 2, 3, 5])) for _ in range(args.cases)]
+    total = sum(len(c["convictions"]) for c in cases)
+    outcomes: dict[str, int] = {}
+    for determination in map(rules.evaluate, cases[:2000]):
+        for result in determination["convictions"]:
+            outcome = result["prop64"]["outcome"]
+            outcomes[outcome] = outcomes.get(outcome, 0) + 1
+    rates = []
+    for _ in range(args.rounds):
+        start = time.perf_counter()
+        for one in cases:
+            rules.evaluate(one)
+        rates.append(total / (time.perf_counter() - start))
+    print(f"cases: {len(cases)}, convictions: {total} (seed {args.seed})")
+    print(f"outcome mix (first 2000 cases): {dict(sorted(outcomes.items()))}")
+    print(f"evaluate incl. validation, one core: {statistics.median(rates):,.0f} convictions/s "
+          f"(median of {args.rounds}; min {min(rates):,.0f}, max {max(rates):,.0f})")
+
+    big = [case(random.Random(args.seed + n), 30) for n in range(20)]
+    timings = []
+    for one in big:
+        start = time.perf_counter()
+        rules.decisive_facts(one)
+        timings.append((time.perf_counter() - start) * 1000)
+    print(f"decisive_facts on a 30-conviction case: median {statistics.median(timings):.1f} ms, "
+          f"max {max(timings):.1f} ms (20 cases)")
+
+
+if __name__ == "__main__":
+    main()
