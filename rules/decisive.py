@@ -88,7 +88,7 @@ def decisive_facts(case: dict) -> dict[str, list[str]]:
     def signature(values: dict) -> tuple:
         key = tuple(values.values())
         if key not in cache:
-            result, read = conviction(values, as_of)
+            result, read = conviction(values, as_of, want_read=True)
             cache[key] = (_signature(result), read)
         return cache[key]
 

@@ -23,8 +23,9 @@ SAME_EITHER_WAY = Reason("same_outcome_either_way", "HS 11361.8(b)", "principle"
 
 
 def _as_dict(reason: Reason) -> dict:
-    return {"code": reason.code, "citation": reason.citation,
-            "text": REASON_CODES[reason.code], "rule": f"decision-rules {reason.rule}"}
+    code, citation, rule = reason
+    return {"code": code, "citation": citation, "text": REASON_CODES[code],
+            "rule": "decision-rules " + rule}
 
 
 def settle(leaves: list[Leaf]) -> tuple[str, list[str], list[Reason], list[Reason]]:
@@ -46,7 +47,7 @@ def settle(leaves: list[Leaf]) -> tuple[str, list[str], list[Reason], list[Reaso
 
 
 def _citations(reasons: list[Reason]) -> list[str]:
-    return list(dict.fromkeys(reason.citation for reason in reasons))
+    return list(dict.fromkeys([reason[1] for reason in reasons]))
 
 
 def _pc1203_425(values: dict, as_of: date) -> tuple[dict, list[Leaf]]:
@@ -62,8 +63,8 @@ def _pc1203_425(values: dict, as_of: date) -> tuple[dict, list[Leaf]]:
     return path, leaves
 
 
-def conviction(values: dict, as_of: date) -> tuple[dict, frozenset]:
-    """One conviction's determination, and the unknown questions the rules read for it."""
+def conviction(values: dict, as_of: date, want_read: bool = False) -> tuple[dict, set | None]:
+    """One conviction's determination, and (if wanted) the unknown questions the rules read."""
     leaves = explore(coverage.prop64, values)
     outcome, possible, reasons, assumptions = settle(leaves)
     route, court, route_reasons = procedure(values, outcome)
@@ -80,8 +81,8 @@ def conviction(values: dict, as_of: date) -> tuple[dict, frozenset]:
         "reasons": [_as_dict(reason) for reason in reasons],
         "assumptions": [_as_dict(reason) for reason in assumptions],
     }
-    read = frozenset().union(*(leaf.read for leaf in leaves),
-                             *(leaf.read for leaf in other_leaves))
+    read = set().union(*(leaf.read for leaf in leaves),
+                       *(leaf.read for leaf in other_leaves)) if want_read else None
     return {"id": values["id"], "prop64": prop64, "other_paths": [other_path]}, read
 
 

@@ -34,7 +34,7 @@ class Leaf(NamedTuple):
     outcome: str
     reasons: list        # [Reason]
     assumptions: list    # [Reason]
-    read: frozenset      # unknown fact keys this run read, assumed ones included
+    read: set            # unknown fact keys this run read, assumed ones included
 
 
 class Facts:
@@ -75,7 +75,7 @@ class Facts:
         return value == "yes"
 
     def because(self, code: str, citation: str, rule: str) -> None:
-        self.reasons.append(Reason(code, citation, rule))
+        self.reasons.append((code, citation, rule))  # a Reason; a plain tuple is faster
 
 
 def explore(rule: Callable[[Facts], str], values: dict, assigned: dict | None = None) -> list[Leaf]:
@@ -91,8 +91,7 @@ def explore(rule: Callable[[Facts], str], values: dict, assigned: dict | None = 
             for option in reversed(undecided.options):
                 pending.append({**current, undecided.key: option})
             continue
-        leaves.append(Leaf(current, outcome, facts.reasons, facts.assumptions,
-                           frozenset(facts.read)))
+        leaves.append(Leaf(current, outcome, facts.reasons, facts.assumptions, facts.read))
     return leaves
 
 
@@ -125,8 +124,10 @@ def common_reasons(leaves: list[Leaf]) -> list[Reason]:
 
 
 def all_assumptions(leaves: list[Leaf]) -> list[Reason]:
+    if len(leaves) == 1:
+        return leaves[0].assumptions
     seen: dict[str, Reason] = {}
     for leaf in leaves:
         for reason in leaf.assumptions:
-            seen.setdefault(reason.code, reason)
+            seen.setdefault(reason[0], reason)
     return list(seen.values())
