@@ -32,3 +32,18 @@ def test_a_small_dask_run_equals_the_plain_run(tmp_path):
     assert (tmp_path / "dask.csv").read_bytes() == (tmp_path / "plain.csv").read_bytes()
     assert errors == plain.errors
     assert plain.rows == 600
+
+
+def test_partitions_never_split_a_person(tmp_path):
+    from rules.batch.dask_runner import person_ranges
+
+    source = tmp_path / "records.csv"
+    with open(source, "w", newline="", encoding="utf-8") as out:
+        generate(2000, out, seed=12, malformed_rate=0)
+    data = source.read_bytes()
+    ranges = person_ranges(str(source), 0, blocksize=10_000)
+    assert len(ranges) > 10
+    assert ranges[0][0] == data.index(b"\n") + 1 and ranges[-1][1] == len(data)
+    assert all(end == next_start for (_, end), (next_start, _) in zip(ranges, ranges[1:]))
+    persons = [{line.split(b",")[0] for line in data[start:end].splitlines()} for start, end in ranges]
+    assert all(not (a & b) for a, b in zip(persons, persons[1:]))
