@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from . import law
+
 RELIEF = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction")
 
 
@@ -27,8 +29,12 @@ def actions(convictions: list[dict]) -> list[dict]:
             legal_help.append(cid)
     result = []
     if check_record:
+        # PC 11123: DOJ record review, a fee "not to exceed twenty-five dollars", waived for
+        # indigency; Live Scan form BCIA 8016RR (out of state BCIA 8705); errors on BCIA 8706.
         result.append({"code": "check_record", "conviction_ids": check_record,
-                       "citation": "PC 11120-11127; BCIA 8016RR, 8705, 8706"})
+                       "fee_dollars": law.RECORD_REVIEW_FEE_DOLLARS.current,
+                       "forms": ["BCIA 8016RR", "BCIA 8705", "BCIA 8706"],
+                       "citation": law.RECORD_REVIEW_FEE_DOLLARS.citation})
     if file_cr400:
         result.append({"code": "file_cr400", "conviction_ids": file_cr400,
                        "only_if_record_not_updated": fallback,

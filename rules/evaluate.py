@@ -53,6 +53,8 @@ def _citations(reasons: list[Reason]) -> list[str]:
 def _pc1203_425(values: dict, as_of: date) -> tuple[dict, list[Leaf]]:
     leaves = explore(lambda f: pc1203_425.rule(f, as_of), values)
     outcome, _, reasons, _ = settle(leaves)
+    if outcome in ("eligible", "needs_review"):
+        reasons = reasons + [pc1203_425.EFFECTS]
     path = {
         "path": pc1203_425.PATH,
         "outcome": outcome,

@@ -8,20 +8,18 @@ Markers follow `research.md`: [V] read in the statute, [S] secondary source, [M]
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     in_force_from: date  # the first day this value is the law
     value: object
     citation: str
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Provision:
+class Provision(NamedTuple):
     name: str
     entries: tuple[Entry, ...]  # oldest first
 

@@ -9,8 +9,8 @@ sheet's `HS 11359 F 05/02/2014`) are ignored, so the web app can pre-fill from a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # HS 11361.8(a): relief for a conviction "under Section 11357, 11358, 11359, or 11360".
 PROP64_SECTIONS = frozenset({"11357", "11358", "11359", "11360"})
@@ -30,9 +30,9 @@ _SECTION = re.compile(
 _SUB = re.compile(r"\(\s*([0-9A-Z]{1,5})\s*\)")
 
 
-@dataclass(frozen=True, slots=True)
-class Offense:
-    """One offense, read. `section` is the number (`11359`); `subdivisions` the letter chain."""
+class Offense(NamedTuple):
+    """One offense, read. `section` is the number (`11359`); `subdivisions` the letter chain.
+    (A NamedTuple rather than a dataclass: importing dataclasses costs the CLI ~20 ms.)"""
 
     kind: str                  # prop64 | attempt | conspiracy | other | unknown
     section: str | None = None

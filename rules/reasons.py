@@ -102,6 +102,7 @@ REASON_CODES: dict[str, str] = {
     "pc1203_425_felony_prong_uncertain": "For a felony without completed probation, automatic relief depends on rules whose dates are uncertain, so a lawyer should look at it.",
     "pc1203_425_one_year_not_passed": "Automatic relief for a misdemeanor or infraction comes one full year after the judgment, and that year has not passed yet.",
     "pc1203_425_misdemeanor_one_year_passed": "A misdemeanor or infraction without probation, finished and more than a year old, should be cleared by the state automatically.",
+    "pc1203_425_effects": "Once cleared, the conviction counts as dismissed, but it must still be disclosed when applying for public office, a state licence, a peace-officer job or a state lottery contract, and it does not restore the right to have a gun.",
     "person_must_register_290_unknown": "We do not know whether the person must register as a sex offender, which would block automatic relief.",
     "person_under_supervision_unknown": "We do not know whether the person is under supervision now, which would delay automatic relief.",
     "person_pending_charges_unknown": "We do not know whether the person has pending charges, which would delay automatic relief.",
