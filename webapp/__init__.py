@@ -13,6 +13,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 
 from . import i18n, security, state
+from . import worker
 from .views import bp, htmx, render
 
 DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
@@ -74,6 +75,7 @@ def create_app(test_config=None):
     CSRFProtect(app)
     htmx.init_app(app)
     app.register_blueprint(bp)
+    app.register_blueprint(worker.bp)
 
     @app.context_processor
     def page_globals():

@@ -347,6 +347,11 @@ def determination_or_redirect():
 
 @bp.get("/result")
 def result():
+    return result_page()
+
+
+def result_page(**wording):
+    """The result page; worker mode passes its own `wording` (change link, a note)."""
     found, elsewhere = determination_or_redirect()
     if elsewhere:
         return elsewhere
@@ -354,7 +359,7 @@ def result():
     cards = summary.cards(case, determination, state.convictions())
     return render("result.html", _("Your result"), cards=cards,
                   checked_on=format_date(today(), "long"),
-                  text=summary.plain_text(cards, today()))
+                  text=summary.plain_text(cards, today()), **wording)
 
 
 @bp.get("/summary.txt")

@@ -1,0 +1,84 @@
+"""Driving worker mode like a legal aid worker would, with JavaScript off: fill the table's
+cells, press a button (every button submits the one form), answer the follow-up questions."""
+import re
+
+from webapp.case_builder import CONDUCT, PERSON, PRIORS
+
+COLUMNS = ("code", "level", "offense_date", "conviction_date", "age", "sentence",
+           "sentence_kind", "court", "county")
+LEVEL = {"felony": "fel", "misdemeanor": "mis", "infraction": "inf", "unknown": "u"}
+AGE = {"under_18": "<18", "18_to_20": "18-20", "21_or_older": "21+", "unknown": "?"}
+STATUS = {"completed": "done", "serving": "serving", "unknown": ""}
+KIND = {"probation": "prob", "county_jail": "jail", "state_prison": "prison",
+        "fine_only": "fine", "unknown": ""}
+COURT = {"california_adult": "ca", "california_juvenile": "juv", "federal": "fed",
+         "other_state": "oth", "unknown": "u"}
+TRI = {"yes": "y", "no": "n", "unknown": "u"}
+FIELD = re.compile(r'name="((?:f\d+|p)-[a-z0-9]+)"')
+
+
+def table_form(rows, action="save", paste="", numbers=None):
+    """The POST body of the table page: rows are {cell: text} in order."""
+    form = {"rows": str(len(rows)), "action": action, "paste": paste}
+    for position, cells in enumerate(rows, start=1):
+        form[f"number-{position}"] = (numbers or {}).get(position, "")
+        for name in COLUMNS:
+            form[f"{name}-{position}"] = cells.get(name, "ca" if name == "court" else "")
+    return form
+
+
+def us_date(value, missing):
+    if not value:
+        return missing
+    parts = value.split("-")
+    return "/".join(parts[1:] + parts[:1])
+
+
+def cells_for(conviction, county="Los Angeles"):
+    """A contract conviction as a worker types it from the record."""
+    sentence = conviction.get("sentence", {})
+    return {
+        "code": conviction["offense"],
+        "level": LEVEL[conviction.get("level", "unknown")],
+        "offense_date": us_date(conviction.get("offense_date"), ""),
+        "conviction_date": us_date(conviction.get("conviction_date"), "?"),
+        "age": AGE[conviction.get("age_at_offense", "unknown")],
+        "sentence": STATUS[sentence.get("status", "unknown")],
+        "sentence_kind": KIND[sentence.get("kind", "unknown")],
+        "court": COURT[conviction.get("court", "california_adult")],
+        "county": county,
+    }
+
+
+def fact_answers(case, numbers):
+    """{follow-up field name: answer} from a contract case; numbers: conviction id -> row number."""
+    answers = {f"p-{key}": TRI[case.get("person", {}).get(fact, "unknown")]
+               for key, fact in PERSON.items()}
+    for conviction in case["convictions"]:
+        number = numbers[conviction["id"]]
+        groups = {**{key: ("conduct", fact) for key, fact in CONDUCT.items()},
+                  **{key: ("priors", fact) for key, fact in PRIORS.items()},
+                  "pr": ("sentence", "probation_revoked")}
+        for key, (group, fact) in groups.items():
+            answers[f"f{number}-{key}"] = TRI[conviction.get(group, {}).get(fact, "unknown")]
+    return answers
+
+
+def answer_questions(client, answers, asked=None):
+    """Answer every follow-up page until the result; returns the result page's response."""
+    location = "/worker/questions"
+    for _ in range(20):
+        response = client.get(location)
+        if response.status_code != 200:
+            assert response.status_code == 303, response.status_code
+            location = response.headers["Location"]
+            if location == "/worker/result":
+                return client.get(location)
+            continue
+        names = FIELD.findall(response.get_data(as_text=True))
+        if asked is not None:
+            asked.extend(dict.fromkeys(names))
+        posted = client.post("/worker/questions", data={name: answers[name] for name in names})
+        assert posted.status_code == 303, posted.get_data(as_text=True)[:2000]
+        location = posted.headers["Location"]
+    raise AssertionError("the follow-up questions never ended")

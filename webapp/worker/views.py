@@ -1,0 +1,257 @@
+"""Worker mode's pages: the record table, the follow-up questions, the result.
+
+Every button is a real submit button of one form (add, remove, paste, save), so the table works
+with JavaScript off; the rows being edited come back in the POST body and are re-rendered, and
+only Save writes them to the state cookie (then 303 to the next page).
+"""
+from flask import Blueprint, current_app, request, session, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from .. import state
+from ..labels import COUNTIES, UNSURE, YES_NO_UNSURE
+from ..views import FULL, render, result_page, see_other, today
+from . import paste, rows, voice
+
+bp = Blueprint("worker", __name__, url_prefix="/worker")
+
+NEW_ROWS = 3  # blank rows on a first visit
+CAPTION = _l("Legal aid worker mode")
+TABLE_FULL = _l("The table holds at most %(number)s rows.", number=rows.MAX_ROWS)
+AT_LEAST_ONE = _l("Enter at least one conviction in the table")
+ANSWER_NEEDED = _l("choose yes, no or I'm not sure")
+PASTE_REASONS = {
+    paste.NO_SECTION: _l("no code section found in this line"),
+    paste.TOO_MANY_DATES: _l("more than two dates in this line: enter it in a row by hand"),
+    paste.NO_ROOM: _l("no room left: the table holds at most 50 rows"),
+    paste.TOO_LONG: _l("this line is too long to be one entry"),
+}
+SELECTS = {
+    "level": [("", _l("Choose")), *rows.choices("level", rows.LEVEL_CHOICES)],
+    "sentence": [("", UNSURE), ("done", _l("Finished")), ("serving", _l("Still serving"))],
+    "sentence_kind": [("", UNSURE), *rows.choices("sentence-kind", rows.SENTENCE_KIND_CHOICES[:-1])],
+    "court": [("ca", _l("California")), ("juv", _l("California juvenile")),
+              ("fed", _l("Federal")), ("oth", _l("Another state")), ("u", UNSURE)],
+}
+
+
+# --- the record table ------------------------------------------------------------------------
+
+@bp.route("/", methods=["GET", "POST"])
+def record():
+    if request.method == "GET":
+        stored = [{"number": str(c["i"]), "cells": rows.cells_of(c)} for c in state.convictions()]
+        table = stored or [blank_row() for _ in range(NEW_ROWS)]
+        return show_record(table, focus="code-1")
+    table = posted_rows(request.form)
+    action = request.form.get("action", "save")
+    if action == "save":
+        return save(table)
+    if action == "paste":
+        return fill_from_paste(table, request.form.get("paste", ""))
+    if action in ("add", "add10"):
+        wanted = 1 if action == "add" else 10
+        room = rows.MAX_ROWS - len(table)
+        if room <= 0:
+            return show_record(table, errors=[("add-row", TABLE_FULL)])
+        first_new = len(table) + 1
+        table += [blank_row() for _ in range(min(wanted, room))]
+        return show_record(table, focus=f"code-{first_new}")
+    if action.startswith("remove-") and action[7:].isdigit():
+        gone = int(action[7:])
+        table = [row for position, row in enumerate(table, start=1) if position != gone]
+        focus = f"code-{min(gone, len(table))}" if table else "add-row"
+        return show_record(table, focus=focus)
+    return show_record(table)
+
+
+def blank_row():
+    return {"number": "", "cells": {"court": "ca"}}
+
+
+def posted_rows(form):
+    count = form.get("rows", "")
+    count = min(int(count), rows.MAX_ROWS) if count.isdigit() else 0
+    return [{"number": form.get(f"number-{position}", ""),
+             "cells": {c.name: form.get(f"{c.name}-{position}", "")[:80] for c in rows.COLUMNS}}
+            for position in range(1, count + 1)]
+
+
+def show_record(table, errors=(), cell_errors=None, focus=None, paste_text="", report=None):
+    """The table page. errors: [(field id, full message)] for the summary; cell_errors:
+    {field id: the problem alone}, shown in the cell (the row and column are the cell's label)."""
+    if errors and focus is None:
+        focus = errors[0][0]  # the summary is announced (role=alert); the cursor goes to the fix
+    shown = [{**row, "position": position} for position, row in enumerate(table, start=1)]
+    return render("worker/record.html", _("Enter the person's record"), errors=list(errors),
+                  cell_errors=cell_errors or {}, rows=shown, columns=rows.COLUMNS, selects=SELECTS,
+                  counties=COUNTIES, focus=focus, paste_text=paste_text, report=report,
+                  caption=CAPTION, max_rows=rows.MAX_ROWS)
+
+
+def fill_from_paste(table, text):
+    blank_places = [i for i, row in enumerate(table) if rows.blank(row["cells"])]
+    room = len(blank_places) + rows.MAX_ROWS - len(table)
+    found = paste.read_lines(text, COUNTIES, room, today())
+    filled = []
+    for cells in found.rows:
+        row = {"number": "", "cells": cells | {"court": "ca"}}
+        if blank_places:
+            place = blank_places.pop(0)
+            table[place] = row
+        else:
+            table.append(row)
+            place = len(table) - 1
+        filled.append(place + 1)
+    report = {"filled": len(filled),
+              "unreadable": [(line, PASTE_REASONS[reason]) for line, reason in found.unreadable]}
+    # Unread lines go back into the box, so nothing typed or pasted is lost.
+    leftover = "\n".join(line for line, _reason in found.unreadable)
+    return show_record(table, focus="paste-report", paste_text=leftover, report=report)
+
+
+def save(table):
+    as_of = today()
+    errors, cell_errors, read = [], {}, []
+    for position, row in enumerate(table, start=1):
+        if rows.blank(row["cells"]):
+            continue
+        answers, problems = rows.read(row["cells"], as_of)
+        for name, problem in problems:
+            cell_errors.setdefault(f"{name}-{position}", problem)
+            errors.append((f"{name}-{position}", _("Row %(row)s: %(field)s – %(problem)s",
+                                                   row=position, field=rows.BY_NAME[name].label,
+                                                   problem=problem)))
+        read.append((row, answers))
+    if not read and not errors:
+        errors.append(("code-1", AT_LEAST_ONE))
+    if errors:
+        return show_record(table, errors=errors, cell_errors=cell_errors)
+    before = snapshot("c", "n")
+    store(read)
+    if not state.fits(current_app):
+        restore(before)
+        return show_record(table, errors=[("code-1", FULL)])
+    return see_other(url_for("worker.questions"))
+
+
+def snapshot(*keys):
+    return {key: session.get(key) for key in keys}
+
+
+def restore(before):
+    """Put the state back as it was: a change that would not fit the cookie is refused whole."""
+    for key, value in before.items():
+        if value is None:
+            session.pop(key, None)
+        else:
+            session[key] = value
+
+
+def store(read):
+    """The saved rows replace the list of convictions, keeping each row's follow-up answers."""
+    stored = {c["i"]: c for c in state.convictions()}
+    number_after = session.get("n", 1)
+    kept, used = [], set()
+    for row, answers in read:
+        number = int(row["number"]) if row["number"].isdigit() else None
+        if number not in stored or number in used:
+            number, number_after = number_after, number_after + 1
+        used.add(number)
+        follow_ups = {k: v for k, v in stored.get(number, {}).items() if k not in rows.TABLE_KEYS}
+        kept.append({**follow_ups, **answers, "i": number})
+    session["c"] = kept
+    session["n"] = number_after
+
+
+# --- follow-up questions -------------------------------------------------------------------------
+
+def open_questions(as_of):
+    """[(conviction or None for the person, position, [screens not answered yet])]."""
+    found = []
+    for position, conviction in enumerate(state.convictions(), start=1):
+        screens, kept = state.walk_conviction(conviction, as_of)
+        missing = [s for s in screens if s.key not in kept]
+        if missing:
+            found.append((conviction, position, missing))
+    screens, kept = state.walk_person(as_of)
+    missing = [s for s in screens if s.key not in kept]
+    if missing:
+        found.append((None, None, missing))
+    return found
+
+
+def field_name(conviction, screen):
+    return f"p-{screen.key}" if conviction is None else f"f{conviction['i']}-{screen.key}"
+
+
+@bp.route("/questions", methods=["GET", "POST"])
+def questions():
+    if not state.convictions():
+        return see_other(url_for("worker.record"))
+    as_of = today()
+    pending = open_questions(as_of)
+    if any(s.key in rows.TABLE_KEYS for _c, _p, screens in pending for s in screens):
+        return see_other(url_for("worker.record"))  # a row the table has not filled in yet
+    errors = []
+    if request.method == "POST":
+        before = snapshot("c", "p")
+        for conviction, position, screens in pending:
+            for screen in screens:
+                name = field_name(conviction, screen)
+                value = request.form.get(name)
+                if value in screen.options:
+                    state.save_answers(conviction and conviction["i"], {screen.key: value})
+                else:
+                    errors.append((f"{name}-{screen.options[0]}", question_error(
+                        position, voice.words(screen.id, voice.CLIENT)["short"])))
+        if not state.fits(current_app):
+            restore(before)
+            errors = [("main-heading", FULL)]
+        elif not errors:
+            return see_other(url_for("worker.questions"))
+        pending = open_questions(as_of)
+    if not pending:
+        return see_other(url_for("worker.result"))
+    error_for = dict(errors)
+    groups = [{
+        "heading": row_heading(conviction, position),
+        "id": "about-person" if conviction is None else f"row-{position}-questions",
+        "questions": [{
+            "name": field_name(conviction, screen),
+            "words": voice.words(screen.id, voice.CLIENT),
+            "error": error_for.get(f"{field_name(conviction, screen)}-{screen.options[0]}"),
+        } for screen in screens],
+    } for conviction, position, screens in pending]
+    return render("worker/questions.html", _("Questions the law needs answered"), errors=errors,
+                  groups=groups, yes_no=YES_NO_UNSURE, caption=CAPTION)
+
+
+def question_error(position, short):
+    if position is None:
+        return _("About the person: %(field)s – %(problem)s", field=short, problem=ANSWER_NEEDED)
+    return _("Row %(row)s: %(field)s – %(problem)s", row=position, field=short,
+             problem=ANSWER_NEEDED)
+
+
+def row_heading(conviction, position):
+    if conviction is None:
+        return _("About the person")
+    cells = rows.cells_of(conviction)
+    level = dict(SELECTS["level"]).get(cells["level"], "")
+    described = ", ".join(str(part) for part in (cells["code"], level, cells["conviction_date"])
+                          if part)
+    return _("Row %(row)s: %(described)s", row=position, described=described)
+
+
+# --- the result: the public walk's page, addressed to the client ---------------------------------
+
+@bp.get("/result")
+def result():
+    if not state.convictions():
+        return see_other(url_for("worker.record"))
+    if open_questions(today()):
+        return see_other(url_for("worker.questions"))
+    return result_page(
+        change_href=url_for("worker.record"), change_words=_("Change the record"),
+        prepared=_("Prepared with a legal aid worker from the record. Keep this page: this tool does not keep a copy."))
