@@ -18,7 +18,8 @@ import time
 
 import rules
 
-OFFENSES = ["HS 11357", "HS 11357(a)", "H&S 11357(b)", "11357(c)", "HS 11357(d)", "HS 11358",
+OFFENSES = ["HS 11357", "HS 11357(a)", "H&S 11357(b)", "11357(c)", "HS 11357(d)", "HS 11357(e)",
+            "HS 11358", "HS 11360(c)",
             "HS 11359", "hs11359", "HS 11360", "HS 11360(a)", "HS 11360(b)", "PC 664/11359",
             "PC 182(a)(1)/HS 11360", "PC 211", "21 USC 841", "unknown", "other"]
 COURTS = ["california_adult"] * 6 + ["california_juvenile", "other_state", "federal", "unknown"]
