@@ -5,8 +5,11 @@ A condition takes a Context: the answers kept so far for the conviction being as
 `rules.decisive_facts` whether that fact can change this person's result, so nobody is asked
 a question whose answer cannot matter.
 """
+import json
 from dataclasses import dataclass
 from typing import Callable
+
+from flask import g, has_request_context
 
 import rules
 
@@ -52,13 +55,26 @@ def decisive(path, scope):
         raise UnknownCondition(f"decisive: {path!r} is not a {scope} fact path")
 
     def check(context):
-        facts = rules.decisive_facts(context.case_for(context.answers))
+        facts = decisive_facts(context.case_for(context.answers))
         if context.conviction_id is not None:
             return path in facts.get(context.conviction_id, ())
         return any(path in paths for paths in facts.values())
 
     check.__name__ = f"decisive({path})"
     return check
+
+
+def decisive_facts(case):
+    """rules.decisive_facts, asked once per distinct case in a request.
+
+    Consecutive screens often see the same answers, and one page walks a conviction more
+    than once. The memo lives on flask.g and dies with the request: nothing is kept.
+    """
+    memo = g.setdefault("decisive", {}) if has_request_context() else {}
+    key = json.dumps(case, sort_keys=True)
+    if key not in memo:
+        memo[key] = rules.decisive_facts(case)
+    return memo[key]
 
 
 def compile(spec, scope):

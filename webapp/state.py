@@ -12,7 +12,7 @@ Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
 """
 from datetime import timedelta
 
-from flask import session
+from flask import g, session
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadData, SignatureExpired
 
@@ -155,12 +155,21 @@ def conviction_id(number):
 
 
 def walk_conviction(conviction, as_of):
-    cid = conviction_id(conviction["i"])
+    """(applicable screens, kept answers) for one conviction, computed once per request.
 
-    def context(kept):
-        return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
+    The memo lives on flask.g, so it is gone when the response is sent: nothing about the
+    person outlives the request.
+    """
+    memo = g.setdefault("walks", {})
+    key = (tuple(sorted(conviction.items())), as_of)
+    if key not in memo:
+        cid = conviction_id(conviction["i"])
 
-    return walk(CONVICTION_SCREENS, conviction, context)
+        def context(kept):
+            return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
+
+        memo[key] = walk(CONVICTION_SCREENS, conviction, context)
+    return memo[key]
 
 
 def kept_convictions(as_of):
@@ -168,12 +177,18 @@ def kept_convictions(as_of):
 
 
 def walk_person(as_of):
-    kept_cases = kept_convictions(as_of)
+    if not convictions():
+        return [], {}
+    memo = g.setdefault("walks", {})
+    key = ("person", tuple(sorted(person_answers().items())), as_of)
+    if key not in memo:
+        kept_cases = kept_convictions(as_of)
 
-    def context(kept):
-        return Context(kept, lambda a: case_builder.build(as_of, kept_cases, a))
+        def context(kept):
+            return Context(kept, lambda a: case_builder.build(as_of, kept_cases, a))
 
-    return walk(PERSON_SCREENS, person_answers(), context)
+        memo[key] = walk(PERSON_SCREENS, person_answers(), context)
+    return memo[key]
 
 
 def build_case(as_of):
