@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from .. import state
-from ..labels import COUNTIES, UNSURE, YES_NO_UNSURE
+from ..labels import COUNTIES, YES_NO_UNSURE
 from ..views import FULL, render, result_page, see_other, today
 from . import paste, rows, voice
 
@@ -26,12 +26,13 @@ PASTE_REASONS = {
     paste.NO_ROOM: _l("no room left: the table holds at most 50 rows"),
     paste.TOO_LONG: _l("this line is too long to be one entry"),
 }
+NOT_SURE = _l("Not sure")  # "I'm not sure" does not fit a table cell
 SELECTS = {
     "level": [("", _l("Choose")), *rows.choices("level", rows.LEVEL_CHOICES)],
-    "sentence": [("", UNSURE), ("done", _l("Finished")), ("serving", _l("Still serving"))],
-    "sentence_kind": [("", UNSURE), *rows.choices("sentence-kind", rows.SENTENCE_KIND_CHOICES[:-1])],
+    "sentence": [("", NOT_SURE), ("done", _l("Finished")), ("serving", _l("Still serving"))],
+    "sentence_kind": [("", NOT_SURE), *rows.choices("sentence-kind", rows.SENTENCE_KIND_CHOICES[:-1])],
     "court": [("ca", _l("California")), ("juv", _l("California juvenile")),
-              ("fed", _l("Federal")), ("oth", _l("Another state")), ("u", UNSURE)],
+              ("fed", _l("Federal")), ("oth", _l("Another state")), ("u", NOT_SURE)],
 }
 
 
