@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 
-from . import i18n, security, state
+from . import assets, i18n, security, state
 from . import worker
 from .views import bp, htmx, render
 
@@ -72,6 +72,7 @@ def create_app(test_config=None):
 
     i18n.init(app)
     security.init(app)
+    assets.init(app)
     CSRFProtect(app)
     htmx.init_app(app)
     app.register_blueprint(bp)
