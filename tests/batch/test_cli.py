@@ -5,6 +5,7 @@
 """
 
 import csv
+import io
 import re
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from rules.batch.cli import main
+from rules.batch.runner import run
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 AS_OF = "2026-11-24"
@@ -98,3 +100,17 @@ def test_a_bad_as_of_is_a_usage_error(tmp_path):
     with pytest.raises(SystemExit) as stop:
         main([str(FIXTURES / "records.csv"), "--output", str(tmp_path / "o.csv"), "--as-of", "2026-02-30"])
     assert stop.value.code == 2
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("stream, drawn", [(Terminal(), True), (io.StringIO(), False)], ids=["terminal", "pipe"])
+def test_a_progress_bar_is_drawn_only_on_a_terminal(tmp_path, stream, drawn):
+    run(str(FIXTURES / "records.csv"), str(tmp_path / "out.csv"), AS_OF, workers=1, chunk_rows=3,
+        progress_stream=stream)
+    text = stream.getvalue()
+    assert ("\r[" in text and "100%" in text and "19 rows" in text) == drawn
+    assert drawn or text == ""
