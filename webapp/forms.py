@@ -148,7 +148,8 @@ class DateForm(QuestionForm):
         if value == "u":
             self.unsure.data = True
         elif value:
-            self.year.data, _, self.month.data = value.partition("-")
+            self.year.data, _, month = value.partition("-")
+            self.month.data = month[:2]  # worker mode may keep a day: 2014-05-02
 
     def answers_given(self):
         if self.unsure.data:

@@ -1,7 +1,7 @@
 """The questionnaire's pages. Every answer arrives by POST and is answered with 303 to a GET
 (post/redirect/get), so back and refresh never resubmit a form.
 """
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -304,6 +304,8 @@ def answer_words(screen, kept):
     if screen.type == "date":
         if value == "u":
             return str(UNSURE)
+        if len(value) == 10:  # a day, as worker mode keeps dates copied from a record
+            return format_date(date.fromisoformat(value), "long")
         year, _sep, month = value.partition("-")
         return f"{forms.MONTHS[int(month) - 1]} {year}" if month else year
     words = str(option_labels(screen.id, screen.type, screen.options)[value])

@@ -294,3 +294,13 @@ def test_saving_again_keeps_each_rows_follow_up_answers(client):
     html = client.get("/worker/result").get_data(as_text=True)
     assert [cid for cid, _, _ in cards(html)] == ["c2", "c1"]
     assert "Marin" in html
+
+
+def test_the_public_pages_read_a_saved_record_with_full_dates(client):
+    save(client, [{**GROWING, "conviction_date": "05/02/2014"}])
+    check = client.get("/check")
+    assert check.status_code == 200
+    assert "May 2, 2014" in text_of(check) and "April 1, 2012" in text_of(check)
+    assert client.get("/convictions").status_code == 200
+    convicted = client.get("/c/1/convicted").get_data(as_text=True)
+    assert '<option value="05" selected>' in convicted
