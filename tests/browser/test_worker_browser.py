@@ -101,3 +101,36 @@ def test_a_worker_enters_a_record_with_the_keyboard_only(laptop, live_server):
     assert len(outcomes) == 2
     assert page.get_by_role("link", name="Change the record").count() == 1
     assert "Fresh Start: Prop 64 summary" in page.locator("#summary-text").input_value()
+
+
+@pytest.fixture
+def laptop_for_axe(browser):
+    # axe is injected as a script: only this context bypasses the Content-Security-Policy.
+    context = browser.new_context(viewport=LAPTOP, bypass_csp=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_the_worker_pages_pass_axe_with_a_paste_report_and_row_errors(laptop_for_axe, live_server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page, axe = laptop_for_axe, Axe()
+
+    def violations():
+        return [(v["id"], v["nodes"][0]["html"][:120]) for v in axe.run(page).response["violations"]]
+
+    page.goto(f"{live_server}/worker/")
+    page.fill("#paste", "HS 11359 F 05/02/2014\nJUNK LINE\nHS 11358 F 01/01/2012 02/02/2012 FRESNO")
+    page.click("button[value=paste]")
+    page.wait_for_selector("#paste-report")
+    assert violations() == []
+    page.fill("#offense_date-1", "02/31/2014")
+    page.click(".row-actions button[value=save]")
+    page.wait_for_selector("#error-summary")
+    assert page.locator("#offense_date-1").get_attribute("aria-invalid") == "true"
+    assert violations() == []
+    page.fill("#offense_date-1", "")
+    page.select_option("#level-2", "fel")
+    page.click(".row-actions button[value=save]")
+    page.wait_for_url("**/worker/questions")
+    assert violations() == []
