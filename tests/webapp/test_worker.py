@@ -304,3 +304,16 @@ def test_the_public_pages_read_a_saved_record_with_full_dates(client):
     assert client.get("/convictions").status_code == 200
     convicted = client.get("/c/1/convicted").get_data(as_text=True)
     assert '<option value="05" selected>' in convicted
+
+
+def test_every_yes_no_follow_up_has_words_in_the_third_person(app):
+    from webapp.flow import CONVICTION_SCREENS, PERSON_SCREENS
+    from webapp.worker import voice
+
+    follow_ups = [s for s in CONVICTION_SCREENS + PERSON_SCREENS if s.type == "yes_no_unsure"]
+    assert len(follow_ups) >= 15
+    with app.test_request_context():
+        for screen in follow_ups:
+            words = voice.words(screen.id, voice.CLIENT)
+            said = f"{words['title']} {words.get('hint', '')}"
+            assert not re.search(r"\byou(r)?\b", said, re.I), (screen.id, said)

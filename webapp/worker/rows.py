@@ -14,9 +14,8 @@ import rules
 
 from ..forms import CODE_SECTION, too_late
 from ..labels import COUNTIES, QUESTIONS
+from ..state import MAX_CONVICTIONS as MAX_ROWS  # the public walk's limit
 from . import dates
-
-MAX_ROWS = 50  # the same limit as the public walk (state.MAX_CONVICTIONS)
 
 
 @dataclass(frozen=True)
