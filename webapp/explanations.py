@@ -174,6 +174,7 @@ REASONS = {
     "pc1203_425_probation_completed": _l("Probation was granted and completed without being revoked, so the state should clear this conviction automatically."),
     "pc1203_425_probation_revoked": _l("Probation was revoked, so automatic relief through completed probation does not apply."),
     "pc1203_425_felony_prong_uncertain": _l("For a felony without completed probation, automatic relief depends on rules whose dates are uncertain, so a lawyer should look at it."),
+    "pc1203_425_effects": _l("Once cleared, the conviction counts as dismissed, but it must still be disclosed when applying for public office, a state licence, a peace-officer job or a state lottery contract, and it does not restore the right to have a gun."),
     "pc1203_425_one_year_not_passed": _l("Automatic relief for a misdemeanor or infraction comes one full year after the judgment, and that year has not passed yet."),
     "pc1203_425_misdemeanor_one_year_passed": _l("A misdemeanor or infraction without probation, finished and more than a year old, should be cleared by the state automatically."),
     "person_must_register_290_unknown": _l("We do not know whether the person must register as a sex offender, which would block automatic relief."),
