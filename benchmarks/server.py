@@ -1,0 +1,66 @@
+"""Start gunicorn exactly as the Procfile's `web:` line does, on a free loopback port."""
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from webapp.serve import ROOT, procfile_command
+
+HOST = "127.0.0.1"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def command(app_spec=None):
+    """The Procfile's command; `app_spec` swaps only the app (for the baseline page)."""
+    words = procfile_command()
+    words[0] = str(Path(sys.executable).with_name(words[0]))
+    if app_spec:
+        words[-1] = app_spec
+    return words
+
+
+@contextmanager
+def gunicorn(app_spec=None, ready_path="/"):
+    """Yields the base URL of a gunicorn serving the app; stops it afterwards."""
+    port = free_port()
+    env = {**os.environ, "PORT": str(port), "BIND_HOST": HOST,
+           "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_hex(32)}
+    # The access log stays on (as in production) but is thrown away.
+    process = subprocess.Popen(command(app_spec), cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://{HOST}:{port}"
+    try:
+        wait_until_up(url + ready_path, process)
+        yield url
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wait_until_up(url, process, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer {url} within {timeout} s")
