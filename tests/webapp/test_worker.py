@@ -317,3 +317,9 @@ def test_every_yes_no_follow_up_has_words_in_the_third_person(app):
             words = voice.words(screen.id, voice.CLIENT)
             said = f"{words['title']} {words.get('hint', '')}"
             assert not re.search(r"\byou(r)?\b", said, re.I), (screen.id, said)
+
+
+def test_with_errors_the_tab_title_says_so_and_the_heading_stays_plain(client):
+    html = client.post("/worker/", data=table_form([{**POSSESSION, "level": ""}])).get_data(as_text=True)
+    assert "<title>Error: Enter the person&#39;s record" in html
+    assert re.search(r'<h1 id="main-heading" tabindex="-1">Enter the person&#39;s record</h1>', html)

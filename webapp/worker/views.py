@@ -84,7 +84,8 @@ def show_record(table, errors=(), cell_errors=None, focus=None, paste_text="", r
     if errors and focus is None:
         focus = errors[0][0]  # the summary is announced (role=alert); the cursor goes to the fix
     shown = [{**row, "position": position} for position, row in enumerate(table, start=1)]
-    return render("worker/record.html", _("Enter the person's record"), errors=list(errors),
+    heading = _("Enter the person's record")
+    return render("worker/record.html", heading, heading=heading, errors=list(errors),
                   cell_errors=cell_errors or {}, rows=shown, columns=rows.COLUMNS, selects=SELECTS,
                   counties=COUNTIES, focus=focus, paste_text=paste_text, report=report,
                   caption=CAPTION, max_rows=rows.MAX_ROWS)
@@ -224,7 +225,8 @@ def questions():
             "error": error_for.get(f"{field_name(conviction, screen)}-{screen.options[0]}"),
         } for screen in screens],
     } for conviction, position, screens in pending]
-    return render("worker/questions.html", _("Questions the law needs answered"), errors=errors,
+    heading = _("Questions the law needs answered")
+    return render("worker/questions.html", heading, heading=heading, errors=errors,
                   groups=groups, yes_no=YES_NO_UNSURE, caption=CAPTION)
 
 
