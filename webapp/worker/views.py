@@ -23,7 +23,8 @@ ANSWER_NEEDED = _l("choose yes, no or I'm not sure")
 PASTE_REASONS = {
     paste.NO_SECTION: _l("no code section found in this line"),
     paste.TOO_MANY_DATES: _l("more than two dates in this line: enter it in a row by hand"),
-    paste.NO_ROOM: _l("no room left: the table holds at most %(number)s rows", number=rows.MAX_ROWS),
+    # Worded with the number, as translated; rows.MAX_ROWS is the public walk's limit, 50.
+    paste.NO_ROOM: _l("no room left: the table holds at most 50 rows"),
     paste.TOO_LONG: _l("this line is too long to be one entry"),
 }
 NOT_SURE = _l("Not sure")  # "I'm not sure" does not fit a table cell
