@@ -99,10 +99,7 @@ def chunks(reader: Iterator[list[str]], header: list[str], chunk_rows: int) -> I
             if current is not None:
                 seen.add(hash(current))
             current = person
-            if person and hash(person) in seen:
-                errors[len(cells)] = (f"person_id: the rows of {person!r} are not together; earlier rows "
-                                      "were evaluated without this one. Sort the file by person_id")
-        elif person and hash(person) in seen:
+        if person and hash(person) in seen:
             errors[len(cells)] = (f"person_id: the rows of {person!r} are not together; earlier rows "
                                   "were evaluated without this one. Sort the file by person_id")
         cells.append(row)
