@@ -35,6 +35,9 @@ def scores(url, cookie=None):
         data = json.loads(report.read_text(encoding="utf-8"))
     found = {name: data["categories"][name]["score"] for name in CATEGORIES}
     audits = data["audits"]
+    found["final_url"] = data["finalDisplayedUrl"]
+    found["fcp_ms"] = audits["first-contentful-paint"]["numericValue"]
+    found["lcp_ms"] = audits["largest-contentful-paint"]["numericValue"]
     found["failed"] = sorted(
         {ref["id"] for name in CATEGORIES for ref in data["categories"][name]["auditRefs"]
          if ref["weight"] and audits[ref["id"]]["score"] is not None
