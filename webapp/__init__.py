@@ -6,17 +6,16 @@ Nothing about a person is stored on the server: answers live in one signed cooki
 import logging
 import os
 
-from flask import Flask, request, session
+from flask import Flask, current_app, g, request, session
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 
-from . import assets, i18n, security, state
+from . import assets, i18n, logging_conf, security, state
 from . import worker
 from .views import bp, htmx, render
 
-DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
 log = logging.getLogger(__name__)
 
 ERRORS = {
@@ -39,6 +38,11 @@ UNREADABLE = {
 }
 CSRF = (_l("This page was open for too long"),
         _l("For your safety, please go back to the page and send it again. Your answers are still here. This tool needs cookies to be allowed for this site."))
+# The browser dropped the cookie (60 minutes without activity) or never kept it: nothing to keep.
+CSRF_NO_ANSWERS = _l("Your answers were wiped after 60 minutes without activity, to protect your privacy, or this browser does not keep cookies for this site. Please start again.")
+# Questions shown again, filled in with what was just sent (unsaved; the token is renewed).
+RESEND = {"flow.question", "flow.person_question"}
+RESEND_MESSAGE = _l("This page was open for too long, so your answer was not saved yet. For your safety, please check it and send it again. Your other answers are still here.")
 PASS_THROUGH = {"static", "flow.quick_exit", "flow.favicon", "flow.language"}
 
 
@@ -67,10 +71,8 @@ def create_app(test_config=None):
     )
     if test_config:
         app.config.update(test_config)
-    if not app.config["SECRET_KEY"]:
-        if not (testing or debug):
-            raise RuntimeError("SECRET_KEY must be set (the answers cookie is signed with it)")
-        app.config["SECRET_KEY"] = DEV_SECRET_KEY
+    security.require_secret_key(app, testing, debug)
+    logging_conf.configure()
     app.session_interface = state.StateSessionInterface()
 
     i18n.init(app)
@@ -92,19 +94,39 @@ def create_app(test_config=None):
             "here": request.full_path.rstrip("?") if request.method == "GET" else request.path,
         }
 
+    def unreadable_page(problem):
+        title, message = UNREADABLE[problem]
+        return render("error.html", str(title), status=400 if problem == "tampered" else 200,
+                      message=message, offer_start=True)
+
     @app.before_request
     def unreadable_state():
         problem = getattr(session, "problem", None)
         if problem and request.endpoint not in PASS_THROUGH:
-            title, message = UNREADABLE[problem]
-            return render("error.html", str(title), status=400 if problem == "tampered" else 200,
-                          message=message, offer_start=True)
+            return unreadable_page(problem)
 
     @app.errorhandler(CSRFError)
     def stale_form(error):
+        # CSRF is checked before unreadable_state runs: an expired cookie lands here first.
+        problem = getattr(session, "problem", None)
+        if problem:
+            return unreadable_page(problem)
         title, message = CSRF
+        if request.endpoint == "worker.record":
+            # The table being typed is in the POST body: show it again rather than lose it.
+            response = worker.views.show_record(worker.views.posted_rows(request.form),
+                                                errors=[("code-1", RESEND_MESSAGE)])
+            response.status_code = 400
+            return response
+        if not state.convictions() and request.endpoint != "flow.start_over":
+            return render("error.html", str(title), status=400, message=CSRF_NO_ANSWERS,
+                          offer_start=True)
+        if request.endpoint in RESEND:
+            # The answers are in the cookie; what was just sent comes back filled in, unsaved.
+            g.stale_form = RESEND_MESSAGE
+            return current_app.view_functions[request.endpoint](**request.view_args)
         return render("error.html", str(title), status=400, message=message,
-                      back=request.path)
+                      back=request.path, offer_start=request.endpoint == "flow.start_over")
 
     @app.errorhandler(HTTPException)
     def http_error(error):

@@ -1,6 +1,8 @@
 """gunicorn settings shared by the Procfile and scripts/run.sh (via webapp.serve)."""
 import os
 
+from webapp.logging_conf import GUNICORN_LOGCONFIG
+
 bind = f"{os.environ.get('BIND_HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -9,4 +11,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
+# The error log's tracebacks keep frames and exception types, never messages (logging_conf.py).
+logconfig_dict = {**GUNICORN_LOGCONFIG}
+# gunicorn's defaults, spelled out: a request line, header count and header size it refuses
+# with 400 before the app sees them (the answers cookie is at most about 4 KB).
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

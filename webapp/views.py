@@ -5,7 +5,7 @@ from datetime import date, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from flask import (Blueprint, abort, current_app, make_response, redirect, render_template,
+from flask import (Blueprint, abort, current_app, g, make_response, redirect, render_template,
                    request, session, url_for)
 from flask_babel import format_date
 from flask_babel import gettext as _
@@ -107,7 +107,8 @@ def language(code):
 
 def safe_next(target):
     """Only a path on this site: never an open redirect."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+    if (not target or not target.startswith("/") or target.startswith("//") or "\\" in target
+            or not target.isprintable()):
         return url_for("flow.start")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:
@@ -168,9 +169,12 @@ def person_question(question_id):
 
 def ask(screen, number, kept, back, caption):
     words = QUESTIONS[screen.id]
+    stale = g.get("stale_form")  # set by the CSRF error handler: show, never save
     if request.method == "POST":
         form = forms.make(screen, today(), kept, formdata=request.form)
-        if form.validate():
+        if stale:
+            form.form_errors.append(stale)
+        elif form.validate():
             before = state.find(number) if number is not None else state.person_answers()
             state.save_answers(number, form.answers_given())
             if state.fits(current_app):
@@ -184,8 +188,9 @@ def ask(screen, number, kept, back, caption):
     errors = ([("main-heading", message) for message in form.form_errors]
               + form.problems())
     return render(f"question_{'choice' if screen.type == 'yes_no_unsure' else screen.type}.html",
-                  str(words["title"]), errors=errors, form=form, screen=screen, words=words,
-                  back=back, caption=caption, counties=forms.county_choices())
+                  str(words["title"]), status=400 if stale else 200, errors=errors, form=form,
+                  screen=screen, words=words, back=back, caption=caption,
+                  counties=forms.county_choices())
 
 
 def restore(number, before):

@@ -46,14 +46,20 @@ def test_no_inline_script_or_style_anywhere(client):
         assert "<style" not in html and " style=" not in html and " on" + "click=" not in html
 
 
-def test_a_post_without_the_csrf_token_gets_a_friendly_page_and_keeps_answers(guarded):
+def test_a_post_without_the_csrf_token_shows_the_question_again_filled_in(guarded):
     token = csrf_token(guarded)
     assert guarded.post("/begin", data={"csrf_token": token}).status_code == 303
     guarded.post("/c/1/where", data={"csrf_token": token, "answer": "ca"})
     response = guarded.post("/c/1/court", data={"answer": "adult"})
     assert response.status_code == 400
-    assert "open for too long" in text_of(response) and 'href="/c/1/court"' in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "open for too long" in text_of(response)
+    # The same question, with what was sent ticked but not saved, and a fresh token.
+    assert 'value="adult" checked' in html and 'name="csrf_token"' in html
+    assert 'value="adult" checked' not in guarded.get("/c/1/court").get_data(as_text=True)
     assert 'value="ca" checked' in guarded.get("/c/1/where").get_data(as_text=True)
+    fresh = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
+    assert guarded.post("/c/1/court", data={"csrf_token": fresh, "answer": "adult"}).status_code == 303
 
 
 def test_with_the_token_the_walk_works(guarded):
