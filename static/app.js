@@ -8,6 +8,18 @@
     var target = document.getElementById("error-summary") || document.getElementById("main-heading");
     if (target) target.focus();
   });
+  // The language links name the step to come back to. htmx swaps only <main>, so after it
+  // moves to another step, point the header's links at that step.
+  function languageLinksFollow(event) {
+    var here = new URL(event.detail.path, window.location.href);
+    document.querySelectorAll("#languages a, #review-notice a").forEach(function (link) {
+      var url = new URL(link.href);
+      url.searchParams.set("next", here.pathname + here.search);
+      link.href = url.pathname + url.search;
+    });
+  }
+  document.addEventListener("htmx:pushedIntoHistory", languageLinksFollow);
+  document.addEventListener("htmx:replacedInHistory", languageLinksFollow);
   document.addEventListener("click", function (event) {
     var exit = event.target.closest("#quick-exit");
     if (exit) {

@@ -40,11 +40,15 @@ PROCEDURE = {
     "none": None,
 }
 
+# The Department of Justice's record review fee, in US dollars (shown with Babel's
+# format_currency, in the reader's own way of writing money).
+RECORD_REVIEW_FEE = 25
+
 ACTIONS = {
     "check_record": {
         "title": _l("Check your record"),
         "steps": [
-            _l("Ask the California Department of Justice for a copy of your record (record review, PC 11123). It costs $25. If you have a low income or get public benefits such as CalFresh or Medi-Cal, you can ask for a fee waiver first."),
+            _l("Ask the California Department of Justice for a copy of your record (record review, PC 11123). It costs %(fee)s. If you have a low income or get public benefits such as CalFresh or Medi-Cal, you can ask for a fee waiver first."),
             _l("In California, take form BCIA 8016RR to a Live Scan fingerprint site and ask for a \"Record Review\". Outside California, send form BCIA 8705 with a fingerprint card."),
             _l("If your record is wrong, send form BCIA 8706 (claim of inaccuracy) to the Department of Justice."),
         ],

@@ -1,6 +1,11 @@
 """Languages: the person's choice (kept in the state cookie), else their browser's."""
+import re
+
 from flask import request, session
-from flask_babel import Babel
+from flask_babel import Babel, get_locale
+from markupsafe import Markup, escape
+
+from . import review_notice
 
 # Each language by its own name. fa and ar are written right to left.
 LANGUAGES = {
@@ -18,26 +23,37 @@ LANGUAGES = {
 }
 RIGHT_TO_LEFT = {"fa", "ar"}
 # What browsers send -> our catalog. Babel maps "tl" to fil_PH, and a bare "zh" is ambiguous:
-# map them explicitly (stack notes).
+# map them explicitly (stack notes). Longer tags are cut back one subtag at a time, so
+# "zh-Hant-TW" meets "zh-hant" before "zh".
 BROWSER_TAGS = {
     "zh-tw": "zh_Hant", "zh-hk": "zh_Hant", "zh-mo": "zh_Hant", "zh-hant": "zh_Hant",
     "zh-cn": "zh_Hans", "zh-sg": "zh_Hans", "zh-hans": "zh_Hans", "zh": "zh_Hans",
     "tl": "fil", "fil-ph": "fil", "tl-ph": "fil",
 }
+BY_LOWER_CODE = {code.lower(): code for code in LANGUAGES}
+
+# Section numbers, form numbers and bill numbers are Latin text with brackets: inside a
+# right-to-left sentence the bidi algorithm would move their closing brackets, so they are
+# isolated left to right.
+CODES = re.compile(
+    r"\b(?:(?:HS|PC|VC|WIC|HSC|SB|AB) \d+(?:\.\d+)?(?:\([0-9A-Za-z]+\))*"
+    r"(?:(?: ?[–-] ?|, )\([0-9A-Za-z]+\)(?:\([0-9A-Za-z]+\))*)*"
+    r"|(?:CR|BCIA)[ -]\d+[A-Z]*|Prop 64|\d+(?:\.\d+)?(?:\([0-9A-Za-z]+\))+)")
 
 
 def from_browser(accept_language):
-    """The best of our languages for an Accept-Language header, or None."""
-    for tag, _quality in accept_language:
-        tag = tag.lower().replace("_", "-")
-        if tag in BROWSER_TAGS:
-            return BROWSER_TAGS[tag]
-        for candidate in (tag, tag.split("-")[0]):
-            match = next((code for code in LANGUAGES if code.lower() == candidate), None)
-            if match:
-                return match
+    """The best of our languages for an Accept-Language header (best quality first), or None."""
+    for tag, quality in accept_language:
+        if quality <= 0:
+            continue
+        subtags = tag.lower().replace("_", "-").split("-")
+        while subtags:
+            candidate = "-".join(subtags)
             if candidate in BROWSER_TAGS:
                 return BROWSER_TAGS[candidate]
+            if candidate in BY_LOWER_CODE:
+                return BY_LOWER_CODE[candidate]
+            subtags.pop()
     return None
 
 
@@ -53,8 +69,37 @@ def text_direction(code):
 
 
 def html_lang(code):
+    """BCP 47, as <html lang> wants it: zh_Hant -> zh-Hant."""
     return code.replace("_", "-")
+
+
+def current_code():
+    return str(get_locale() or "en")
+
+
+def left_to_right(value):
+    """A whole value (a citation, a code section someone typed) kept left to right on rtl pages."""
+    if current_code() not in RIGHT_TO_LEFT:
+        return value
+    return Markup('<bdi dir="ltr">%s</bdi>') % value
+
+
+def isolate_codes(text):
+    """Running text with each code or form number in it kept left to right, on rtl pages."""
+    if text is None or current_code() not in RIGHT_TO_LEFT:
+        return text
+    return Markup(CODES.sub(lambda found: f'<bdi dir="ltr">{found.group(0)}</bdi>',
+                            str(escape(text))))
 
 
 def init(app):
     Babel(app, locale_selector=select_locale)
+    app.add_template_filter(left_to_right, "ltr")
+    app.add_template_filter(isolate_codes, "ltr_codes")
+
+    @app.context_processor
+    def review():
+        """The notice's words for an unreviewed catalog, else None (English, reviewed ones)."""
+        shown = review_notice.needs_notice(current_code())
+        return {"review_notice": review_notice.NOTICE if shown else None,
+                "read_in_english": review_notice.READ_IN_ENGLISH}

@@ -2,7 +2,7 @@
 
 Everything here is read from the engine's determination; nothing decides eligibility.
 """
-from flask_babel import format_date
+from flask_babel import format_currency, format_date
 from flask_babel import gettext as _
 
 from . import explanations as words
@@ -23,8 +23,9 @@ def court_for(case_conviction, answers):
 
 def steps_for(code, court):
     action = words.ACTIONS[code]
+    filled = {"court": court, "fee": format_currency(words.RECORD_REVIEW_FEE, "USD")}
     return {"code": code, "title": str(action["title"]),
-            "steps": [str(step) % {"court": court} if "%(court)s" in str(step) else str(step)
+            "steps": [str(step) % filled if "%(" in str(step) else str(step)
                       for step in action["steps"]]}
 
 
