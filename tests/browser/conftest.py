@@ -2,6 +2,7 @@
 live local server, as a person's phone would reach it."""
 import os
 import sys
+from collections import defaultdict
 import threading
 from pathlib import Path
 
@@ -23,10 +24,14 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def live_server():
+def live_app():
     # Not TESTING: CSRF on, as in production.
-    app = create_app({"SECRET_KEY": "browser-test-key"})
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    return create_app({"SECRET_KEY": "browser-test-key"})
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -43,3 +48,26 @@ def phone(browser, playwright, request):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- what the accessibility run checked, printed at the end so a person can see it ---------
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+AXE_CHECKED = {"version": None, "pages": defaultdict(set)}  # (language, viewport) -> page names
+
+
+def pytest_terminal_summary(terminalreporter):
+    checked = AXE_CHECKED["pages"]
+    if checked:
+        languages = {language for language, _ in checked}
+        viewports = {viewport for _, viewport in checked}
+        pages = set().union(*checked.values())
+        total = sum(len(names) for names in checked.values())
+        terminalreporter.write_sep("-", "accessibility")
+        terminalreporter.write_line(
+            f"axe-core {AXE_CHECKED['version']} (WCAG 2.2 A/AA tags): {len(pages)} pages x "
+            f"{len(languages)} languages x {len(viewports)} viewports = {total} page checks, "
+            f"viewports {', '.join(sorted(viewports))}")
+    if SCREENSHOTS.is_dir() and any(SCREENSHOTS.iterdir()):
+        terminalreporter.write_line(f"screenshots for a person to look at: {SCREENSHOTS}")

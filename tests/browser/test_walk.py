@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from tour import fill as fill_fields
 from webwalk import answers_for_case, person_answers
 
 pytestmark = pytest.mark.slow
@@ -36,20 +37,7 @@ def eventually(page, expression, want="main-heading", seconds=3):
 
 def fill(page, data):
     """Fill whatever question is on screen from a form-data dict, then press Continue."""
-    for name, value in data.items():
-        if name == "answer":
-            if page.locator("select#answer").count():
-                page.select_option("#answer", value)
-            else:
-                page.check(f"#answer-{value}")
-        elif name == "detail" and value:
-            page.fill("#detail", value)
-        elif name == "year" and value:
-            page.fill("#year", value)
-        elif name == "month" and value:
-            page.select_option("#month", value)
-        elif name == "unsure":
-            page.check("#unsure")
+    fill_fields(page, data)
     before = page.url
     page.get_by_role("button", name="Continue").click()
     page.wait_for_url(lambda url: url != before)
