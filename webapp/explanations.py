@@ -3,7 +3,10 @@
 The engine holds no translations: it returns codes (outcomes, reasons, actions); this module
 gives each one its words. tests/webapp checks every code in rules.REASON_CODES has an entry.
 """
+from flask_babel import format_currency, format_date
 from flask_babel import lazy_gettext as _l
+
+from rules import law
 
 OUTCOMES = {
     "dismiss": _l("Dismissed and sealed"),
@@ -29,7 +32,7 @@ POSSIBLE = _l("Possible results: %(outcomes)s")
 
 AUTOMATIC = {
     "yes": _l("This should already have happened. You do not need to do anything to get it. The State reviewed cases like this and sent them to the court (HS 11361.9). Check your record to make sure it was updated."),
-    "unknown": _l("This may already have happened: cases from before 1 July 2019 were reviewed automatically (HS 11361.9). Check your record. If it was not changed, you can ask the court yourself."),
+    "unknown": _l("This may already have happened: cases from before %(review_date)s were reviewed automatically (HS 11361.9). Check your record. If it was not changed, you can ask the court yourself."),
     "no": _l("This does not happen automatically. You can ask the court for it."),
 }
 
@@ -39,10 +42,6 @@ PROCEDURE = {
     "unknown": _l("If your sentence is finished you file an \"application\" (HS 11361.8(e)–(f)); if you are still serving it, a \"petition\" (HS 11361.8(a)–(b)). Both use the same form."),
     "none": None,
 }
-
-# The Department of Justice's record review fee, in US dollars (shown with Babel's
-# format_currency, in the reader's own way of writing money).
-RECORD_REVIEW_FEE = 25
 
 ACTIONS = {
     "check_record": {
@@ -100,10 +99,10 @@ REASONS = {
     "prop64_relief_already_on_record": _l("The record already shows Prop 64 relief for this conviction."),
     "assumed_no_prop64_relief_yet": _l("We assumed the court has not already granted Prop 64 relief for this conviction."),
     "offense_not_prop64_section": _l("Prop 64 relief covers only Health and Safety Code sections 11357, 11358, 11359 and 11360, and this conviction is for another offense."),
-    "offense_before_prop64": _l("The offense happened before Prop 64 took effect on 9 November 2016, so the old law applied."),
-    "offense_on_or_after_prop64": _l("The offense happened on or after 9 November 2016, when Prop 64 was already the law, so there is nothing for it to reduce."),
+    "offense_before_prop64": _l("The offense happened before Prop 64 took effect on %(prop64_date)s, so the old law applied."),
+    "offense_on_or_after_prop64": _l("The offense happened on or after %(prop64_date)s, when Prop 64 was already the law, so there is nothing for it to reduce."),
     "offense_date_unknown": _l("The offense date is not known, so we cannot tell whether the old law or Prop 64 applied."),
-    "offense_date_unknown_convicted_before_prop64": _l("The offense date is not known, but the conviction came before 9 November 2016, so the offense was under the old law."),
+    "offense_date_unknown_convicted_before_prop64": _l("The offense date is not known, but the conviction came before %(prop64_date)s, so the offense was under the old law."),
     "attempt_not_named_in_prop64": _l("Prop 64 does not name attempts, and courts differ on whether an attempt can be reduced or dismissed."),
     "conspiracy_not_named_in_prop64": _l("Prop 64 does not name conspiracy, and courts differ on whether a conspiracy conviction can be reduced or dismissed."),
     "level_unknown_read_as_felony": _l("The level of the conviction is not known, but under the old law this offense was always a felony."),
@@ -165,7 +164,7 @@ REASONS = {
     "automatic_review_unknown": _l("We cannot tell whether this conviction was in the state's automatic review, so check your record."),
     "juvenile_not_in_automatic_review": _l("Juvenile cases were not part of the state's automatic review."),
     "not_in_automatic_review": _l("This conviction was not part of the state's automatic review."),
-    "convicted_after_automatic_review": _l("The conviction came after 1 July 2019, too late for the state's automatic review."),
+    "convicted_after_automatic_review": _l("The conviction came after %(review_date)s, too late for the state's automatic review."),
     "no_relief_so_no_automatic_review": _l("There is no Prop 64 relief for this conviction, so there is nothing automatic to wait for."),
     "pc1203_425_california_convictions_only": _l("Automatic conviction relief covers only California convictions."),
     "pc1203_425_not_for_juvenile_adjudications": _l("Automatic conviction relief covers adult convictions, not juvenile cases."),
@@ -196,4 +195,15 @@ ASSUMED = _l("We assumed this, because the law presumes it unless the prosecutor
 
 def reason_text(reason):
     words = REASONS.get(reason["code"])
-    return str(words) if words is not None else reason.get("text", reason["code"])
+    return law_words(words) if words is not None else reason.get("text", reason["code"])
+
+
+def law_words(text, **extra):
+    """`text` with the law's dates and amounts (rules/law.py) written the reader's way by Babel,
+    and any `extra` placeholders filled."""
+    text = str(text)
+    if "%(" not in text:
+        return text
+    return text % {"prop64_date": format_date(law.PROP64_EFFECTIVE.current, "long"),
+                   "review_date": format_date(law.AUTOMATIC_REVIEW_BEFORE.current, "long"),
+                   "fee": format_currency(law.RECORD_REVIEW_FEE_DOLLARS.current, "USD"), **extra}

@@ -1,6 +1,9 @@
 """Languages: the person's choice (kept in the state cookie), else their browser's."""
 import re
+from datetime import date
 
+from babel.dates import format_skeleton
+from babel.lists import format_list
 from flask import request, session
 from flask_babel import Babel, get_locale
 from markupsafe import Markup, escape
@@ -77,6 +80,16 @@ def current_code():
     return str(get_locale() or "en")
 
 
+def month_and_year(year, month):
+    """"November 2013" the reader's way: "2013年11月", "noviembre de 2013" (CLDR, via Babel)."""
+    return format_skeleton("yMMMM", date(year, month, 1), locale=get_locale())
+
+
+def either(items):
+    """"A, B or C" the reader's way ("A، B یا C")."""
+    return format_list([str(item) for item in items], style="or", locale=get_locale())
+
+
 def left_to_right(value):
     """A whole value (a citation, a code section someone typed) kept left to right on rtl pages."""
     if current_code() not in RIGHT_TO_LEFT:
@@ -96,6 +109,7 @@ def init(app):
     Babel(app, locale_selector=select_locale)
     app.add_template_filter(left_to_right, "ltr")
     app.add_template_filter(isolate_codes, "ltr_codes")
+    app.add_template_filter(either, "either")
 
     @app.context_processor
     def review():

@@ -2,10 +2,11 @@
 
 Everything here is read from the engine's determination; nothing decides eligibility.
 """
-from flask_babel import format_currency, format_date
+from flask_babel import format_date
 from flask_babel import gettext as _
 
 from . import explanations as words
+from .i18n import either
 from .labels import COUNTIES
 
 ACTION_ORDER = ("check_record", "file_cr400", "get_legal_help")
@@ -23,10 +24,8 @@ def court_for(case_conviction, answers):
 
 def steps_for(code, court):
     action = words.ACTIONS[code]
-    filled = {"court": court, "fee": format_currency(words.RECORD_REVIEW_FEE, "USD")}
     return {"code": code, "title": str(action["title"]),
-            "steps": [str(step) % filled if "%(" in str(step) else str(step)
-                      for step in action["steps"]]}
+            "steps": [words.law_words(step, court=court) for step in action["steps"]]}
 
 
 def cards(case, determination, stored):
@@ -50,7 +49,7 @@ def cards(case, determination, stored):
             "possible": [str(words.OUTCOMES[o]) for o in prop64["possible_outcomes"]]
             if outcome == "needs_review" else [],
             "automatic": prop64["automatic"],
-            "automatic_text": str(words.AUTOMATIC[prop64["automatic"]])
+            "automatic_text": words.law_words(words.AUTOMATIC[prop64["automatic"]])
             if outcome in ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
             else None,
             "procedure_text": str(words.PROCEDURE[prop64["procedure"]])
@@ -96,7 +95,7 @@ def plain_text(result_cards, day):
                        number=card["place"], offense=card["offense"],
                        outcome=card["outcome_title"]))
         if card["possible"]:
-            lines.append("  " + str(words.POSSIBLE) % {"outcomes": ", ".join(card["possible"])})
+            lines.append("  " + str(words.POSSIBLE) % {"outcomes": either(card["possible"])})
         if card["automatic_text"]:
             lines.append("  " + card["automatic_text"])
         for action in card["actions"]:

@@ -14,7 +14,7 @@ from flask_htmx import HTMX
 
 import rules
 
-from . import forms, state, summary
+from . import forms, i18n, state, summary
 from .flow import BY_ID
 from .i18n import LANGUAGES
 from .labels import COUNTIES, QUESTIONS, UNSURE, option_labels
@@ -312,7 +312,7 @@ def answer_words(screen, kept):
         if len(value) == 10:  # a day, as worker mode keeps dates copied from a record
             return format_date(date.fromisoformat(value), "long")
         year, _sep, month = value.partition("-")
-        return f"{forms.MONTHS[int(month) - 1]} {year}" if month else year
+        return i18n.month_and_year(int(year), int(month)) if month else year
     words = str(option_labels(screen.id, screen.type, screen.options)[value])
     if screen.detail and kept.get(screen.detail["key"]):
         words = f"{words}: {kept[screen.detail['key']]}"
