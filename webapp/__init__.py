@@ -124,7 +124,10 @@ def create_app(test_config=None):
         if request.endpoint in RESEND:
             # The answers are in the cookie; what was just sent comes back filled in, unsaved.
             g.stale_form = RESEND_MESSAGE
-            return current_app.view_functions[request.endpoint](**request.view_args)
+            try:
+                return current_app.view_functions[request.endpoint](**request.view_args)
+            except HTTPException as problem:  # e.g. a conviction number that does not exist
+                return http_error(problem)
         return render("error.html", str(title), status=400, message=message,
                       back=request.path, offer_start=request.endpoint == "flow.start_over")
 

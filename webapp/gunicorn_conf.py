@@ -18,4 +18,6 @@ logconfig_dict = {**GUNICORN_LOGCONFIG}
 limit_request_line = 4094
 limit_request_fields = 100
 limit_request_field_size = 8190
+# No control socket file under $HOME: serving writes nothing to disk.
+control_socket_disable = True
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
