@@ -18,6 +18,14 @@ WITHHELD = "(message withheld: it may quote what the person typed)"
 class RedactingFormatter(logging.Formatter):
     """A traceback with its frames and exception types, never the exception's message."""
 
+    def format(self, record):
+        # Another handler may have cached the full traceback on the record: never reuse it.
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
     def formatException(self, exc_info):
         _type, error, tb = exc_info
         parts = []
