@@ -70,6 +70,8 @@ ACTIONS = {
 
 SUPERIOR_COURT = _l("the Superior Court of California, County of %(county)s")
 JUVENILE_COURT = _l("the juvenile court of the Superior Court of California, County of %(county)s")
+# The case says "unknown" when the person was not sure what the conviction was for.
+OFFENSE_UNKNOWN = _l("offense not known")
 COURT_UNKNOWN_COUNTY = _l("the Superior Court in the county where you were convicted")
 
 RELIEF_EFFECTS = {

@@ -42,7 +42,8 @@ def cards(case, determination, stored):
         out.append({
             "id": cid,
             "place": place,
-            "offense": conviction["offense"],
+            "offense": (str(words.OFFENSE_UNKNOWN) if conviction["offense"] == "unknown"
+                        else conviction["offense"]),
             "outcome": outcome,
             "outcome_title": str(words.OUTCOMES[outcome]),
             "meaning": str(words.OUTCOME_MEANING[outcome]),

@@ -5,17 +5,21 @@ is unreviewed. Switching language at any step keeps every answer."""
 import json
 import re
 from datetime import datetime
+from html import unescape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from babel.dates import format_date
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.numbers import format_currency
-from i18n_texts import catalog, english_on
+from i18n_texts import catalog, english_on, shown_strings, visible_text
 from webwalk import answers_for_case, person_answers, screen_of
 
 from webapp import create_app, review_notice
 from webapp.i18n import LANGUAGES, RIGHT_TO_LEFT
+from webapp.labels import COUNTIES
 
 CODES = [code for code in LANGUAGES if code != "en"]
 EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
@@ -282,3 +286,58 @@ def test_css_uses_logical_properties_only():
     physical = re.findall(r"(?:margin|padding|border)-(?:left|right)\b|(?<![-\w])(?:left|right)\s*:"
                           r"|(?:float|text-align|clear)\s*:\s*(?:left|right)", css)
     assert not physical, physical
+
+
+# --- nothing bypasses the catalog -------------------------------------------------------------
+
+def pseudo(english):
+    """Every ASCII letter made full-width, placeholders and tags kept: 'Yes' -> 'Ｙｅｓ'."""
+    keep = re.compile(r"(%\([a-z0-9_]+\)[sd]|%[sd]|\{[a-z0-9_]+\}|<[^>]+>|&[a-z]+;)")
+    return "".join(part if keep.fullmatch(part) else
+                   "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalpha() else c for c in part)
+                   for part in keep.split(english))
+
+
+@pytest.fixture(scope="module")
+def pseudo_app(tmp_path_factory):
+    """The app with a made-up 'ru' catalog translating every string the code shows into
+    full-width letters (and Russian dates from Babel): any plain ASCII word left on a page
+    reached the person without passing through the catalog."""
+    fake = Catalog(locale="ru")
+    for msgid in shown_strings():
+        fake.add(msgid, tuple(pseudo(s) for s in msgid) if isinstance(msgid, tuple) else pseudo(msgid))
+    folder = tmp_path_factory.mktemp("pseudo") / "ru" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "messages.mo").open("wb") as handle:
+        write_mo(handle, fake)
+    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test-key",
+                       "BABEL_TRANSLATION_DIRECTORIES": str(folder.parent.parent)})
+
+
+# Names that are the same in every language: the brand and California's counties.
+PROPER_NAMES = re.compile("|".join(["Fresh Start", *sorted(COUNTIES, key=len, reverse=True)]))
+
+
+@pytest.mark.parametrize("name", sorted(p.name.removesuffix(".case.json")
+                                        for p in EXAMPLES.glob("*.case.json")))
+def test_every_word_on_every_page_comes_through_the_catalog(pseudo_app, name):
+    client = pseudo_app.test_client()
+    client.get("/lang/ru?next=/")
+    walker = Walker(client)
+    walker.walk(case_named(name), show_problems=True)
+    walker.get("/no-such-page")
+    walker.get("/worker/")
+    walker.post("/worker/", {"action": "save"})
+    # Citations are the statute's own names (HS 11361.8(a), former HS 11357(b)): not words.
+    citations = {unescape(c) for _u, _s, html in walker.pages
+                 for c in re.findall(r"<cite[^>]*>([^<]*)</cite>", html)}
+    left = {}
+    for url, _status, html in walker.pages:
+        text = PROPER_NAMES.sub(" ", visible_text(html))
+        for citation in sorted(citations, key=len, reverse=True):
+            text = text.replace(citation, " ")
+        text = re.sub(r"\([0-9A-Za-z]{1,4}\)", " ", text)  # subsections: (b), (iii)
+        words = re.findall(r"[A-Za-z]{3,}", text)
+        if words:
+            left[url] = words[:8]
+    assert not left, f"words that bypass the catalog: {left}"
