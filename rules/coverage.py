@@ -1,7 +1,9 @@
 """Part A: is the conviction covered by Prop 64 at all, and under which law? Then part B.
 
 `prop64(f)` is the whole Prop 64 rule for one conviction, run by `facts.explore` once per way
-the unknown facts it reads could be.
+the unknown facts it reads could be. It reads facts only as `f.values[path]` (its two date
+questions too, from `DERIVED`), so `evaluate.py` can reuse its result for every conviction
+whose facts answer the same questions the same way (`facts.Memo`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,15 @@ from .facts import Facts, Reason
 
 STATUTES = {module.SECTION: module for module in (hs11357, hs11358, hs11359, hs11360)}
 OUTSIDE_CALIFORNIA = ("other_state", "federal")
+
+# The rule's questions about dates, answered from the facts (see facts.Memo): A.5's old law,
+# and for old 11357(b) whether the offense was before 2011.
+OLD_LAW = "old_law"
+BEFORE_2011 = "offense_before_2011"
+DERIVED = {
+    OLD_LAW: lambda values, as_of: old_law_known(values),
+    BEFORE_2011: lambda values, as_of: hs11357.before_2011(values["offense_date"]),
+}
 
 
 def old_law_known(values: dict) -> tuple[bool | None, str]:
@@ -31,7 +42,7 @@ def old_law_known(values: dict) -> tuple[bool | None, str]:
 
 
 def _old_law(f: Facts) -> bool:
-    old, code = old_law_known(f.values)
+    old, code = f.values[OLD_LAW]
     if old is None:
         old = f.choose("offense_date", (True, False))
         code = "offense_before_prop64" if old else "offense_on_or_after_prop64"

@@ -11,7 +11,8 @@ from datetime import date
 from . import coverage, pc1203_425
 from .actions import actions
 from .automatic import automatic
-from .facts import Leaf, Reason, all_assumptions, common_reasons, explore, splitting_keys
+from .facts import (Leaf, Memo, Reason, all_assumptions, common_reasons, explore,
+                    splitting_keys)
 from .procedure import procedure
 from .reasons import REASON_CODES, UNKNOWN_KEYS
 from .validate import read_case
@@ -50,32 +51,50 @@ def _citations(reasons: list[Reason]) -> list[str]:
     return list(dict.fromkeys([reason[1] for reason in reasons]))
 
 
-def _pc1203_425(values: dict, as_of: date) -> tuple[dict, list[Leaf]]:
-    leaves = explore(lambda f: pc1203_425.rule(f, as_of), values)
+def _prop64(facts) -> tuple:
+    """(outcome, possible outcomes, reasons, assumptions, questions read)."""
+    leaves = explore(coverage.prop64, facts)
+    outcome, possible, reasons, assumptions = settle(leaves)
+    return outcome, tuple(possible), tuple(reasons), tuple(assumptions), _read(leaves)
+
+
+def _pc1203_425(facts) -> tuple:
+    """(outcome, automatic, citations, reasons as dicts, questions read)."""
+    leaves = explore(pc1203_425.rule, facts)
     outcome, _, reasons, _ = settle(leaves)
     if outcome in ("eligible", "needs_review"):
         reasons = reasons + [pc1203_425.EFFECTS]
-    path = {
-        "path": pc1203_425.PATH,
-        "outcome": outcome,
-        "automatic": {"eligible": "yes", "needs_review": "unknown"}.get(outcome, "no"),
-        "citations": _citations(reasons) or [pc1203_425.CITATION],
-        "reasons": [_as_dict(reason) for reason in reasons],
-    }
-    return path, leaves
+    return (outcome, {"eligible": "yes", "needs_review": "unknown"}.get(outcome, "no"),
+            tuple(_citations(reasons) or [pc1203_425.CITATION]),
+            tuple(_as_dict(reason) for reason in reasons), _read(leaves))
+
+
+def _read(leaves: list[Leaf]) -> frozenset:
+    return frozenset().union(*(leaf.read for leaf in leaves))
+
+
+# Each rule's settled result, reused for every conviction that answers the same questions the
+# same way (facts.Memo). Results are tuples; `conviction` copies them out into new lists and
+# dicts. Bounded: 100,000 nodes a tree, some 10-20 MB at most.
+PROP64 = Memo(_prop64, coverage.DERIVED)
+PC1203_425 = Memo(_pc1203_425, pc1203_425.DERIVED)
 
 
 def conviction(values: dict, as_of: date, want_read: bool = False) -> tuple[dict, set | None]:
-    """One conviction's determination, and (if wanted) the unknown questions the rules read."""
-    leaves = explore(coverage.prop64, values)
-    outcome, possible, reasons, assumptions = settle(leaves)
+    """One conviction's determination, and (if wanted) the unknown questions the rules read.
+
+    Every list and dict in it is new (cached results are tuples, copied out), so a caller may
+    change the determination it gets without changing another one's.
+    """
+    outcome, possible, reasons, assumptions, read = PROP64(values, as_of)
     route, court, route_reasons = procedure(values, outcome)
     is_automatic, automatic_reasons = automatic(values, outcome)
-    reasons = reasons + route_reasons + automatic_reasons
-    other_path, other_leaves = _pc1203_425(values, as_of)
+    reasons = reasons + tuple(route_reasons) + tuple(automatic_reasons)
+    other_outcome, other_automatic, other_citations, other_reasons, other_read = PC1203_425(
+        values, as_of)
     prop64 = {
         "outcome": outcome,
-        "possible_outcomes": possible,
+        "possible_outcomes": list(possible),
         "procedure": route,
         "court": court,
         "automatic": is_automatic,
@@ -83,9 +102,15 @@ def conviction(values: dict, as_of: date, want_read: bool = False) -> tuple[dict
         "reasons": [_as_dict(reason) for reason in reasons],
         "assumptions": [_as_dict(reason) for reason in assumptions],
     }
-    read = set().union(*(leaf.read for leaf in leaves),
-                       *(leaf.read for leaf in other_leaves)) if want_read else None
-    return {"id": values["id"], "prop64": prop64, "other_paths": [other_path]}, read
+    other_path = {
+        "path": pc1203_425.PATH,
+        "outcome": other_outcome,
+        "automatic": other_automatic,
+        "citations": list(other_citations),
+        "reasons": [reason.copy() for reason in other_reasons],
+    }
+    return ({"id": values["id"], "prop64": prop64, "other_paths": [other_path]},
+            read | other_read if want_read else None)
 
 
 def evaluate(case: dict) -> dict:

@@ -131,3 +131,107 @@ def all_assumptions(leaves: list[Leaf]) -> list[Reason]:
         for reason in leaf.assumptions:
             seen.setdefault(reason[0], reason)
     return list(seen.values())
+
+
+# --- Reusing a rule's settled result: memoised on the facts it actually read -------------------
+#
+# A rule, with `explore` and the settling after it, is a pure function of the facts it reads:
+# run it twice on facts that give the same answers to the same questions, in the same order,
+# and every step is the same. So the result can be stored under the sequence of (question,
+# answer) pairs of the first run, as a tree, and reused for any conviction whose facts walk
+# the same branch: a few dictionary look-ups instead of a dozen runs of the rule. A question is
+# a fact's path, or a derived question (a date against a boundary) computed from the facts.
+
+
+class Recorder:
+    """The facts a rule sees while its result is computed: logs each question's first answer.
+
+    Only `recorder[path]` exists (no `get`, no `in`, no iteration), so a rule cannot read a fact
+    in a way the log would miss.
+    """
+
+    __slots__ = ("_values", "_as_of", "_derived", "reads", "_seen")
+
+    def __init__(self, values: dict, as_of, derived: dict):
+        self._values, self._as_of, self._derived = values, as_of, derived
+        self.reads: list[tuple] = []  # (path, answer, derive or None), in first-read order
+        self._seen: set[str] = set()
+
+    def __getitem__(self, path: str):
+        derive = self._derived.get(path)
+        value = self._values[path] if derive is None else derive(self._values, self._as_of)
+        if path not in self._seen:
+            self._seen.add(path)
+            self.reads.append((path, value, derive))
+        return value
+
+    def __contains__(self, path):
+        raise TypeError("a rule reads a fact as facts[path]; 'in' would escape the memo's log")
+
+    def __iter__(self):
+        raise TypeError("a rule reads a fact as facts[path]; iterating would escape the memo's log")
+
+
+class _Ask:
+    """A node of the tree: the next question, and a branch per answer seen so far."""
+
+    __slots__ = ("path", "derive", "branches")
+
+    def __init__(self, path: str, derive):
+        self.path, self.derive, self.branches = path, derive, {}
+
+
+class _Done(NamedTuple):
+    result: object
+
+
+class Memo:
+    """`memo(values, as_of)` is `compute(Recorder(values, as_of, derived))`, computed once per
+    branch of answers. `derived` maps a question that is not a fact to `f(values, as_of)`.
+    Bounded: past `limit` stored nodes the tree is dropped and regrown."""
+
+    def __init__(self, compute: Callable, derived: dict, limit: int = 100_000):
+        self.compute, self.derived, self.limit = compute, derived, limit
+        self.clear()
+
+    def clear(self) -> None:
+        self.root: _Ask | _Done | None = None
+        self.nodes = 0
+
+    def __call__(self, values: dict, as_of=None):
+        node = self.root
+        while node is not None:
+            if node.__class__ is _Done:
+                return node.result
+            derive = node.derive
+            node = node.branches.get(values[node.path] if derive is None else derive(values, as_of))
+        recorder = Recorder(values, as_of, self.derived)
+        result = self.compute(recorder)
+        if self.nodes + len(recorder.reads) + 1 > self.limit:
+            self.clear()
+        self._store(recorder.reads, result)
+        return result
+
+    def _store(self, reads: list[tuple], result) -> None:
+        done = _Done(result)
+        if not reads:
+            self.root, self.nodes = done, 1
+            return
+        if self.root is None:
+            self.root = _Ask(reads[0][0], reads[0][2])
+            self.nodes += 1
+        node = self.root
+        for index, (path, answer, _) in enumerate(reads):
+            if node.__class__ is not _Ask or node.path != path:
+                raise AssertionError(f"rule is not a function of its reads: {path}")
+            following = node.branches.get(answer)
+            if following is None:
+                if index + 1 < len(reads):
+                    following = _Ask(reads[index + 1][0], reads[index + 1][2])
+                else:
+                    following = done
+                node.branches[answer] = following
+                self.nodes += 1
+            node = following
+        if node is not done and node != done:
+            raise AssertionError("rule is not a function of its reads: two results on one branch")

@@ -34,14 +34,19 @@ OLD_GRADES = {
 }
 
 
-def old_grades(letter: str | None, offense_date) -> tuple[str, ...]:
+def before_2011(offense_date) -> bool | None:
+    """Was the offense before old 11357(b) became an infraction? None when unknown."""
+    return dates.before(offense_date, law.OLD_11357B_INFRACTION_FROM.current)
+
+
+def old_grades(letter: str | None, f: Facts) -> tuple[str, ...]:
     """The grades the old statute allowed for this letter (B.1, B.5)."""
     if letter != "b":
         return OLD_GRADES[letter]
-    before_2011 = dates.before(offense_date, law.OLD_11357B_INFRACTION_FROM.current)
-    if before_2011 is None:
+    early = f.values["offense_before_2011"]  # before_2011, asked through coverage.DERIVED
+    if early is None:
         return (MISDEMEANOR, INFRACTION)
-    return (MISDEMEANOR,) if before_2011 else (INFRACTION,)
+    return (MISDEMEANOR,) if early else (INFRACTION,)
 
 
 def today(f: Facts, letter: str | None) -> str:
@@ -93,5 +98,5 @@ def decide(f: Facts, letter: str | None) -> str:
         f.because("subdivision_not_recognised", f"HS 11357({letter})", "B.1")
         letter = None
     grade = today(f, letter)
-    return compare(f, grade, old_grades(letter, f.values["offense_date"]),
+    return compare(f, grade, old_grades(letter, f),
                    f"former HS 11357({letter})" if letter else "former HS 11357")

@@ -1,7 +1,9 @@
 """Part E: automatic conviction relief under PC 1203.425 (DOJ, monthly; nothing to file).
 
 Run by `facts.explore` like the Prop 64 rule: a blocking fact that is unknown is explored both
-ways, so it yields "needs review" rather than a guess (decision-rules E). Effects: the
+ways, so it yields "needs review" rather than a guess (decision-rules E). Like it, the rule
+reads facts only as `f.values[path]`, its two date questions too (`DERIVED`), so that
+`evaluate.py` can reuse its result (`facts.Memo`). Effects: the
 conviction is treated as dismissed under PC 1203.4; it must still be disclosed for public
 office, licensing, peace-officer jobs and lottery contracts; firearm rights are not restored.
 """
@@ -35,13 +37,23 @@ BLOCKERS = (
 TOO_EARLY = ("conviction_date", True, (), "pc1203_425_convicted_too_early",
              "PC 1203.425(a)(1)(B)(v)")
 
+# The two questions about the conviction date, answered True, False or None (unknown).
+TOO_EARLY_KEY = "conviction_date<pc1203_425_earliest"   # (v): convicted before the first day?
+WAITED_KEY = "conviction_date+1y"                        # (v)(II): a calendar year since?
+DERIVED = {
+    TOO_EARLY_KEY: lambda values, as_of: dates.before(
+        values["conviction_date"], law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of)),
+    WAITED_KEY: lambda values, as_of: dates.years_passed(
+        values["conviction_date"], law.PC1203_425_WAIT_YEARS_MISDEMEANOR.on(as_of), as_of),
+}
+
 
 def _blocked(f: Facts, blocker: tuple) -> str:
     f.because(blocker[3], blocker[4], "E")
     return "not_eligible"
 
 
-def rule(f: Facts, as_of) -> str:
+def rule(f: Facts) -> str:
     court = f.get("court", ("california_adult", "california_juvenile", "federal"))
     if court in ("other_state", "federal"):
         f.because("pc1203_425_california_convictions_only", "PC 1203.425(a)(1)", "E")
@@ -56,9 +68,9 @@ def rule(f: Facts, as_of) -> str:
         f.because("already_dismissed_on_record", "PC 1203.425(a)(1)", "E")
         return "not_eligible"
 
-    # (v) a conviction "on or after January 1, 1973" (the day is dated data in law.py).
-    too_early = dates.before(f.values["conviction_date"],
-                             law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of))
+    # (v) a conviction "on or after January 1, 1973" (the day is dated data in law.py; the
+    # answer, True, False or None for unknown, comes from `projection`).
+    too_early = f.values[TOO_EARLY_KEY]
     # A blocking fact known to be there decides at once; only then are unknown ones explored.
     if too_early is True:
         return _blocked(f, TOO_EARLY)
@@ -68,7 +80,7 @@ def rule(f: Facts, as_of) -> str:
     for blocker in BLOCKERS:
         if f.get(blocker[0], blocker[2]) == blocker[1]:
             return _blocked(f, blocker)
-    if too_early is None and f.choose("conviction_date<pc1203_425_earliest", (False, True)):
+    if too_early is None and f.choose(TOO_EARLY_KEY, (False, True)):
         return _blocked(f, TOO_EARLY)
 
     level = f.values["level"]
@@ -97,11 +109,11 @@ def rule(f: Facts, as_of) -> str:
         return "needs_review"
 
     # (v)(II): a misdemeanor or infraction without probation, sentence completed, and "at least
-    # one calendar year" since judgment [V].
-    wait = law.PC1203_425_WAIT_YEARS_MISDEMEANOR.on(as_of)
-    waited = dates.years_passed(f.values["conviction_date"], wait, as_of)
+    # one calendar year" since judgment [V] (law.PC1203_425_WAIT_YEARS_MISDEMEANOR; the answer
+    # is asked through `DERIVED`).
+    waited = f.values[WAITED_KEY]
     if waited is None:
-        waited = f.choose("conviction_date+1y", (True, False))
+        waited = f.choose(WAITED_KEY, (True, False))
     if not waited:
         f.because("pc1203_425_one_year_not_passed", "PC 1203.425(a)(1)(B)(v)(II)", "E")
         return "not_eligible"
