@@ -47,6 +47,15 @@ def settle(page, before):
     page.wait_for_url(lambda url: url != before)
     page.locator("#main-heading").wait_for()
     page.wait_for_load_state()
+    settled(page)
+
+
+def settled(page):
+    """htmx has finished swapping and settling (and so moved the focus where it goes)."""
+    for _ in range(80):
+        if page.evaluate("!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"):
+            return
+        page.wait_for_timeout(25)
 
 
 def submit(page, base):
@@ -61,6 +70,7 @@ def submit_in_place(page):
     with page.expect_response(lambda r: r.request.method == "POST"):
         page.locator(SUBMIT).click()
     page.locator("#error-summary").wait_for()
+    settled(page)
 
 
 def fill(page, data):
