@@ -12,7 +12,7 @@ Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
 """
 from datetime import timedelta
 
-from flask import g, session
+from flask import g, has_request_context, request, session
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadData, SignatureExpired
 
@@ -33,6 +33,11 @@ class StateSession(SecureCookieSession):
 
 class StateSessionInterface(SecureCookieSessionInterface):
     session_class = StateSession
+
+    def get_cookie_secure(self, app):
+        # Secure whenever the page came over HTTPS (directly, or via a proxy gunicorn trusts),
+        # even if SESSION_COOKIE_SECURE was not set; plain http on a laptop still works.
+        return super().get_cookie_secure(app) or (has_request_context() and request.is_secure)
 
     def open_session(self, app, request):
         serializer = self.get_signing_serializer(app)
