@@ -8,9 +8,10 @@ import itsdangerous
 import pytest
 from babel.support import Translations
 from test_questions import POSSESSION_2011
+from test_security import csrf_token, guarded  # noqa: F401 (a fixture)
 from webwalk import add_conviction, session_cookie, text_of
 
-from webapp import create_app, forms, security
+from webapp import forms, security
 
 ROOT = Path(__file__).resolve().parents[2]
 SPANISH = Translations.load(str(ROOT / "translations"), ["es"])
@@ -139,15 +140,6 @@ def test_a_replayed_cookie_older_than_the_inactivity_limit_is_refused(answered, 
 
 # --- a stale or missing CSRF token --------------------------------------------------------------
 
-@pytest.fixture
-def guarded():
-    return create_app({"TESTING": True, "SECRET_KEY": "test-key"}).test_client()
-
-
-def token(client, url="/"):
-    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(url).get_data(as_text=True)).group(1)
-
-
 def test_a_stale_token_on_the_worker_table_shows_the_typed_rows_again(guarded):
     response = guarded.post("/worker/", data={"rows": "1", "code-1": "HS 11359 ZZQX",
                                               "conviction_date-1": "03/2011", "action": "save"})
@@ -166,7 +158,7 @@ def test_a_stale_token_after_the_cookie_is_gone_says_so_and_offers_a_fresh_start
 
 
 def test_an_expired_cookie_with_a_post_gets_the_expired_page(guarded, monkeypatch):
-    guarded.post("/begin", data={"csrf_token": token(guarded)})
+    guarded.post("/begin", data={"csrf_token": csrf_token(guarded)})
     real = itsdangerous.timed.TimestampSigner.get_timestamp
     monkeypatch.setattr(itsdangerous.timed.TimestampSigner, "get_timestamp",
                         lambda self: real(self) + 3601)  # the server's clock, an hour on
@@ -175,7 +167,7 @@ def test_an_expired_cookie_with_a_post_gets_the_expired_page(guarded, monkeypatc
 
 
 def test_start_over_with_a_stale_token_offers_a_working_button(guarded):
-    guarded.post("/begin", data={"csrf_token": token(guarded)})
+    guarded.post("/begin", data={"csrf_token": csrf_token(guarded)})
     response = guarded.post("/start-over", data={"csrf_token": "stale"})
     assert response.status_code == 400
     fresh = re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True)).group(1)
