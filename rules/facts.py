@@ -96,20 +96,30 @@ def explore(rule: Callable[[Facts], str], values: dict, assigned: dict | None = 
 
 
 def splitting_keys(leaves: list[Leaf]) -> list[str]:
-    """The explored keys whose value changes the set of possible outcomes, first-read first."""
-    keys: list[str] = []
+    """The explored keys whose value changes the set of possible outcomes, first-read first.
+
+    A key splits when the outcomes possible under one of its values (the leaves that took it,
+    plus the leaves that never asked) differ from those under another. One pass over the leaves.
+    """
+    total: dict[str, int] = {}           # outcome -> leaves
+    by_key: dict[str, dict] = {}         # key -> value -> outcomes of the leaves that took it
+    asked: dict[str, dict] = {}          # key -> outcome -> leaves that took any value of it
     for leaf in leaves:
-        for key in leaf.assigned:
-            if key not in keys:
-                keys.append(key)
+        outcome = leaf.outcome
+        total[outcome] = total.get(outcome, 0) + 1
+        for key, value in leaf.assigned.items():
+            values = by_key.get(key)
+            if values is None:
+                values = by_key[key] = {}
+                asked[key] = {}
+            values.setdefault(value, set()).add(outcome)
+            counts = asked[key]
+            counts[outcome] = counts.get(outcome, 0) + 1
     deciding = []
-    for key in keys:
-        by_value: dict = {}
-        for leaf in leaves:
-            if key in leaf.assigned:
-                by_value.setdefault(leaf.assigned[key], set()).add(leaf.outcome)
-        shared = {leaf.outcome for leaf in leaves if key not in leaf.assigned}
-        if len({frozenset(outcomes | shared) for outcomes in by_value.values()}) > 1:
+    for key, values in by_key.items():
+        counts = asked[key]
+        shared = {outcome for outcome, n in total.items() if n > counts.get(outcome, 0)}
+        if len({frozenset(outcomes | shared) for outcomes in values.values()}) > 1:
             deciding.append(key)
     return deciding
 
@@ -143,33 +153,33 @@ def all_assumptions(leaves: list[Leaf]) -> list[Reason]:
 # a fact's path, or a derived question (a date against a boundary) computed from the facts.
 
 
-class Recorder:
+class Recorder(dict):
     """The facts a rule sees while its result is computed: logs each question's first answer.
 
-    Only `recorder[path]` exists (no `get`, no `in`, no iteration), so a rule cannot read a fact
+    A dict of the answers so far: a question asked again is a plain look-up; a new one goes
+    through `__missing__`, which answers it from the facts (or `derived`) and logs it. Only
+    `recorder[path]` is allowed (no `get`, no `in`, no iteration), so a rule cannot read a fact
     in a way the log would miss.
     """
 
-    __slots__ = ("_values", "_as_of", "_derived", "reads", "_seen")
+    __slots__ = ("_values", "_as_of", "_derived", "reads")
 
     def __init__(self, values: dict, as_of, derived: dict):
+        super().__init__()
         self._values, self._as_of, self._derived = values, as_of, derived
         self.reads: list[tuple] = []  # (path, answer, derive or None), in first-read order
-        self._seen: set[str] = set()
 
-    def __getitem__(self, path: str):
+    def __missing__(self, path: str):
         derive = self._derived.get(path)
         value = self._values[path] if derive is None else derive(self._values, self._as_of)
-        if path not in self._seen:
-            self._seen.add(path)
-            self.reads.append((path, value, derive))
+        self.reads.append((path, value, derive))
+        self[path] = value
         return value
 
-    def __contains__(self, path):
-        raise TypeError("a rule reads a fact as facts[path]; 'in' would escape the memo's log")
+    def _refuse(self, *args, **kwargs):
+        raise TypeError("a rule reads a fact as facts[path]; anything else escapes the memo's log")
 
-    def __iter__(self):
-        raise TypeError("a rule reads a fact as facts[path]; iterating would escape the memo's log")
+    get = keys = values = items = __contains__ = __iter__ = _refuse
 
 
 class _Ask:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from .dates import ImpossibleDate, parse
 from .offense import parse_offense
@@ -84,15 +85,26 @@ def _enums(raw: dict, allowed: dict, path: str, flat: dict, prefix: str) -> None
         flat[prefix + name] = value
 
 
-def _date(value, path: str):
-    if value is None:
-        return None
-    if not isinstance(value, str) or _PARTIAL_DATE.fullmatch(value) is None:
-        raise InvalidCase(path, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+@lru_cache(maxsize=32768)  # every day of 50 years and then some
+def _date_text(value: str):
+    """The interval of a date string, or the reason it is not one (a str: cached either way)."""
+    if _PARTIAL_DATE.fullmatch(value) is None:
+        return f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
     try:
         return parse(value)
     except ImpossibleDate:
-        raise InvalidCase(path, f"{value!r} is not a real date") from None
+        return f"{value!r} is not a real date"
+
+
+def _date(value, path: str):
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidCase(path, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    interval = _date_text(value)
+    if interval.__class__ is str:
+        raise InvalidCase(path, interval)
+    return interval
 
 
 def _text(value, path: str) -> str:
@@ -109,6 +121,23 @@ def _blank_facts() -> dict:
 
 _BLANK = _blank_facts()
 _BLANK.update(CONVICTION_DEFAULTS)
+# For the checks below: name -> (flat path, allowed values as a set); NESTED by group.
+_CONVICTION_SETS = {name: (name, frozenset(values)) for name, values in CONVICTION_ENUMS.items()}
+_NESTED_SETS = {group: {name: (f"{group}.{name}", frozenset(values))
+                        for name, values in facts.items()} for group, facts in NESTED.items()}
+
+
+def _group(raw, group: str, path: str, flat: dict) -> None:
+    """A nested object (sentence, conduct, priors): each value checked, then flattened."""
+    where = f"{path}.{group}"
+    allowed = _NESTED_SETS[group]
+    for name, value in _object(raw, where).items():
+        known = allowed.get(name)
+        if known is None:
+            raise _unknown_field(where, name, NESTED[group])
+        if not (isinstance(value, str) and value in known[1]):
+            raise InvalidCase(f"{where}.{name}", _one_of(value, NESTED[group][name]))
+        flat[known[0]] = value
 
 
 def _conviction(raw, path: str, person: dict) -> dict:
@@ -119,14 +148,13 @@ def _conviction(raw, path: str, person: dict) -> dict:
     flat = _BLANK.copy()
     flat.update(person)
     for name, value in raw.items():
-        if name in CONVICTION_ENUMS:
-            values = CONVICTION_ENUMS[name]
-            if value not in values or not isinstance(value, str):
-                raise InvalidCase(f"{path}.{name}", _one_of(value, values))
+        known = _CONVICTION_SETS.get(name)
+        if known is not None:
+            if not (isinstance(value, str) and value in known[1]):
+                raise InvalidCase(f"{path}.{name}", _one_of(value, CONVICTION_ENUMS[name]))
             flat[name] = value
         elif name in NESTED:
-            _enums(_object(value, f"{path}.{name}"), NESTED[name], f"{path}.{name}", flat,
-                   name + ".")
+            _group(value, name, path, flat)
         elif name not in CONVICTION_FIELDS:
             raise _unknown_field(path, name, CONVICTION_FIELDS)
     flat["id"] = _text(raw["id"], f"{path}.id")

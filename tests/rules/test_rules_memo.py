@@ -65,8 +65,10 @@ def test_a_rule_can_read_facts_only_through_the_log():
         "court" in recorder  # noqa: B015
     with pytest.raises(TypeError):
         list(recorder)
-    with pytest.raises(AttributeError):
+    with pytest.raises(TypeError):
         recorder.get("court")
+    with pytest.raises(TypeError):
+        recorder.items()
 
 
 def test_the_memo_runs_the_rule_once_per_branch_and_stays_bounded():
