@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from . import assets, i18n, logging_conf, security, state
 from . import worker
-from .views import bp, htmx, render
+from .views import bp, htmx, render, resume_url
 
 log = logging.getLogger(__name__)
 
@@ -91,8 +91,17 @@ def create_app(test_config=None):
             "locale": locale,
             "html_lang": i18n.html_lang(locale),
             "text_direction": i18n.text_direction(locale),
-            "here": request.full_path.rstrip("?") if request.method == "GET" else request.path,
+            "here": this_page(),
         }
+
+    def this_page():
+        """This page's own address, for the language links. A page that answers a POST-only
+        address (an error after "Remove") has none: the links go where the answers carry on."""
+        if request.method == "GET":
+            return request.full_path.rstrip("?")
+        if request.url_rule is not None and "GET" in request.url_rule.methods:
+            return request.path
+        return resume_url()
 
     def unreadable_page(problem):
         title, message = UNREADABLE[problem]
