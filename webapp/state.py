@@ -1,8 +1,12 @@
 """The person's answers: kept only in one signed, compressed cookie on their own device.
 
 Nothing is written on the server. The cookie is signed (tamper-proof, not secret) with a
-timestamp checked against the inactivity timeout, and its Max-Age is that same timeout,
-refreshed on every request, so the browser itself drops it after a period of inactivity.
+timestamp checked against the inactivity timeout, and its Max-Age is that same timeout, so the
+browser itself drops it after a period of inactivity. Every change re-signs and re-sends it; a
+request that changes nothing re-sends it only once its signature is REFRESH old (issue 7:
+signing and sending it on every page cost time and bytes). Both clocks run from the last
+signing, so answers are wiped between INACTIVITY - REFRESH and INACTIVITY after the last
+request: never later than the 60 minutes the pages promise.
 
 Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
     c  [{"i": 3, "w": "ca", "o": "have", ...}, ...]   convictions, "i" is a stable number
@@ -15,12 +19,14 @@ from datetime import timedelta
 from flask import g, has_request_context, request, session
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadData, SignatureExpired
+from werkzeug.http import dump_cookie
 
 from . import case_builder
 from .conditions import Context
 from .flow import CONVICTION_SCREENS, PERSON_SCREENS, walk
 
 INACTIVITY = timedelta(minutes=60)
+REFRESH = timedelta(minutes=5)
 # Chromium silently drops a cookie past about 4 KB (name, value and attributes): keep the
 # value well under that, and refuse a change that would not fit rather than lose it.
 COOKIE_BUDGET = 3800
@@ -29,6 +35,7 @@ MAX_CONVICTIONS = 50
 
 class StateSession(SecureCookieSession):
     problem = None  # "tampered" or "expired" when a cookie came but could not be read
+    signed_at = None  # the signature's timestamp (seconds) of the cookie that came
 
 
 class StateSessionInterface(SecureCookieSessionInterface):
@@ -39,6 +46,16 @@ class StateSessionInterface(SecureCookieSessionInterface):
         # even if SESSION_COOKIE_SECURE was not set; plain http on a laptop still works.
         return super().get_cookie_secure(app) or (has_request_context() and request.is_secure)
 
+    def get_signing_serializer(self, app):
+        """Flask builds a new serializer on every call; one per key is enough."""
+        key = (app.secret_key, tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()),
+               app.config.get("SESSION_COOKIE_NAME"))
+        cached = getattr(self, "_serializer", None)
+        if cached is None or cached[0] != key:
+            serializer = super().get_signing_serializer(app)
+            cached = self._serializer = (key, serializer, serializer and serializer.make_signer())
+        return cached[1]
+
     def open_session(self, app, request):
         serializer = self.get_signing_serializer(app)
         if serializer is None:
@@ -47,10 +64,13 @@ class StateSessionInterface(SecureCookieSessionInterface):
         if not value:
             return self.session_class()
         try:
-            data = serializer.loads(value, max_age=int(INACTIVITY.total_seconds()))
+            data, signed = serializer.loads(value, max_age=int(INACTIVITY.total_seconds()),
+                                            return_timestamp=True)
             if not well_formed(data):
                 raise BadData("unexpected shape")
-            return self.session_class(data)
+            opened = self.session_class(data)
+            opened.signed_at = int(signed.timestamp())
+            return opened
         except SignatureExpired:
             problem = "expired"
         except Exception:  # bad signature, bad base64/zlib/JSON, wrong shape: all unreadable
@@ -70,11 +90,24 @@ class StateSessionInterface(SecureCookieSessionInterface):
                                        secure=self.get_cookie_secure(app),
                                        httponly=True, samesite=self.get_cookie_samesite(app))
             return
-        response.set_cookie(
+        if not session.modified and self.fresh(app, session):
+            return  # the browser's copy is the same answers, signed less than REFRESH ago
+        # Max-Age alone (every browser in use honours it): no Expires date to format and send.
+        response.headers.add("Set-Cookie", dump_cookie(
             name, self.get_signing_serializer(app).dumps(dict(session)),
             max_age=int(INACTIVITY.total_seconds()), httponly=True, domain=domain, path=path,
             secure=self.get_cookie_secure(app), samesite=self.get_cookie_samesite(app),
-        )
+            sync_expires=False, max_size=response.max_cookie_size,
+        ))
+
+
+    def fresh(self, app, session):
+        if session.signed_at is None:
+            return False
+        # The signer's clock, as the expiry check uses it; a signature from the future is stale.
+        self.get_signing_serializer(app)
+        now = self._serializer[2].get_timestamp()
+        return 0 <= now - session.signed_at < REFRESH.total_seconds()
 
 
 def well_formed(data):
