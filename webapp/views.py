@@ -37,6 +37,7 @@ def today():
 def render(template, title, status=200, errors=(), **context):
     """A full page, or for htmx only the content of <main> (same template)."""
     fragment = bool(htmx) and not htmx.history_restore_request
+    context.setdefault("heading", title)  # the page's h1 stays plain when the title says Error
     if errors:
         title = _("Error: %(title)s", title=title)
     html = render_template(template, title=title, fragment=fragment, errors=errors, **context)
