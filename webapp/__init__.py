@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 
-from . import assets, i18n, logging_conf, security, state
+from . import assets, i18n, logging_conf, security, speed, state
 from . import worker
 from .views import bp, htmx, render, resume_url
 
@@ -76,6 +76,7 @@ def create_app(test_config=None):
     app.session_interface = state.StateSessionInterface()
 
     i18n.init(app)
+    speed.init(app)
     security.init(app)
     assets.init(app)
     CSRFProtect(app)

@@ -1,0 +1,66 @@
+"""Per-language caches that make a question page cheaper (issue 7, webapp/speed.py): the page
+reads exactly as it did when every link was built per request, and nothing a person typed or
+chose is kept in a cache."""
+import re
+from html import unescape
+
+import pytest
+from flask import url_for
+from webwalk import text_of
+
+from webapp import speed
+from webapp.i18n import LANGUAGES
+
+TRICKY = ["/c/1/where", "/c/1/where?return=check", "/check?a=b&c=d", "/c/1/x?q=it's a test",
+          "/about-you/pending?x=%C3%A9t%C3%A9&y=1+2", "/c/1/where?next=/lang/es?next=/"]
+
+
+def menu_links(html):
+    return [unescape(href) for href in re.findall(r'<a href="(/lang/[^"]+)"', html)]
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_language_links_match_url_for_for_any_address(app, code):
+    for here in TRICKY:
+        with app.test_request_context(here, headers={"Accept-Language": code.replace("_", "-")}):
+            app.preprocess_request()
+            expected = [url_for("flow.language", code=c, next=here) for c in LANGUAGES]
+            html = str(speed.language_menu(here))
+            links = menu_links(html)
+            assert links[:len(LANGUAGES)] == expected, (code, here)
+            if code != "en":  # the review notice's link reads this page in English
+                assert links[len(LANGUAGES):] == [url_for("flow.language", code="en", next=here)]
+            current = re.search(r'<a [^>]*aria-current="true"[^>]*>([^<]+)</a>', html).group(1)
+            assert current == LANGUAGES[code]
+
+
+def test_a_page_links_every_language_back_to_itself(client):
+    client.post("/begin")
+    html = client.get("/c/1/where?return=check").get_data(as_text=True)
+    links = menu_links(html)
+    assert links[0] == "/lang/en?next=/c/1/where?return%3Dcheck"
+    assert len(links) == len(LANGUAGES)
+    assert client.get(links[2]).headers["Location"] == "/c/1/where?return=check"
+
+
+def test_after_switching_the_page_and_its_menu_are_in_the_new_language(client):
+    client.post("/begin")
+    client.get("/c/1/where")  # fills the English caches
+    client.get("/lang/es?next=/c/1/where")
+    html = client.get("/c/1/where").get_data(as_text=True)
+    assert 'lang="es"' in html and "Idioma: Español" in text_of(client.get("/c/1/where"))
+    assert "Which court" not in html
+
+
+def test_caches_hold_nothing_a_person_typed_or_chose(client):
+    typed = "HS 11357 QZXV"
+    client.post("/begin")
+    client.post("/c/1/where", data={"answer": "ca"})
+    client.post("/c/1/court", data={"answer": "adult"})
+    client.post("/c/1/county", data={"answer": "19"})
+    client.post("/c/1/offense", data={"answer": "have", "detail": typed})
+    page = client.get("/c/1/offense").get_data(as_text=True)
+    assert typed in page and 'value="have" checked' in page
+    cached = repr((speed._menus, speed._paths, speed._words))
+    assert typed not in cached and "checked" not in cached and "selected" not in cached
+    assert "/c/1/offense" not in cached  # this page's address is filled in per request

@@ -1,0 +1,88 @@
+"""A question page's fixed costs, paid once per language instead of once per request (issue 7).
+
+Everything cached here is the same for everyone who reads the site in one language: the
+language menu's markup, addresses without arguments, translated question words. Nothing in
+these caches comes from a person's answers, cookie or form; what does (the page's own address
+in the menu's links, the chosen option) is filled in per request and never kept.
+"""
+from urllib.parse import quote_plus
+
+from flask import current_app, g, render_template, request, url_for
+from flask_babel import get_locale, get_translations
+from markupsafe import Markup, escape
+
+from . import review_notice
+
+# Stands for this page's address while the menu is rendered once; url_for leaves it as it is.
+HERE = "/__here__"
+# What werkzeug's url_for leaves unescaped in a query value.
+QUERY_SAFE = "!$'()*,/:;?@"
+_menus = {}
+_paths = {}
+_words = {}
+
+
+def locale_code():
+    return str(get_locale() or "en")
+
+
+def cacheable():
+    """Off while templates reload (the debug server): an edited template shows at once."""
+    return not current_app.jinja_env.auto_reload
+
+
+def language_menu(here):
+    """The language menu (and the review notice, if any) with links back to `here`."""
+    code = locale_code()
+    key = (code, request.script_root, review_notice.needs_notice(code))
+    menu = _menus.get(key)
+    if menu is None:
+        menu = str(render_template("language_menu.html", here=HERE))
+        if cacheable():
+            _menus[key] = menu
+    return Markup(menu.replace(HERE, str(escape(quote_plus(here, safe=QUERY_SAFE)))))
+
+
+def path(endpoint):
+    """url_for(endpoint) for an address without arguments, built once per mount point."""
+    key = (endpoint, request.script_root)
+    found = _paths.get(key)
+    if found is None:
+        found = _paths[key] = url_for(endpoint)
+    return found
+
+
+def words(screen_id, labels):
+    """A question's lazy words as plain strings in this request's language, made once."""
+    key = (locale_code(), screen_id)
+    found = _words.get(key)
+    if found is None:
+        found = {name: translated(value) for name, value in labels.items()}
+        if cacheable():
+            _words[key] = found
+    return found
+
+
+def translated(value):
+    if isinstance(value, dict):
+        return {name: translated(item) for name, item in value.items()}
+    return value if value is None else str(value)
+
+
+def catalog():
+    """This request's catalog, looked up once (Flask-Babel walks g and the locale each call)."""
+    found = g.get("_catalog")
+    if found is None:
+        found = g._catalog = get_translations()
+    return found
+
+
+def init(app):
+    app.jinja_env.globals.update(language_menu=language_menu, path=path)
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: catalog().ugettext(s),
+        ngettext=lambda s, p, n: catalog().ungettext(s, p, n),
+        pgettext=lambda c, s: catalog().upgettext(c, s),
+        npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
