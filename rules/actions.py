@@ -38,7 +38,7 @@ def actions(convictions: list[dict]) -> list[dict]:
     if file_cr400:
         result.append({"code": "file_cr400", "conviction_ids": file_cr400,
                        "only_if_record_not_updated": fallback,
-                       "citation": "HS 11361.8(a), (e); Judicial Council form CR-400"})
+                       "citation": "HS 11361.8(a), (e) and Judicial Council form CR-400"})
     # Offered everywhere (public defender of the county of conviction, legal aid); the ids are
     # the convictions that need a lawyer's look.
     result.append({"code": "get_legal_help", "conviction_ids": legal_help,

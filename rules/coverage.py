@@ -84,7 +84,7 @@ def prop64(f: Facts) -> str:
     # A.4: an attempt (PC 664) or conspiracy (PC 182) is not named in HS 11361.8; courts differ.
     # Both readings are explored: not covered, or covered as the completed offense.
     if offense.kind in ("attempt", "conspiracy"):
-        f.because(f"{offense.kind}_not_named_in_prop64", "HS 11361.8(a); PC 664, PC 182", "A.4")
+        f.because(f"{offense.kind}_not_named_in_prop64", "HS 11361.8(a), PC 664, PC 182", "A.4")
         if not f.choose("law.attempt_covered", (True, False)):
             return "not_eligible"
 

@@ -23,10 +23,19 @@ OUTCOME_ORDER = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "no
 SAME_EITHER_WAY = Reason("same_outcome_either_way", "HS 11361.8(b)", "principle")
 
 
+_AS_DICT: dict[tuple, dict] = {}  # reason -> its output form, copied out (bounded below)
+
+
 def _as_dict(reason: Reason) -> dict:
-    code, citation, rule = reason
-    return {"code": code, "citation": citation, "text": REASON_CODES[code],
-            "rule": "decision-rules " + rule}
+    known = _AS_DICT.get(reason)
+    if known is None:
+        code, citation, rule = reason
+        known = {"code": code, "citation": citation, "text": REASON_CODES[code],
+                 "rule": "decision-rules " + rule}
+        if len(_AS_DICT) >= 4096:  # citations can hold a subdivision as written: keep it small
+            _AS_DICT.clear()
+        _AS_DICT[tuple(reason)] = known
+    return known.copy()
 
 
 def settle(leaves: list[Leaf]) -> tuple[str, list[str], list[Reason], list[Reason]]:

@@ -70,7 +70,7 @@ LIMIT_CANNABIS_GRAMS = _provision(
 LIMIT_CONCENTRATED_GRAMS = _provision(
     "limit_concentrated_grams", Entry(date(2016, 11, 9), 8, "HS 11362.1(a)(2)"))
 LIMIT_PLANTS = _provision(
-    "limit_plants", Entry(date(2016, 11, 9), 6, "HS 11362.1(a)(3); HS 11358(c)"))
+    "limit_plants", Entry(date(2016, 11, 9), 6, "HS 11362.1(a)(3) and HS 11358(c)"))
 ADULT_AGE = _provision("adult_age", Entry(date(2016, 11, 9), 18, "HS 11357(a)(1), 11359(a), 11360(a)(1)"))
 LEGAL_AGE = _provision("legal_age", Entry(date(2016, 11, 9), 21, "HS 11362.1(a)"))
 

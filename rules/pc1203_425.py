@@ -16,7 +16,7 @@ from .facts import Facts
 PATH = "PC 1203.425"
 CITATION = "PC 1203.425(a)(1)(B)"
 # What the relief does and does not do [S; M], said whenever it is or may be granted.
-EFFECTS = ("pc1203_425_effects", "PC 1203.425; PC 1203.4(a)", "E")
+EFFECTS = ("pc1203_425_effects", "PC 1203.425, PC 1203.4(a)", "E")
 
 
 # (path, the value that blocks, the values it can take, reason code, citation)

@@ -26,7 +26,7 @@ def procedure(values: dict, outcome: str) -> tuple[str, str, list[Reason]]:
         # HS 11361.8(a)-(b): "A person currently serving a sentence ... may petition for a recall
         # or dismissal of sentence"; the court may refuse only for "an unreasonable risk of
         # danger to public safety" (PC 1170.18(c)) [V].
-        reasons.append(Reason("serving_petition", "HS 11361.8(a)-(b); PC 1170.18(c)", "C"))
+        reasons.append(Reason("serving_petition", "HS 11361.8(a)-(b), PC 1170.18(c)", "C"))
         return "petition", court, reasons
     if status == "completed":
         # HS 11361.8(e)-(f): a person who "has completed his or her sentence" may file an

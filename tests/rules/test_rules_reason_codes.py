@@ -36,3 +36,25 @@ def test_every_code_the_engine_emits_has_a_sentence_and_every_sentence_is_used()
     assert set(rules.REASON_CODES) - emitted == set()
     for text in rules.REASON_CODES.values():
         assert text.endswith(".") and text[0].isupper()
+
+
+def test_no_citation_holds_a_semicolon():
+    """Bulk mode joins a conviction's citations with ';' (docs/bulk.md), so one citation naming
+    two provisions says 'and' or ', ' instead."""
+    from rules import law
+    from rules.reasons import UNKNOWN_KEYS
+
+    rng = random.Random(8)
+    citations = {entry.citation for provision in law.ALL for entry in provision.entries}
+    citations |= {citation for _, citation, _ in UNKNOWN_KEYS.values()}
+    for _ in range(2000):
+        determination = rules.evaluate(random_case(rng, 3))
+        citations.update(action["citation"] for action in determination["actions"])
+        for conviction in determination["convictions"]:
+            prop64 = conviction["prop64"]
+            citations.update(prop64["citations"])
+            citations.update(r["citation"] for r in prop64["reasons"] + prop64["assumptions"])
+            for path in conviction["other_paths"]:
+                citations.update(path["citations"])
+    assert len(citations) > 40
+    assert [citation for citation in citations if ";" in citation] == []
