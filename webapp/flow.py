@@ -102,18 +102,21 @@ def stored_keys(screen):
     return (screen.key, screen.detail["key"]) if screen.detail else (screen.key,)
 
 
-def walk(screens, answers, make_context):
+def walk(screens, answers, make_context, until=None):
     """The screens that apply, in order, and the answers that count.
 
     Returns (applicable screens, kept answers). A screen's conditions see only the answers
-    kept before it, so the outcome never depends on a stale answer.
+    kept before it, so the outcome never depends on a stale answer. With `until`, the walk
+    stops after that screen: what comes before it does not depend on what comes after, and
+    showing a question needs no more (the later screens' conditions ask the engine).
     """
     kept, applicable = {}, []
     for screen in screens:
-        if not screen.applies(make_context(kept)):
-            continue
-        applicable.append(screen)
-        for key in stored_keys(screen):
-            if key in answers:
-                kept[key] = answers[key]
+        if screen.applies(make_context(kept)):
+            applicable.append(screen)
+            for key in stored_keys(screen):
+                if key in answers:
+                    kept[key] = answers[key]
+        if screen is until:
+            break
     return applicable, kept

@@ -27,8 +27,15 @@ BIRTH_YEAR_NEEDED = _l("Enter the year you were born")
 BIRTH_YEAR_FORMAT = _l("Enter the year you were born as 4 numbers, for example 1988")
 
 
+class NoFormToken:
+    """CSRFProtect(app) checks the token of every POST before any view runs; a form of its own
+    would sign a second token nobody reads (issue 7: time on every page)."""
+    csrf = False
+
+
 class QuestionForm(FlaskForm):
     """Base: `screen`, `today` and the other answers of this conviction are set per request."""
+    Meta = NoFormToken
 
     def __init__(self, screen, today, answers, **kwargs):
         self.screen, self.today, self.answers = screen, today, answers
@@ -194,6 +201,7 @@ ADD_ONE = _l("Add at least one conviction to get a result")
 
 class AnotherForm(FlaskForm):
     """"Do you have another cannabis conviction?" on the list page."""
+    Meta = NoFormToken
     answer = RadioField(validate_choice=False)
 
     def validate_answer(self, field):

@@ -9,9 +9,12 @@ from urllib.parse import quote_plus
 
 from flask import current_app, g, render_template, request, url_for
 from flask_babel import get_locale, get_translations
+from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
 
 from . import review_notice
+from .forms import county_choices
+from .labels import option_labels
 
 # Stands for this page's address while the menu is rendered once; url_for leaves it as it is.
 HERE = "/__here__"
@@ -53,20 +56,35 @@ def path(endpoint):
 
 
 def words(screen_id, labels):
-    """A question's lazy words as plain strings in this request's language, made once."""
+    """A question's lazy words (a dict, or a function giving one) as plain strings in this
+    request's language, made once."""
     key = (locale_code(), screen_id)
     found = _words.get(key)
     if found is None:
-        found = {name: translated(value) for name, value in labels.items()}
+        found = translated(labels() if callable(labels) else labels)
         if cacheable():
             _words[key] = found
     return found
 
 
+def choices(screen):
+    """{code: label} for a choice screen's options, in this request's language."""
+    if screen.type not in ("choice", "yes_no_unsure"):
+        return None
+    return words(f"{screen.id} options",
+                 lambda: option_labels(screen.id, screen.type, screen.options))
+
+
+def counties():
+    """[(code, name)] for the county list, "I'm not sure" last, in this request's language."""
+    return words("counties", lambda: dict(county_choices())).items()
+
+
 def translated(value):
+    """Lazy strings become what they render as: their translation, as trusted markup."""
     if isinstance(value, dict):
         return {name: translated(item) for name, item in value.items()}
-    return value if value is None else str(value)
+    return Markup(str(value)) if isinstance(value, LazyString) else value
 
 
 def catalog():

@@ -192,21 +192,22 @@ def conviction_id(number):
     return f"c{number}"
 
 
-def walk_conviction(conviction, as_of):
-    """(applicable screens, kept answers) for one conviction, computed once per request.
+def walk_conviction(conviction, as_of, until=None):
+    """(applicable screens, kept answers) for one conviction, computed once per request;
+    with `until`, only as far as that screen (flow.walk).
 
     The memo lives on flask.g, so it is gone when the response is sent: nothing about the
     person outlives the request.
     """
     memo = g.setdefault("walks", {})
-    key = (tuple(sorted(conviction.items())), as_of)
+    key = (tuple(sorted(conviction.items())), as_of, until and until.id)
     if key not in memo:
         cid = conviction_id(conviction["i"])
 
         def context(kept):
             return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
 
-        memo[key] = walk(CONVICTION_SCREENS, conviction, context)
+        memo[key] = walk(CONVICTION_SCREENS, conviction, context, until)
     return memo[key]
 
 

@@ -14,7 +14,7 @@ from flask_htmx import HTMX
 
 import rules
 
-from . import forms, i18n, state, summary
+from . import forms, i18n, speed, state, summary
 from .flow import BY_ID
 from .i18n import LANGUAGES
 from .labels import COUNTIES, QUESTIONS, UNSURE, option_labels
@@ -145,7 +145,8 @@ def question(number, question_id):
     if conviction is None or screen is None:
         abort(404)
     as_of = today()
-    screens, kept = state.walk_conviction(conviction, as_of)
+    # Only as far as this question: its page and the way back need no more (issue 7).
+    screens, kept = state.walk_conviction(conviction, as_of, until=screen)
     if screen not in screens:
         # An earlier answer means this question does not matter: go on from where it would be.
         return see_other(next_after_conviction(number, None))
@@ -169,7 +170,7 @@ def person_question(question_id):
 
 
 def ask(screen, number, kept, back, caption):
-    words = QUESTIONS[screen.id]
+    words = speed.words(screen.id, QUESTIONS[screen.id])
     stale = g.get("stale_form")  # set by the CSRF error handler: show, never save
     if request.method == "POST":
         form = forms.make(screen, today(), kept, formdata=request.form)
@@ -191,7 +192,8 @@ def ask(screen, number, kept, back, caption):
     return render(f"question_{'choice' if screen.type == 'yes_no_unsure' else screen.type}.html",
                   str(words["title"]), status=400 if stale else 200, errors=errors, form=form,
                   screen=screen, words=words, back=back, caption=caption,
-                  counties=forms.county_choices())
+                  choices=speed.choices(screen),
+                  counties=speed.counties() if screen.type == "select" else None)
 
 
 def restore(number, before):

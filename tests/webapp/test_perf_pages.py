@@ -64,3 +64,32 @@ def test_caches_hold_nothing_a_person_typed_or_chose(client):
     cached = repr((speed._menus, speed._paths, speed._words))
     assert typed not in cached and "checked" not in cached and "selected" not in cached
     assert "/c/1/offense" not in cached  # this page's address is filled in per request
+
+
+def test_a_question_walks_only_as_far_as_itself_and_agrees_with_the_whole_walk(app):
+    """views.question walks a conviction only up to the question shown (issue 7): the screens
+    before it and the answers kept for them are the whole walk's, for every example."""
+    from datetime import date
+
+    from benchmarks import pages
+    from webapp import state
+    from webapp.flow import CONVICTION_SCREENS, stored_keys
+
+    longest = 0
+    for name, case in pages.one_conviction_cases().items():
+        with app.test_request_context("/"):
+            conviction = {"i": 1}
+            for screen in CONVICTION_SCREENS:  # every answer the example gives, as stored
+                form = pages.screen_answers(case).get(screen.id, {})
+                value = form.get("answer") or form.get("year")
+                if value:
+                    conviction[screen.key] = value
+            as_of = date(2026, 1, 1)
+            screens, kept = state.walk_conviction(conviction, as_of)
+            longest = max(longest, len(screens))
+            for index, screen in enumerate(screens):
+                before, partly = state.walk_conviction(conviction, as_of, until=screen)
+                assert before == screens[:index + 1], (name, screen.id)
+                keys = {k for s in before for k in stored_keys(s)}
+                assert partly == {k: v for k, v in kept.items() if k in keys}, (name, screen.id)
+    assert longest > 15  # the engine's conditions were asked on the way
