@@ -100,27 +100,38 @@ def throughput(app_url, case_name, seconds, connections):
     cookie, question = started_case(app_url)
     result_cookie = finished_case(app_url, case_name)
     accept = "Accept-Encoding: gzip"
+    pid = getattr(app_url, "pid", None)
     measured = [
         load.measure("question page (full)", app_url + question,
-                     [accept, f"Cookie: {cookie}"], connections, seconds),
+                     [accept, f"Cookie: {cookie}"], connections, seconds, pid=pid),
         load.measure("question page (htmx fragment)", app_url + question,
-                     [accept, f"Cookie: {cookie}", "HX-Request: true"], connections, seconds),
+                     [accept, f"Cookie: {cookie}", "HX-Request: true"], connections, seconds,
+                     pid=pid),
         load.measure("result page (full, informative)", app_url + "/result",
-                     [accept, f"Cookie: {result_cookie}"], connections, seconds),
+                     [accept, f"Cookie: {result_cookie}"], connections, seconds, pid=pid),
     ]
     return measured
 
 
+def cpu_cell(run):
+    return f"{run.cpu_ms:.2f} ms" if run.cpu_ms else "?"
+
+
 def load_rows(measured, baseline_runs, baseline, connections):
-    lines = ["| page | requests/s | ratio to baseline | p50 | p99 | errors |",
-             "|---|---:|---:|---:|---:|---:|"]
+    """The table, and the budget rows. Server CPU per request (all gunicorn processes) moves
+    far less with the machine's other work than requests/s: its ratio is shown beside."""
+    cpus = [b.cpu_ms for b in baseline_runs if b.cpu_ms]
+    base_cpu = sum(cpus) / len(cpus) if cpus else None
+    lines = ["| page | requests/s | ratio to baseline | p50 | p99 | errors | server CPU per "
+             "request | CPU ratio |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for run in baseline_runs:
         lines.append(f"| {run.page} | {run.requests_per_s:,.0f} | | {run.p50_ms:.1f} ms | "
-                     f"{run.p99_ms:.1f} ms | {run.errors} |")
+                     f"{run.p99_ms:.1f} ms | {run.errors} | {cpu_cell(run)} | |")
     for run in measured:
+        cpu_ratio = f"{base_cpu / run.cpu_ms:.0%}" if base_cpu and run.cpu_ms else "?"
         lines.append(f"| {run.page} | {run.requests_per_s:,.0f} | "
                      f"{run.requests_per_s / baseline:.0%} | {run.p50_ms:.1f} ms | "
-                     f"{run.p99_ms:.1f} ms | {run.errors} |")
+                     f"{run.p99_ms:.1f} ms | {run.errors} | {cpu_cell(run)} | {cpu_ratio} |")
     rows = []
     for run in measured:
         if not run.page.startswith("question"):
@@ -194,7 +205,7 @@ def main(argv=None):
         with server.gunicorn("benchmarks.baseline:create_app()") as url:
             baseline_runs.append(load.measure("trivial Flask template page (before)", url + "/",
                                               ["Accept-Encoding: gzip"], args.connections,
-                                              seconds))
+                                              seconds, pid=url.pid))
     with server.gunicorn() as url:
         walks, rows = weights(url)
         budgets += rows
@@ -209,7 +220,7 @@ def main(argv=None):
         with server.gunicorn("benchmarks.baseline:create_app()") as url:
             baseline_runs.append(load.measure("trivial Flask template page (after)", url + "/",
                                               ["Accept-Encoding: gzip"], args.connections,
-                                              seconds))
+                                              seconds, pid=url.pid))
         baseline = sum(b.requests_per_s for b in baseline_runs) / len(baseline_runs)
         lines, rows = load_rows(measured, baseline_runs, baseline, args.connections)
         budgets += rows

@@ -4,6 +4,8 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
+from benchmarks import server
+
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
@@ -14,6 +16,12 @@ class Load:
     p50_ms: float
     p99_ms: float
     errors: int  # socket errors and non-2xx/3xx answers
+    requests: int = 0
+    cpu_ms: float | None = None  # server CPU (all gunicorn processes) per request
+
+    def with_cpu(self, seconds):
+        self.cpu_ms = seconds * 1000 / self.requests if self.requests else None
+        return self
 
 
 def wrk_available():
@@ -36,12 +44,17 @@ def parse(page, output):
     errors = sum(int(n) for n in re.findall(
         r"(?:connect|read|write|timeout) (\d+)", output))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    count = re.search(r"(\d+) requests in", output)
     return Load(page, float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-                latency(50), latency(99), errors + (int(bad.group(1)) if bad else 0))
+                latency(50), latency(99), errors + (int(bad.group(1)) if bad else 0),
+                int(count.group(1)) if count else 0)
 
 
-def measure(page, url, headers=(), connections=64, seconds=10, warmup=2):
-    """A short warm-up (imports, first compressions), then the measured run."""
+def measure(page, url, headers=(), connections=64, seconds=10, warmup=2, pid=None):
+    """A short warm-up (imports, first compressions), then the measured run; with the server's
+    `pid`, also its CPU time per request."""
     if warmup:
         run_wrk(url, headers, connections, warmup)
-    return parse(page, run_wrk(url, headers, connections, seconds))
+    before = server.cpu_seconds(pid) if pid else None
+    found = parse(page, run_wrk(url, headers, connections, seconds))
+    return found.with_cpu(server.cpu_seconds(pid) - before) if pid else found

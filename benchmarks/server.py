@@ -30,6 +30,31 @@ def command(app_spec=None):
     return words
 
 
+class Url(str):
+    """The base URL, and the gunicorn master's pid (for `cpu_seconds`)."""
+    pid = None
+
+
+def cpu_seconds(pid):
+    """CPU time (user + system) used so far by a gunicorn master and its workers.
+
+    Unlike requests/s, this barely moves with the other work on a shared machine.
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    pids = [pid]
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children = (task / "children").read_text().split()
+        pids += [int(child) for child in children]
+    total = 0
+    for each in pids:
+        try:
+            fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:  # a worker that just exited
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / tick
+
+
 @contextmanager
 def gunicorn(app_spec=None, ready_path="/"):
     """Yields the base URL of a gunicorn serving the app; stops it afterwards."""
@@ -39,7 +64,8 @@ def gunicorn(app_spec=None, ready_path="/"):
     # The access log stays on (as in production) but is thrown away.
     process = subprocess.Popen(command(app_spec), cwd=ROOT, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://{HOST}:{port}"
+    url = Url(f"http://{HOST}:{port}")
+    url.pid = process.pid
     try:
         wait_until_up(url + ready_path, process)
         yield url

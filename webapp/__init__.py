@@ -76,10 +76,10 @@ def create_app(test_config=None):
     app.session_interface = state.StateSessionInterface()
 
     i18n.init(app)
-    speed.init(app)
     security.init(app)
     assets.init(app)
     CSRFProtect(app)
+    speed.init(app)
     htmx.init_app(app)
     app.register_blueprint(bp)
     app.register_blueprint(worker.bp)

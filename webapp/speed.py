@@ -7,9 +7,11 @@ in the menu's links, the chosen option) is filled in per request and never kept.
 """
 from urllib.parse import quote_plus
 
-from flask import current_app, g, render_template, request, url_for
+from flask import current_app, g, render_template, request, session, url_for
 from flask_babel import get_locale, get_translations
 from flask_babel.speaklater import LazyString
+from flask_wtf.csrf import generate_csrf
+from itsdangerous import URLSafeTimedSerializer
 from markupsafe import Markup, escape
 
 from . import review_notice
@@ -23,6 +25,7 @@ QUERY_SAFE = "!$'()*,/:;?@"
 _menus = {}
 _paths = {}
 _words = {}
+_csrf_serializers = {}
 
 
 def locale_code():
@@ -95,8 +98,27 @@ def catalog():
     return found
 
 
+def csrf_token():
+    """flask_wtf.csrf.generate_csrf, the same token, without building its serializer (and the
+    HMAC behind it) anew on every request. The first page of a visit, which has to make the
+    session's secret, and any configuration out of the ordinary go to Flask-WTF itself."""
+    config = current_app.config
+    field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    secret = config.get("WTF_CSRF_SECRET_KEY", current_app.secret_key)
+    if field in g or field not in session or not isinstance(secret, (str, bytes)):
+        return generate_csrf()
+    serializer = _csrf_serializers.get(secret)
+    if serializer is None:
+        serializer = _csrf_serializers[secret] = URLSafeTimedSerializer(secret,
+                                                                        salt="wtf-csrf-token")
+    token = serializer.dumps(session[field])
+    setattr(g, field, token)
+    return token
+
+
 def init(app):
-    app.jinja_env.globals.update(language_menu=language_menu, path=path)
+    """After CSRFProtect(app), which installs its own csrf_token()."""
+    app.jinja_env.globals.update(language_menu=language_menu, path=path, csrf_token=csrf_token)
     app.jinja_env.install_gettext_callables(
         gettext=lambda s: catalog().ugettext(s),
         ngettext=lambda s, p, n: catalog().ungettext(s, p, n),

@@ -31,6 +31,8 @@ def test_wrk_numbers_are_read_with_their_units():
     assert found.p50_ms == pytest.approx(29.87)
     assert found.p99_ms == pytest.approx(1020.0)
     assert found.errors == 3 + 2 + 4
+    assert found.requests == 20345
+    assert found.with_cpu(40.69).cpu_ms == pytest.approx(2.0)
 
 
 def test_the_benchmark_starts_what_the_procfile_says_and_swaps_only_the_app():
@@ -62,3 +64,14 @@ def test_a_walk_over_a_real_gunicorn_counts_what_the_test_client_counts():
     assert live.first_total == pytest.approx(local.first_total, abs=300)
     assert live.total == pytest.approx(local.total, rel=0.03)
     assert live.total <= pages.BUDGETS["whole walk with htmx"]
+
+
+def test_server_cpu_counts_the_workers_that_served_the_requests():
+    import urllib.request
+    with server.gunicorn("benchmarks.baseline:create_app()") as url:
+        before = server.cpu_seconds(url.pid)
+        for _ in range(300):
+            with urllib.request.urlopen(url + "/") as response:
+                assert response.status == 200
+        used = server.cpu_seconds(url.pid) - before
+    assert used > 0  # the workers (the master's children) were counted

@@ -93,3 +93,29 @@ def test_a_question_walks_only_as_far_as_itself_and_agrees_with_the_whole_walk(a
                 keys = {k for s in before for k in stored_keys(s)}
                 assert partly == {k: v for k, v in kept.items() if k in keys}, (name, screen.id)
     assert longest > 15  # the engine's conditions were asked on the way
+
+
+def test_the_quicker_form_token_is_flask_wtfs_token_and_works():
+    from flask import session
+    from flask_wtf.csrf import validate_csrf
+    from itsdangerous import URLSafeTimedSerializer
+
+    from webapp import create_app
+
+    served = create_app({"TESTING": True, "SECRET_KEY": "token-key"})
+    client = served.test_client()
+    token = re.compile(r'name="csrf_token" value="([^"]+)"')
+    first = token.search(client.get("/").get_data(as_text=True)).group(1)  # Flask-WTF's own
+    assert client.post("/begin", data={"csrf_token": first}).status_code == 303
+    html = client.get("/c/1/where").get_data(as_text=True)
+    tokens = set(token.findall(html))  # the header's Start over and the question's form
+    assert len(tokens) == 1
+    later = tokens.pop()
+    reader = URLSafeTimedSerializer("token-key", salt="wtf-csrf-token")
+    assert reader.loads(later) == reader.loads(first)
+    with served.test_request_context("/"):
+        session["csrf_token"] = reader.loads(first)
+        validate_csrf(later)  # raises if Flask-WTF would refuse it
+    assert client.post("/c/1/where", data={"answer": "ca", "csrf_token": later}).status_code == 303
+    refused = client.post("/c/1/court", data={"answer": "adult", "csrf_token": later[:-2] + "xx"})
+    assert refused.status_code == 400
