@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from pathlib import Path
 
 from rules.batch.sections import Section, parse_section
@@ -119,8 +120,7 @@ def classify(offense: str) -> Classified:
     )
 
 
-@dataclass(frozen=True)
-class RecordEntry:
+class RecordEntry(NamedTuple):  # a NamedTuple: one is made per row, a dataclass is slower
     """One row as a possible prior: its offense and when it could have been convicted.
 
     `convicted` is (earliest, latest) as date ordinals; `target` is this row's own

@@ -212,14 +212,19 @@ def _header_line(header: list[str]) -> str:
 
 def _run_pool(work: Iterator[Chunk], header: list[str], as_of: str, workers: int, collect) -> None:
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(header, as_of)) as pool:
-        in_flight: deque = deque()
-        for chunk in work:
-            in_flight.append(pool.apply_async(_work, (chunk,)))
-            if len(in_flight) >= 2 * workers + 2:
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)  # the reader's rows die young too (see _quiet_gc)
+    try:
+        with context.Pool(workers, initializer=_init_worker, initargs=(header, as_of)) as pool:
+            in_flight: deque = deque()
+            for chunk in work:
+                in_flight.append(pool.apply_async(_work, (chunk,)))
+                if len(in_flight) >= 2 * workers + 2:
+                    collect(in_flight.popleft().get())
+            while in_flight:
                 collect(in_flight.popleft().get())
-        while in_flight:
-            collect(in_flight.popleft().get())
+    finally:
+        gc.set_threshold(*thresholds)
 
 
 def summary_table(totals: Totals) -> str:
