@@ -112,7 +112,8 @@ def add_conviction_over_http(page, base, conviction):
 
 def old_cookie(app, data, age_seconds):
     """A state cookie signed `age_seconds` ago, as a browser left idle would still hold."""
-    serializer = app.session_interface.get_signing_serializer(app)
+    # A copy: the app's own serializer (and any signer it keeps) must stay untouched.
+    serializer = copy.copy(app.session_interface.get_signing_serializer(app))
 
     class Earlier(TimestampSigner):
         def get_timestamp(self):
