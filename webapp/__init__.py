@@ -89,6 +89,7 @@ def create_app(test_config=None):
         locale = str(get_locale() or "en")
         return {
             "languages": i18n.LANGUAGES,
+            "language_words": i18n.language_words(),
             "locale": locale,
             "html_lang": i18n.html_lang(locale),
             "text_direction": i18n.text_direction(locale),

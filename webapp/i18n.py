@@ -4,6 +4,10 @@ from datetime import date
 
 from babel.dates import format_skeleton
 from babel.lists import format_list
+from functools import cache
+from pathlib import Path
+
+from babel.support import Translations
 from flask import request, session
 from flask_babel import Babel, get_locale
 from markupsafe import Markup, escape
@@ -117,3 +121,14 @@ def init(app):
         shown = review_notice.needs_notice(current_code())
         return {"review_notice": review_notice.NOTICE if shown else None,
                 "read_in_english": review_notice.READ_IN_ENGLISH}
+
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+
+
+@cache
+def language_words():
+    """{code: the word "Language" in that language}, from each catalog: shown beside the
+    switcher so a person who cannot read the page's language still finds it."""
+    return {code: Translations.load(str(TRANSLATIONS), [code]).gettext("Language")
+            for code in LANGUAGES}

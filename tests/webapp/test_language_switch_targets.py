@@ -32,3 +32,14 @@ def test_a_question_page_links_languages_back_to_itself(client):
     client.post("/begin")
     html = client.get("/c/1/where").get_data(as_text=True)
     assert language_link_targets(html) == {"/c/1/where"}
+
+
+def test_the_switcher_names_itself_in_every_language_so_anyone_can_find_it(client):
+    for code, word in {"es": "Idioma", "zh_Hant": "語言", "vi": "Ngôn ngữ", "fa": "زبان"}.items():
+        client.get(f"/lang/{code}?next=/")
+        html = client.get("/").get_data(as_text=True)
+        summary = re.search(r"<summary>(.*?)</summary>", html, re.S).group(1)
+        assert f'<span lang="en">Language</span>' in summary
+        assert '<span lang="ar">اللغة</span>' in summary
+        assert f'<span lang="{code.replace("_", "-")}">' not in summary  # its own word leads
+        assert summary.startswith(word)
