@@ -155,9 +155,9 @@ def _init_worker(header: list[str], as_of: str) -> None:
 
 def _quiet_gc() -> None:
     """Fewer cyclic garbage collections in a worker: a chunk's rows, dicts and lists are freed by
-    reference counting as soon as the chunk is written (the engine makes no cycles), but each of
-    them used to be traversed by the collector, some 10-20 % of a worker's time. Everything
-    loaded so far (modules, tables) is moved out of the collector's sight for good."""
+    reference counting as soon as the chunk is written (the engine makes no cycles), so the
+    collector need not traverse them so often. Everything loaded so far (modules, tables) is
+    moved out of its sight for good."""
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
 
