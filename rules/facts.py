@@ -210,11 +210,11 @@ class Memo:
 
     def __call__(self, values: dict, as_of=None):
         node = self.root
-        while node is not None:
-            if node.__class__ is _Done:
-                return node.result
+        while node.__class__ is _Ask:
             derive = node.derive
             node = node.branches.get(values[node.path] if derive is None else derive(values, as_of))
+        if node is not None:
+            return node.result
         recorder = Recorder(values, as_of, self.derived)
         result = self.compute(recorder)
         if self.nodes + len(recorder.reads) + 1 > self.limit:
