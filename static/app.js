@@ -35,6 +35,31 @@
     }
     if (event.target.closest("[data-print]")) window.print();
   });
+  // Answers are wiped 55 to 60 minutes after the last request (webapp/state.py). Ten minutes
+  // before, say so and offer to keep them (WCAG 2.2.1): a request that renews the cookie.
+  var WARN_AFTER = 45 * 60 * 1000, warnTimer = null;
+  function armTimeout() {
+    var warning = document.getElementById("timeout-warning");
+    if (!warning) return;
+    warning.hidden = true;
+    clearTimeout(warnTimer);
+    if (warning.hasAttribute("data-armed")) {
+      warnTimer = setTimeout(function () { warning.hidden = false; }, WARN_AFTER);
+    }
+  }
+  document.addEventListener("DOMContentLoaded", armTimeout);
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var warning = document.getElementById("timeout-warning"), xhr = event.detail.xhr;
+    if (warning && xhr) warning.toggleAttribute("data-armed", xhr.getResponseHeader("X-Answers-Kept") === "1");
+    armTimeout();
+  });
+  document.addEventListener("click", function (event) {
+    var keep = event.target.closest("[data-keep]");
+    if (!keep) return;
+    fetch(keep.getAttribute("data-keep"), {method: "POST", credentials: "same-origin",
+      headers: {"X-CSRFToken": document.querySelector("input[name=csrf_token]").value}})
+      .then(armTimeout);
+  });
   function reveal() {
     document.querySelectorAll("[data-copy],[data-print]").forEach(function (button) {
       if (!button.hasAttribute("data-copy") || navigator.clipboard) button.hidden = false;

@@ -90,11 +90,27 @@ def create_app(test_config=None):
         return {
             "languages": i18n.LANGUAGES,
             "language_words": i18n.language_words(),
+            "keeps_answers": bool(state.convictions()),
             "locale": locale,
             "html_lang": i18n.html_lang(locale),
             "text_direction": i18n.text_direction(locale),
             "here": this_page(),
         }
+
+    @app.after_request
+    def say_answers_are_kept(response):
+        # For app.js's inactivity warning after an htmx step (the header is outside <main>).
+        if request.headers.get("HX-Request") and state.convictions():
+            response.headers["X-Answers-Kept"] = "1"
+        return response
+
+    @app.post("/keep")
+    def keep():
+        """"Keep my answers": the answers cookie, re-signed on the way out, starts its
+        60 minutes again (webapp/state.py). Nothing else changes."""
+        if state.convictions():
+            session.modified = True  # re-sign now, however recently it was signed
+        return "", 204
 
     def this_page():
         """This page's own address, for the language links. A page that answers a POST-only
