@@ -6,6 +6,7 @@
 Imports nothing from the web stack and reads no clock.
 """
 
+from . import dates, validate
 from .decisive import decisive_facts
 from .evaluate import evaluate
 from .offense import Offense, parse_offense
@@ -14,5 +15,15 @@ from .validate import InvalidCase
 from .version import RULES_VERSION
 
 __version__ = RULES_VERSION
+
+
+def forget_inputs() -> None:
+    """Empty the caches keyed on text as written (offense strings, dates). Bulk mode keeps them
+    for speed; the web app calls this after every request, so nothing a person typed stays in
+    the server's memory. (The rule memos keep only categories, e.g. "before 2016-11-09: yes".)"""
+    parse_offense.cache_clear()
+    dates.parse.cache_clear()
+    validate._date_text.cache_clear()
+
 __all__ = ["evaluate", "InvalidCase", "decisive_facts", "REASON_CODES", "RULES_VERSION",
-           "__version__", "parse_offense", "Offense"]
+           "__version__", "parse_offense", "Offense", "forget_inputs"]

@@ -12,6 +12,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 
+import rules
+
 from . import assets, i18n, logging_conf, security, speed, state
 from . import worker
 from .views import bp, htmx, render, resume_url
@@ -96,6 +98,11 @@ def create_app(test_config=None):
             "text_direction": i18n.text_direction(locale),
             "here": this_page(),
         }
+
+    @app.teardown_request
+    def forget_typed_text(_error):
+        # Store nothing: the engine's parse caches would otherwise keep typed sections and dates.
+        rules.forget_inputs()
 
     @app.after_request
     def say_answers_are_kept(response):

@@ -34,3 +34,12 @@ def test_htmx_steps_say_whether_answers_are_kept_so_the_warning_is_armed_only_th
     assert client.get("/c/1/where", headers={"HX-Request": "true"}).headers["X-Answers-Kept"] == "1"
     fresh = create_app({"TESTING": True, "SECRET_KEY": "test-key"}).test_client()
     assert "X-Answers-Kept" not in fresh.get("/", headers={"HX-Request": "true"}).headers
+
+
+def test_nothing_typed_stays_in_the_engines_caches_after_a_request():
+    from rules import dates, parse_offense, validate
+    client, token = walking_client()
+    client.post("/c/1/what", data={"csrf_token": token, "answer": "sale", "code": "HS 11359 ZZQX"})
+    client.get("/check")
+    for cache in (parse_offense, dates.parse, validate._date_text):
+        assert cache.cache_info().currsize == 0
