@@ -22,10 +22,14 @@ from .labels import option_labels
 HERE = "/__here__"
 # What werkzeug's url_for leaves unescaped in a query value.
 QUERY_SAFE = "!$'()*,/:;?@"
-_menus = {}
-_paths = {}
-_words = {}
-_csrf_serializers = {}
+
+
+def caches(app=None):
+    """This app's caches (one app per process when served; tests make many, with different
+    catalogs): {"menus", "paths", "words", "skeletons", "csrf"}: {key: value}."""
+    app = app or current_app
+    return app.extensions.setdefault("speed", {name: {} for name in (
+        "menus", "paths", "words", "skeletons", "csrf")})
 
 
 def locale_code():
@@ -41,20 +45,20 @@ def language_menu(here):
     """The language menu (and the review notice, if any) with links back to `here`."""
     code = locale_code()
     key = (code, request.script_root, review_notice.needs_notice(code))
-    menu = _menus.get(key)
+    menu = caches()["menus"].get(key)
     if menu is None:
         menu = str(render_template("language_menu.html", here=HERE))
         if cacheable():
-            _menus[key] = menu
+            caches()["menus"][key] = menu
     return Markup(menu.replace(HERE, str(escape(quote_plus(here, safe=QUERY_SAFE)))))
 
 
 def path(endpoint):
     """url_for(endpoint) for an address without arguments, built once per mount point."""
     key = (endpoint, request.script_root)
-    found = _paths.get(key)
+    found = caches()["paths"].get(key)
     if found is None:
-        found = _paths[key] = url_for(endpoint)
+        found = caches()["paths"][key] = url_for(endpoint)
     return found
 
 
@@ -62,11 +66,11 @@ def words(screen_id, labels):
     """A question's lazy words (a dict, or a function giving one) as plain strings in this
     request's language, made once."""
     key = (locale_code(), screen_id)
-    found = _words.get(key)
+    found = caches()["words"].get(key)
     if found is None:
         found = translated(labels() if callable(labels) else labels)
         if cacheable():
-            _words[key] = found
+            caches()["words"][key] = found
     return found
 
 
@@ -105,11 +109,13 @@ def csrf_token():
     config = current_app.config
     field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
     secret = config.get("WTF_CSRF_SECRET_KEY", current_app.secret_key)
+    if g.get("_skeleton"):
+        return TOKEN
     if field in g or field not in session or not isinstance(secret, (str, bytes)):
         return generate_csrf()
-    serializer = _csrf_serializers.get(secret)
+    serializer = caches()["csrf"].get(secret)
     if serializer is None:
-        serializer = _csrf_serializers[secret] = URLSafeTimedSerializer(secret,
+        serializer = caches()["csrf"][secret] = URLSafeTimedSerializer(secret,
                                                                         salt="wtf-csrf-token")
     token = serializer.dumps(session[field])
     setattr(g, field, token)
@@ -117,8 +123,10 @@ def csrf_token():
 
 
 def init(app):
-    """After CSRFProtect(app), which installs its own csrf_token()."""
+    """After CSRFProtect(app), which installs its own csrf_token() as a global and through a
+    context processor: both are replaced (a later context processor wins)."""
     app.jinja_env.globals.update(language_menu=language_menu, path=path, csrf_token=csrf_token)
+    app.context_processor(lambda: {"csrf_token": csrf_token})
     app.jinja_env.install_gettext_callables(
         gettext=lambda s: catalog().ugettext(s),
         ngettext=lambda s, p, n: catalog().ungettext(s, p, n),
@@ -126,3 +134,72 @@ def init(app):
         npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n),
         newstyle=True,
     )
+
+
+# --- question pages from a skeleton -----------------------------------------------------------
+# A question page without errors is the same for everyone reading one question in one language
+# but for a few values: rendered once with stand-ins for them, it is filled in per request.
+BACK, CAPTION, ACTION, TOKEN = "zqBACKzq", "zqCAPTIONzq", "/zqACTIONzq", "zqTOKENzq"
+
+
+def question_page(template, screen, form, back, caption, action, fragment, **context):
+    """The page's HTML, or None when it must be rendered in full (debug, values the skeleton
+    cannot take exactly, a template changed so that a stand-in no longer fits)."""
+    if not (back and caption and cacheable() and current_app.config.get("FAST_PAGES", True)):
+        return None
+    code = locale_code()
+    key = (code, request.script_root, review_notice.needs_notice(code), template, screen.id,
+           fragment)
+    skeleton = caches()["skeletons"].get(key)
+    if skeleton is None:
+        empty = type(form)(form.screen, form.today, {}, formdata=None)
+        g._skeleton = True
+        try:
+            skeleton = str(render_template(template, fragment=fragment, errors=(), form=empty,
+                                           screen=screen, back=BACK, caption=CAPTION,
+                                           action=ACTION, here=HERE, **context))
+        finally:
+            g._skeleton = False
+        if skeleton.count('name="csrf_token" value="') != skeleton.count(TOKEN):
+            return None  # a token not made by csrf_token() above: never keep one
+        caches()["skeletons"][key] = skeleton
+    html = skeleton
+    for old, new in value_patches(screen, form):
+        if html.count(old) != 1:
+            return None
+        html = html.replace(old, new)
+    return (html.replace(BACK, str(escape(back))).replace(CAPTION, str(escape(caption)))
+            .replace(ACTION, str(escape(action))).replace(TOKEN, csrf_token())
+            .replace(HERE, str(escape(quote_plus(action, safe=QUERY_SAFE)))))
+
+
+def value_patches(screen, form):
+    """[(markup in the skeleton, the same with this person's value)]: what the macros' `checked`,
+    `selected` and `value` would have written."""
+    patches = []
+
+    def chosen(name, value, codes, attribute):
+        if value in codes:
+            patches.append((f'name="{name}" value="{value}">',
+                            f'name="{name}" value="{value}" {attribute}>'))
+
+    def typed(name, value):
+        if value:
+            patches.append((f'name="{name}" value=""', f'name="{name}" value="{escape(value)}"'))
+
+    if screen.type in ("choice", "yes_no_unsure"):
+        chosen("answer", form.answer.data, screen.options, "checked")
+        if screen.detail:
+            typed("detail", form.detail.data)
+    elif screen.type == "select":
+        if form.answer.data in dict(counties()):
+            patches.append((f'<option value="{form.answer.data}">',
+                            f'<option value="{form.answer.data}" selected>'))
+    else:
+        typed("year", form.year.data)
+        if form.month.data in dict(form.months()):
+            patches.append((f'<option value="{form.month.data}">',
+                            f'<option value="{form.month.data}" selected>'))
+        if form.unsure.data:
+            patches.append(('name="unsure" value="y">', 'name="unsure" value="y" checked>'))
+    return patches

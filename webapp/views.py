@@ -34,13 +34,21 @@ def today():
 
 # --- rendering -----------------------------------------------------------------------------
 
+def is_fragment():
+    return bool(htmx) and not htmx.history_restore_request
+
+
 def render(template, title, status=200, errors=(), **context):
     """A full page, or for htmx only the content of <main> (same template)."""
-    fragment = bool(htmx) and not htmx.history_restore_request
+    fragment = is_fragment()
     context.setdefault("heading", title)  # the page's h1 stays plain when the title says Error
     if errors:
         title = _("Error: %(title)s", title=title)
     html = render_template(template, title=title, fragment=fragment, errors=errors, **context)
+    return respond(html, status, fragment)
+
+
+def respond(html, status, fragment):
     response = make_response(html, status)
     response.vary.add("HX-Request")
     if fragment:
@@ -189,11 +197,18 @@ def ask(screen, number, kept, back, caption):
         form = forms.make(screen, today(), kept)
     errors = ([("main-heading", message) for message in form.form_errors]
               + form.problems())
-    return render(f"question_{'choice' if screen.type == 'yes_no_unsure' else screen.type}.html",
-                  str(words["title"]), status=400 if stale else 200, errors=errors, form=form,
-                  screen=screen, words=words, back=back, caption=caption,
-                  choices=speed.choices(screen),
-                  counties=speed.counties() if screen.type == "select" else None)
+    template = f"question_{'choice' if screen.type == 'yes_no_unsure' else screen.type}.html"
+    title = str(words["title"])
+    context = {"words": words, "choices": speed.choices(screen),
+               "counties": speed.counties() if screen.type == "select" else None}
+    action = request.full_path.rstrip("?")
+    if not errors:  # the common case, from a per-language skeleton (issue 7)
+        html = speed.question_page(template, screen, form, back, caption, action, is_fragment(),
+                                   title=title, heading=title, **context)
+        if html is not None:
+            return respond(html, 200, is_fragment())
+    return render(template, title, status=400 if stale else 200, errors=errors, form=form,
+                  screen=screen, back=back, caption=caption, action=action, **context)
 
 
 def restore(number, before):

@@ -6,7 +6,7 @@ from html import unescape
 
 import pytest
 from flask import url_for
-from webwalk import text_of
+from webwalk import session_cookie, text_of
 
 from webapp import speed
 from webapp.i18n import LANGUAGES
@@ -52,7 +52,7 @@ def test_after_switching_the_page_and_its_menu_are_in_the_new_language(client):
     assert "Which court" not in html
 
 
-def test_caches_hold_nothing_a_person_typed_or_chose(client):
+def test_caches_hold_nothing_a_person_typed_or_chose(app, client):
     typed = "HS 11357 QZXV"
     client.post("/begin")
     client.post("/c/1/where", data={"answer": "ca"})
@@ -61,9 +61,13 @@ def test_caches_hold_nothing_a_person_typed_or_chose(client):
     client.post("/c/1/offense", data={"answer": "have", "detail": typed})
     page = client.get("/c/1/offense").get_data(as_text=True)
     assert typed in page and 'value="have" checked' in page
-    cached = repr((speed._menus, speed._paths, speed._words))
+    cached = repr(speed.caches(app))
+    assert speed.caches(app)["skeletons"] and speed.caches(app)["menus"]
     assert typed not in cached and "checked" not in cached and "selected" not in cached
     assert "/c/1/offense" not in cached  # this page's address is filled in per request
+    assert session_cookie(client) not in cached
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    assert token not in cached and "zqTOKENzq" in cached
 
 
 def test_a_question_walks_only_as_far_as_itself_and_agrees_with_the_whole_walk(app):
@@ -119,3 +123,74 @@ def test_the_quicker_form_token_is_flask_wtfs_token_and_works():
     assert client.post("/c/1/where", data={"answer": "ca", "csrf_token": later}).status_code == 303
     refused = client.post("/c/1/court", data={"answer": "adult", "csrf_token": later[:-2] + "xx"})
     assert refused.status_code == 400
+
+
+TOKEN_VALUE = re.compile(r'name="csrf_token" value="[^"]+"')
+DATES = [{"year": "2012", "month": "05"}, {"year": "2013", "month": ""}, {"unsure": "y"},
+         {"year": "1999", "month": "12"}]
+TYPED = "HS 11357(a) <b>&\"'"
+
+
+def both_ways(app, client, url, headers):
+    """The page from its skeleton and rendered in full, with the form token set aside."""
+    app.config["FAST_PAGES"] = True
+    fast = client.get(url, headers=headers)
+    app.config["FAST_PAGES"] = False
+    slow = client.get(url, headers=headers)
+    app.config["FAST_PAGES"] = True
+    assert fast.status_code == slow.status_code, url
+    if fast.status_code != 200:  # an answer before made this question not apply
+        return None, None
+    assert fast.headers.get("HX-Push-Url") == slow.headers.get("HX-Push-Url")
+    return (TOKEN_VALUE.sub("T", fast.get_data(as_text=True)),
+            TOKEN_VALUE.sub("T", slow.get_data(as_text=True)))
+
+
+def values_for(screen):
+    if screen.type == "date":
+        return DATES
+    if screen.type == "select":
+        return [{"answer": code} for code in ("1", "19", "58", "u")]
+    extra = {"detail": TYPED if screen.detail["field"] == "code_section" else "1990"} \
+        if screen.detail else {}
+    return [{"answer": option, **extra} for option in screen.options]
+
+
+@pytest.mark.parametrize("code", ["en", "es", "fa", "zh_Hant"])
+def test_a_question_from_its_skeleton_is_the_page_rendered_in_full(app, client, code, monkeypatch):
+    """Every question, every answer it can hold (typed text with markup characters too), full
+    page and htmx fragment, in four languages: byte for byte the fully rendered page."""
+    from benchmarks import pages
+
+    filled = []
+    real = speed.question_page
+    monkeypatch.setattr(speed, "question_page",
+                        lambda *a, **k: filled.append(real(*a, **k)) or filled[-1])
+    from webwalk import walk_case
+
+    from webapp.flow import BY_ID
+
+    cases = pages.one_conviction_cases()
+    name = max(cases, key=lambda n: len(pages.screen_answers(cases[n])))
+    client.get(f"/lang/{code}?next=/")
+    walk_case(client, cases[name])
+    check = client.get("/check").get_data(as_text=True)
+    links = sorted(set(unescape(u) for u in re.findall(r'href="(/[^"]+\?return=check)"', check)))
+    assert len(links) > 12
+    compared = set()
+    for link in links:
+        path = link.split("?")[0]
+        scope = "person" if path.startswith("/about-you/") else "conviction"
+        screen = BY_ID[scope][path.rsplit("/", 1)[-1]]
+        for value in [None, *values_for(screen)]:
+            if value is not None:  # saved, or refused (a date after the conviction's)
+                client.post(link, data=value)
+            for headers in ({}, {"HX-Request": "true"}):
+                fast, slow = both_ways(app, client, link, headers)
+                assert fast == slow, (code, link, value, headers)
+                if fast:
+                    compared.add((link, str(value), bool(headers)))
+    assert len(compared) > 100
+    # The skeleton filled in nearly every page (a refused date shows its error in full).
+    assert sum(html is not None for html in filled) >= len(compared) - 4, code
+    assert speed.caches(app)["skeletons"]  # the skeletons were used, not only full rendering
