@@ -200,7 +200,7 @@ class Memo:
     branch of answers. `derived` maps a question that is not a fact to `f(values, as_of)`.
     Bounded: past `limit` stored nodes the tree is dropped and regrown."""
 
-    def __init__(self, compute: Callable, derived: dict, limit: int = 100_000):
+    def __init__(self, compute: Callable, derived: dict, limit: int = 50_000):
         self.compute, self.derived, self.limit = compute, derived, limit
         self.clear()
 
