@@ -20,7 +20,8 @@ __version__ = RULES_VERSION
 def forget_inputs() -> None:
     """Empty the caches keyed on text as written (offense strings, dates). Bulk mode keeps them
     for speed; the web app calls this after every request, so nothing a person typed stays in
-    the server's memory. (The rule memos keep only categories, e.g. "before 2016-11-09: yes".)"""
+    the server's memory. (The rule memos keep only categories: a parsed code section such as
+    HS 11359, enum answers, and dates as sides of the law's boundaries, e.g. "before 2016-11-09".)"""
     parse_offense.cache_clear()
     dates.parse.cache_clear()
     validate._date_text.cache_clear()
