@@ -64,7 +64,8 @@ def main(argv=None):
     print(f"trivial page:       {base:.3f} ms")
     for name, headers in (("full", FULL), ("fragment", FRAGMENT)):
         took = per_request_ms(client, path, headers, args.count)
-        print(f"question {name + ':':9s} {took:.3f} ms  ({base / took:.0%} of the trivial page's rate)")
+        print(f"question {name + ':':9s} {took:.3f} ms  "
+              f"({base / took:.0%} of the trivial page's rate)")
     if args.profile:
         headers = FULL if args.profile == "full" else FRAGMENT
         profiler = cProfile.Profile()

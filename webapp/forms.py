@@ -41,6 +41,16 @@ class QuestionForm(FlaskForm):
         self.screen, self.today, self.answers = screen, today, answers
         super().__init__(**kwargs)
 
+    @staticmethod
+    def stored(screen, answers):
+        """{field name: value} as the stored answers fill this form (`load`); a question page
+        without errors needs no more (speed.question_page)."""
+        raise NotImplementedError
+
+    def load(self, answers):
+        for name, value in self.stored(self.screen, answers).items():
+            self[name].data = value
+
     def problems(self):
         """[(field id to link to, message)] in page order."""
         return [(self.anchor(name), message)
@@ -80,10 +90,12 @@ class ChoiceForm(QuestionForm):
             else:
                 check_year(field, int(value), self.today)
 
-    def load(self, answers):
-        self.answer.data = answers.get(self.screen.key)
-        if self.screen.detail:
-            self.detail.data = answers.get(self.screen.detail["key"])
+    @staticmethod
+    def stored(screen, answers):
+        values = {"answer": answers.get(screen.key)}
+        if screen.detail:
+            values["detail"] = answers.get(screen.detail["key"])
+        return values
 
     def answers_given(self):
         given = {self.screen.key: self.answer.data}
@@ -102,8 +114,9 @@ class SelectForm(QuestionForm):
         if field.data not in dict(county_choices()):
             field.errors.append(CHOOSE_COUNTY)
 
-    def load(self, answers):
-        self.answer.data = answers.get(self.screen.key)
+    @staticmethod
+    def stored(screen, answers):
+        return {"answer": answers.get(screen.key)}
 
     def answers_given(self):
         return {self.screen.key: self.answer.data}
@@ -150,13 +163,15 @@ class DateForm(QuestionForm):
                 return False
         return valid
 
-    def load(self, answers):
-        value = answers.get(self.screen.key)
+    @staticmethod
+    def stored(screen, answers):
+        value = answers.get(screen.key)
         if value == "u":
-            self.unsure.data = True
-        elif value:
-            self.year.data, _, month = value.partition("-")
-            self.month.data = month[:2]  # worker mode may keep a day: 2014-05-02
+            return {"unsure": True}
+        if value:
+            year, _, month = value.partition("-")
+            return {"year": year, "month": month[:2]}  # worker mode may keep a day: 2014-05-02
+        return {}
 
     def answers_given(self):
         if self.unsure.data:
@@ -183,6 +198,11 @@ def check_year(field, year, today):
 
 FORM_FOR_TYPE = {"choice": ChoiceForm, "yes_no_unsure": ChoiceForm, "select": SelectForm,
                  "date": DateForm}
+
+
+def stored(screen, answers):
+    """What the form for `screen` would show, from the stored answers, without making it."""
+    return FORM_FOR_TYPE[screen.type].stored(screen, answers)
 
 
 def make(screen, today, answers, formdata=None):

@@ -20,6 +20,7 @@ from .labels import option_labels
 
 # Stands for this page's address while the menu is rendered once; url_for leaves it as it is.
 HERE = "/__here__"
+MONTH_CODES = {f"{number:02d}" for number in range(1, 13)}  # as forms.DateForm.months()
 # What werkzeug's url_for leaves unescaped in a query value.
 QUERY_SAFE = "!$'()*,/:;?@"
 
@@ -142,9 +143,11 @@ def init(app):
 BACK, CAPTION, ACTION, TOKEN = "zqBACKzq", "zqCAPTIONzq", "/zqACTIONzq", "zqTOKENzq"
 
 
-def question_page(template, screen, form, back, caption, action, fragment, **context):
+def question_page(template, screen, values, empty_form, back, caption, action, fragment,
+                  **context):
     """The page's HTML, or None when it must be rendered in full (debug, values the skeleton
-    cannot take exactly, a template changed so that a stand-in no longer fits)."""
+    cannot take exactly, a template changed so that a stand-in no longer fits). `values`: what
+    the form would show (forms.stored); `empty_form()`: the form with nothing in it."""
     if not (back and caption and cacheable() and current_app.config.get("FAST_PAGES", True)):
         return None
     code = locale_code()
@@ -152,10 +155,10 @@ def question_page(template, screen, form, back, caption, action, fragment, **con
            fragment)
     skeleton = caches()["skeletons"].get(key)
     if skeleton is None:
-        empty = type(form)(form.screen, form.today, {}, formdata=None)
         g._skeleton = True
         try:
-            skeleton = str(render_template(template, fragment=fragment, errors=(), form=empty,
+            skeleton = str(render_template(template, fragment=fragment, errors=(),
+                                           form=empty_form(),
                                            screen=screen, back=BACK, caption=CAPTION,
                                            action=ACTION, here=HERE, **context))
         finally:
@@ -164,7 +167,7 @@ def question_page(template, screen, form, back, caption, action, fragment, **con
             return None  # a token not made by csrf_token() above: never keep one
         caches()["skeletons"][key] = skeleton
     html = skeleton
-    for old, new in value_patches(screen, form):
+    for old, new in value_patches(screen, values):
         if html.count(old) != 1:
             return None
         html = html.replace(old, new)
@@ -173,9 +176,9 @@ def question_page(template, screen, form, back, caption, action, fragment, **con
             .replace(HERE, str(escape(quote_plus(action, safe=QUERY_SAFE)))))
 
 
-def value_patches(screen, form):
+def value_patches(screen, values):
     """[(markup in the skeleton, the same with this person's value)]: what the macros' `checked`,
-    `selected` and `value` would have written."""
+    `selected` and `value` would have written for the form's `values`."""
     patches = []
 
     def chosen(name, value, codes, attribute):
@@ -187,19 +190,19 @@ def value_patches(screen, form):
         if value:
             patches.append((f'name="{name}" value=""', f'name="{name}" value="{escape(value)}"'))
 
+    def selected(value, codes):
+        if value in codes:
+            patches.append((f'<option value="{value}">', f'<option value="{value}" selected>'))
+
     if screen.type in ("choice", "yes_no_unsure"):
-        chosen("answer", form.answer.data, screen.options, "checked")
+        chosen("answer", values.get("answer"), screen.options, "checked")
         if screen.detail:
-            typed("detail", form.detail.data)
+            typed("detail", values.get("detail"))
     elif screen.type == "select":
-        if form.answer.data in dict(counties()):
-            patches.append((f'<option value="{form.answer.data}">',
-                            f'<option value="{form.answer.data}" selected>'))
+        selected(values.get("answer"), dict(counties()))
     else:
-        typed("year", form.year.data)
-        if form.month.data in dict(form.months()):
-            patches.append((f'<option value="{form.month.data}">',
-                            f'<option value="{form.month.data}" selected>'))
-        if form.unsure.data:
+        typed("year", values.get("year"))
+        selected(values.get("month"), MONTH_CODES)
+        if values.get("unsure"):
             patches.append(('name="unsure" value="y">', 'name="unsure" value="y" checked>'))
     return patches

@@ -193,20 +193,21 @@ def ask(screen, number, kept, back, caption):
                 return see_other(next_after_conviction(number, screen))
             restore(number, before)
             form.form_errors.append(FULL)
-    else:
-        form = forms.make(screen, today(), kept)
-    errors = ([("main-heading", message) for message in form.form_errors]
-              + form.problems())
     template = f"question_{'choice' if screen.type == 'yes_no_unsure' else screen.type}.html"
     title = str(words["title"])
     context = {"words": words, "choices": speed.choices(screen),
                "counties": speed.counties() if screen.type == "select" else None}
     action = request.full_path.rstrip("?")
-    if not errors:  # the common case, from a per-language skeleton (issue 7)
-        html = speed.question_page(template, screen, form, back, caption, action, is_fragment(),
-                                   title=title, heading=title, **context)
+    if request.method == "GET":
+        # The common case, from a per-language skeleton, with no form made (issue 7).
+        html = speed.question_page(template, screen, forms.stored(screen, kept),
+                                   lambda: forms.make(screen, today(), {}), back, caption,
+                                   action, is_fragment(), title=title, heading=title, **context)
         if html is not None:
             return respond(html, 200, is_fragment())
+        form = forms.make(screen, today(), kept)
+    errors = ([("main-heading", message) for message in form.form_errors]
+              + form.problems())
     return render(template, title, status=400 if stale else 200, errors=errors, form=form,
                   screen=screen, back=back, caption=caption, action=action, **context)
 
