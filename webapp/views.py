@@ -198,7 +198,7 @@ def ask(screen, number, kept, back, caption):
     context = {"words": words, "choices": speed.choices(screen),
                "counties": speed.counties() if screen.type == "select" else None}
     action = request.full_path.rstrip("?")
-    if request.method == "GET":
+    if request.method != "POST":  # GET (or HEAD)
         # The common case, from a per-language skeleton, with no form made (issue 7).
         html = speed.question_page(template, screen, forms.stored(screen, kept),
                                    lambda: forms.make(screen, today(), {}), back, caption,

@@ -194,3 +194,11 @@ def test_a_question_from_its_skeleton_is_the_page_rendered_in_full(app, client, 
     # The skeleton filled in nearly every page (a refused date shows its error in full).
     assert sum(html is not None for html in filled) >= len(compared) - 4, code
     assert speed.caches(app)["skeletons"]  # the skeletons were used, not only full rendering
+
+
+def test_a_head_request_for_a_question_answers_like_its_get(client):
+    client.post("/begin")
+    head = client.head("/c/1/where")
+    get = client.get("/c/1/where")
+    assert head.status_code == get.status_code == 200
+    assert head.headers["Content-Type"] == get.headers["Content-Type"]
