@@ -148,8 +148,10 @@ def load_rows(measured, baseline_runs, baseline, connections):
 def engine_rate(cases):
     output = subprocess.run([sys.executable, "-m", "benchmarks.engine", "--cases", str(cases)],
                             capture_output=True, text=True, check=True, timeout=600).stdout
-    found = re.search(r"one core: ([\d,]+) convictions/s", output)
-    return found.group(1) if found else "?", output.strip()
+    # "... convictions/s of CPU time: cold (first round, empty memo) 28,079; warm (...) median 34,985"
+    found = re.search(r"cold \([^)]*\) ([\d,]+); warm \([^)]*\) median ([\d,]+)", output)
+    rate = f"{found.group(1)} cold, {found.group(2)} warm" if found else "?"
+    return rate, output.strip()
 
 
 def lighthouse_rows(app_url, case_name):
