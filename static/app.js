@@ -20,6 +20,19 @@
   }
   document.addEventListener("htmx:pushedIntoHistory", languageLinksFollow);
   document.addEventListener("htmx:replacedInHistory", languageLinksFollow);
+  // On the worker's record table, rows typed but not saved would be lost by a plain language
+  // link: post the table instead, and the server shows it again in the new language.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("#languages a");
+    var form = document.querySelector("form[data-keep-on-switch]");
+    if (!link || !form) return;
+    var code = new URL(link.href).pathname.split("/").pop();
+    var field = document.createElement("input");
+    event.preventDefault();
+    field.type = "hidden"; field.name = "switch_to"; field.value = code;
+    form.appendChild(field);
+    form.submit();
+  });
   document.addEventListener("click", function (event) {
     var exit = event.target.closest("#quick-exit");
     if (exit) {

@@ -134,3 +134,16 @@ def test_the_worker_pages_pass_axe_with_a_paste_report_and_row_errors(laptop_for
     page.click(".row-actions button[value=save]")
     page.wait_for_url("**/worker/questions")
     assert violations() == []
+
+
+def test_switching_language_mid_table_keeps_what_was_typed(laptop, live_server):
+    page = laptop
+    page.goto(live_server + "/worker/")
+    page.fill("#code-1", "HS 11359")
+    page.fill("#offense_date-1", "05/02/2014")
+    page.locator("#languages summary").click()
+    page.locator("#languages a[lang=vi]").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "vi"
+    expect(page.locator("#code-1")).to_have_value("HS 11359")
+    expect(page.locator("#offense_date-1")).to_have_value("05/02/2014")

@@ -6,9 +6,11 @@ only Save writes them to the state cookie (then 303 to the next page).
 """
 from flask import Blueprint, current_app, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import refresh as refresh_locale
 from flask_babel import lazy_gettext as _l
 
 from .. import state
+from ..i18n import LANGUAGES
 from ..labels import COUNTIES, YES_NO_UNSURE
 from ..views import FULL, render, result_page, see_other, today
 from . import paste, rows, voice
@@ -46,6 +48,13 @@ def record():
         table = stored or [blank_row() for _ in range(NEW_ROWS)]
         return show_record(table, focus="code-1")
     table = posted_rows(request.form)
+    switch_to = request.form.get("switch_to")
+    if switch_to in LANGUAGES:
+        # A language link clicked with rows typed but not saved (app.js posts the table here):
+        # the same table, nothing saved or lost, in the new language.
+        session["l"] = switch_to
+        refresh_locale()
+        return show_record(table, paste_text=request.form.get("paste", ""))
     action = request.form.get("action", "save")
     if action == "save":
         return save(table)
