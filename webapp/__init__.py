@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 import rules
 
-from . import assets, i18n, logging_conf, security, speed, state
+from . import assets, fast_lane, i18n, logging_conf, security, speed, state
 from . import worker
 from .views import bp, htmx, render, resume_url
 
@@ -178,4 +178,5 @@ def create_app(test_config=None):
         title, message = ERRORS[500]
         return render("error.html", str(title), status=500, message=message)
 
+    fast_lane.init(app)
     return app

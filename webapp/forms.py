@@ -126,6 +126,11 @@ def county_choices():
     return [(str(number), name) for number, name in enumerate(COUNTIES, start=1)] + [("u", UNSURE)]
 
 
+def county_codes():
+    """The county list's codes, which no language changes."""
+    return frozenset(code for code, _name in county_choices())
+
+
 class DateForm(QuestionForm):
     year = StringField()
     month = SelectField(validate_choice=False)

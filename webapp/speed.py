@@ -15,12 +15,13 @@ from itsdangerous import URLSafeTimedSerializer
 from markupsafe import Markup, escape
 
 from . import review_notice
-from .forms import county_choices
+from .forms import county_choices, county_codes
 from .labels import option_labels
 
 # Stands for this page's address while the menu is rendered once; url_for leaves it as it is.
 HERE = "/__here__"
 MONTH_CODES = {f"{number:02d}" for number in range(1, 13)}  # as forms.DateForm.months()
+COUNTY_CODES = county_codes()  # the same in every language
 # What werkzeug's url_for leaves unescaped in a query value.
 QUERY_SAFE = "!$'()*,/:;?@"
 
@@ -30,7 +31,7 @@ def caches(app=None):
     catalogs): {"menus", "paths", "words", "skeletons", "csrf"}: {key: value}."""
     app = app or current_app
     return app.extensions.setdefault("speed", {name: {} for name in (
-        "menus", "paths", "words", "skeletons", "csrf")})
+        "menus", "paths", "words", "skeletons", "csrf", "catalogs")})
 
 
 def locale_code():
@@ -100,6 +101,8 @@ def catalog():
     found = g.get("_catalog")
     if found is None:
         found = g._catalog = get_translations()
+        if cacheable():  # for the fast lane (fast_lane.py), which runs outside Flask-Babel
+            caches()["catalogs"].setdefault(locale_code(), found)
     return found
 
 
@@ -114,13 +117,18 @@ def csrf_token():
         return TOKEN
     if field in g or field not in session or not isinstance(secret, (str, bytes)):
         return generate_csrf()
-    serializer = caches()["csrf"].get(secret)
-    if serializer is None:
-        serializer = caches()["csrf"][secret] = URLSafeTimedSerializer(secret,
-                                                                        salt="wtf-csrf-token")
-    token = serializer.dumps(session[field])
+    token = token_serializer(current_app, secret).dumps(session[field])
     setattr(g, field, token)
     return token
+
+
+def token_serializer(app, secret):
+    """Flask-WTF's form-token serializer for `secret`, made once."""
+    serializer = caches(app)["csrf"].get(secret)
+    if serializer is None:
+        serializer = caches(app)["csrf"][secret] = URLSafeTimedSerializer(secret,
+                                                                           salt="wtf-csrf-token")
+    return serializer
 
 
 def init(app):
@@ -143,6 +151,10 @@ def init(app):
 BACK, CAPTION, ACTION, TOKEN = "zqBACKzq", "zqCAPTIONzq", "/zqACTIONzq", "zqTOKENzq"
 
 
+def skeleton_key(code, script_root, template, screen_id, fragment):
+    return (code, script_root, review_notice.needs_notice(code), template, screen_id, fragment)
+
+
 def question_page(template, screen, values, empty_form, back, caption, action, fragment,
                   **context):
     """The page's HTML, or None when it must be rendered in full (debug, values the skeleton
@@ -150,9 +162,7 @@ def question_page(template, screen, values, empty_form, back, caption, action, f
     the form would show (forms.stored); `empty_form()`: the form with nothing in it."""
     if not (back and caption and cacheable() and current_app.config.get("FAST_PAGES", True)):
         return None
-    code = locale_code()
-    key = (code, request.script_root, review_notice.needs_notice(code), template, screen.id,
-           fragment)
+    key = skeleton_key(locale_code(), request.script_root, template, screen.id, fragment)
     skeleton = caches()["skeletons"].get(key)
     if skeleton is None:
         g._skeleton = True
@@ -166,13 +176,19 @@ def question_page(template, screen, values, empty_form, back, caption, action, f
         if skeleton.count('name="csrf_token" value="') != skeleton.count(TOKEN):
             return None  # a token not made by csrf_token() above: never keep one
         caches()["skeletons"][key] = skeleton
+    return fill(skeleton, screen, values, back, caption, action, csrf_token)
+
+
+def fill(skeleton, screen, values, back, caption, action, token):
+    """A skeleton with this request's values in it, or None if one does not fit exactly.
+    `token()` gives the form token, asked only once the page is sure to be made."""
     html = skeleton
     for old, new in value_patches(screen, values):
         if html.count(old) != 1:
             return None
         html = html.replace(old, new)
     return (html.replace(BACK, str(escape(back))).replace(CAPTION, str(escape(caption)))
-            .replace(ACTION, str(escape(action))).replace(TOKEN, csrf_token())
+            .replace(ACTION, str(escape(action))).replace(TOKEN, token())
             .replace(HERE, str(escape(quote_plus(action, safe=QUERY_SAFE)))))
 
 
@@ -199,7 +215,7 @@ def value_patches(screen, values):
         if screen.detail:
             typed("detail", values.get("detail"))
     elif screen.type == "select":
-        selected(values.get("answer"), dict(counties()))
+        selected(values.get("answer"), COUNTY_CODES)
     else:
         typed("year", values.get("year"))
         selected(values.get("month"), MONTH_CODES)

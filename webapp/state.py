@@ -57,19 +57,15 @@ class StateSessionInterface(SecureCookieSessionInterface):
         return cached[1]
 
     def open_session(self, app, request):
-        serializer = self.get_signing_serializer(app)
-        if serializer is None:
+        if self.get_signing_serializer(app) is None:
             return None
         value = request.cookies.get(self.get_cookie_name(app))
         if not value:
             return self.session_class()
         try:
-            data, signed = serializer.loads(value, max_age=int(INACTIVITY.total_seconds()),
-                                            return_timestamp=True)
-            if not well_formed(data):
-                raise BadData("unexpected shape")
+            data, signed_at = self.read(app, value)
             opened = self.session_class(data)
-            opened.signed_at = int(signed.timestamp())
+            opened.signed_at = signed_at
             return opened
         except SignatureExpired:
             problem = "expired"
@@ -79,6 +75,15 @@ class StateSessionInterface(SecureCookieSessionInterface):
         fresh.problem = problem
         fresh.modified = True  # replaces the unreadable cookie
         return fresh
+
+    def read(self, app, value):
+        """(answers, signature time in seconds) from the cookie's value. Raises SignatureExpired
+        once INACTIVITY has passed, another exception if it is unreadable in any other way."""
+        data, signed = self.get_signing_serializer(app).loads(
+            value, max_age=int(INACTIVITY.total_seconds()), return_timestamp=True)
+        if not well_formed(data):
+            raise BadData("unexpected shape")
+        return data, int(signed.timestamp())
 
     def save_session(self, app, session, response):
         name = self.get_cookie_name(app)
@@ -102,12 +107,16 @@ class StateSessionInterface(SecureCookieSessionInterface):
 
 
     def fresh(self, app, session):
-        if session.signed_at is None:
+        return self.fresh_since(app, session.signed_at)
+
+    def fresh_since(self, app, signed_at):
+        """True if a cookie signed at `signed_at` need not be re-sent yet (REFRESH)."""
+        if signed_at is None:
             return False
         # The signer's clock, as the expiry check uses it; a signature from the future is stale.
         self.get_signing_serializer(app)
         now = self._serializer[2].get_timestamp()
-        return 0 <= now - session.signed_at < REFRESH.total_seconds()
+        return 0 <= now - signed_at < REFRESH.total_seconds()
 
 
 def well_formed(data):
@@ -202,13 +211,18 @@ def walk_conviction(conviction, as_of, until=None):
     memo = g.setdefault("walks", {})
     key = (tuple(sorted(conviction.items())), as_of, until and until.id)
     if key not in memo:
-        cid = conviction_id(conviction["i"])
-
-        def context(kept):
-            return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
-
-        memo[key] = walk(CONVICTION_SCREENS, conviction, context, until)
+        memo[key] = conviction_walk(conviction, as_of, until)
     return memo[key]
+
+
+def conviction_walk(conviction, as_of, until=None):
+    """walk_conviction without the memo: needs no request (the fast lane calls it)."""
+    cid = conviction_id(conviction["i"])
+
+    def context(kept):
+        return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
+
+    return walk(CONVICTION_SCREENS, conviction, context, until)
 
 
 def kept_convictions(as_of):
@@ -221,13 +235,16 @@ def walk_person(as_of):
     memo = g.setdefault("walks", {})
     key = ("person", tuple(sorted(person_answers().items())), as_of)
     if key not in memo:
-        kept_cases = kept_convictions(as_of)
-
-        def context(kept):
-            return Context(kept, lambda a: case_builder.build(as_of, kept_cases, a))
-
-        memo[key] = walk(PERSON_SCREENS, person_answers(), context)
+        memo[key] = person_walk(kept_convictions(as_of), person_answers(), as_of)
     return memo[key]
+
+
+def person_walk(kept_cases, answers, as_of):
+    """walk_person without the memo, from [(conviction id, kept answers)]: needs no request."""
+    def context(kept):
+        return Context(kept, lambda a: case_builder.build(as_of, kept_cases, a))
+
+    return walk(PERSON_SCREENS, answers, context)
 
 
 def build_case(as_of):

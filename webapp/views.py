@@ -193,7 +193,7 @@ def ask(screen, number, kept, back, caption):
                 return see_other(next_after_conviction(number, screen))
             restore(number, before)
             form.form_errors.append(FULL)
-    template = f"question_{'choice' if screen.type == 'yes_no_unsure' else screen.type}.html"
+    template = template_for(screen)
     title = str(words["title"])
     context = {"words": words, "choices": speed.choices(screen),
                "counties": speed.counties() if screen.type == "select" else None}
@@ -210,6 +210,11 @@ def ask(screen, number, kept, back, caption):
               + form.problems())
     return render(template, title, status=400 if stale else 200, errors=errors, form=form,
                   screen=screen, back=back, caption=caption, action=action, **context)
+
+
+def template_for(screen):
+    """One template per question type."""
+    return f"question_{'choice' if screen.type == 'yes_no_unsure' else screen.type}.html"
 
 
 def restore(number, before):
@@ -242,14 +247,22 @@ def next_after_person(screen):
 
 
 def previous_url(number, screens, screen):
-    if returning():
-        return url_for("flow.check")
+    return way_back(number, screens, screen, returning(), len(state.convictions()), url_for)
+
+
+def way_back(number, screens, screen, back_to_check, count, address):
+    """The address of the page before `screen`; `count`: how many convictions there are,
+    `address(endpoint, **values)`: url_for, or the fast lane's own builder (fast_lane.py)."""
+    if back_to_check:
+        return address("flow.check")
     earlier = screens[:screens.index(screen)]
     if earlier:
-        return question_url(number, earlier[-1])
-    if number is None or len(state.convictions()) > 1:
-        return url_for("flow.convictions")
-    return url_for("flow.start")
+        if number is None:
+            return address("flow.person_question", question_id=earlier[-1].id)
+        return address("flow.question", number=number, question_id=earlier[-1].id)
+    if number is None or count > 1:
+        return address("flow.convictions")
+    return address("flow.start")
 
 
 # --- the list of convictions (the loop) ------------------------------------------------------
