@@ -189,7 +189,6 @@ REASONS = {
     "sentence_kind_unknown": _l("We do not know what the sentence was (probation, jail, prison or a fine), and the answer depends on it."),
     "sentence_probation_revoked_unknown": _l("We do not know whether probation was revoked, and the answer depends on it."),
     "conviction_date_unknown": _l("We do not know the conviction date well enough, and the answer depends on it."),
-    "pc1203_425_effects": _l("Once cleared, the conviction counts as dismissed, but it must still be disclosed when applying for public office, a state licence, a peace-officer job or a state lottery contract, and it does not restore the right to have a gun."),
 }
 
 ASSUMED = _l("We assumed this, because the law presumes it unless the prosecutor proves otherwise:")

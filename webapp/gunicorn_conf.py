@@ -6,7 +6,10 @@ from webapp.logging_conf import GUNICORN_LOGCONFIG
 bind = f"{os.environ.get('BIND_HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# 4 threads, not 8: requests/s is the same, but with 8 threads contending for each worker's GIL
+# the slowest 1 % waited twice as long (p99 at 64 connections about 45 ms against 25 ms for both
+# the trivial page and a question page, measured with benchmarks on 2 cores; docs/performance.md).
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # The access log never records query strings, referers or cookies: only method, path, status.
 accesslog = "-"
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'

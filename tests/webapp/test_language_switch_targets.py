@@ -39,7 +39,7 @@ def test_the_switcher_names_itself_in_every_language_so_anyone_can_find_it(clien
         client.get(f"/lang/{code}?next=/")
         html = client.get("/").get_data(as_text=True)
         summary = re.search(r"<summary>(.*?)</summary>", html, re.S).group(1)
-        assert f'<span lang="en">Language</span>' in summary
+        assert '<span lang="en">Language</span>' in summary
         assert '<span lang="ar">اللغة</span>' in summary
         assert f'<span lang="{code.replace("_", "-")}">' not in summary  # its own word leads
         assert summary.startswith(word)

@@ -6,9 +6,10 @@ from html import unescape
 
 import pytest
 from flask import url_for
-from webwalk import session_cookie, text_of
+from webwalk import change_links_of_longest_example, session_cookie, text_of, values_for
 
 from webapp import speed
+from webapp.flow import BY_ID
 from webapp.i18n import LANGUAGES
 
 TRICKY = ["/c/1/where", "/c/1/where?return=check", "/check?a=b&c=d", "/c/1/x?q=it's a test",
@@ -126,9 +127,6 @@ def test_the_quicker_form_token_is_flask_wtfs_token_and_works():
 
 
 TOKEN_VALUE = re.compile(r'name="csrf_token" value="[^"]+"')
-DATES = [{"year": "2012", "month": "05"}, {"year": "2013", "month": ""}, {"unsure": "y"},
-         {"year": "1999", "month": "12"}]
-TYPED = "HS 11357(a) <b>&\"'"
 
 
 def both_ways(app, client, url, headers):
@@ -146,36 +144,15 @@ def both_ways(app, client, url, headers):
             TOKEN_VALUE.sub("T", slow.get_data(as_text=True)))
 
 
-def values_for(screen):
-    if screen.type == "date":
-        return DATES
-    if screen.type == "select":
-        return [{"answer": code} for code in ("1", "19", "58", "u")]
-    extra = {"detail": TYPED if screen.detail["field"] == "code_section" else "1990"} \
-        if screen.detail else {}
-    return [{"answer": option, **extra} for option in screen.options]
-
-
 @pytest.mark.parametrize("code", ["en", "es", "fa", "zh_Hant"])
 def test_a_question_from_its_skeleton_is_the_page_rendered_in_full(app, client, code, monkeypatch):
     """Every question, every answer it can hold (typed text with markup characters too), full
     page and htmx fragment, in four languages: byte for byte the fully rendered page."""
-    from benchmarks import pages
-
     filled = []
     real = speed.question_page
     monkeypatch.setattr(speed, "question_page",
                         lambda *a, **k: filled.append(real(*a, **k)) or filled[-1])
-    from webwalk import walk_case
-
-    from webapp.flow import BY_ID
-
-    cases = pages.one_conviction_cases()
-    name = max(cases, key=lambda n: len(pages.screen_answers(cases[n])))
-    client.get(f"/lang/{code}?next=/")
-    walk_case(client, cases[name])
-    check = client.get("/check").get_data(as_text=True)
-    links = sorted(set(unescape(u) for u in re.findall(r'href="(/[^"]+\?return=check)"', check)))
+    links = change_links_of_longest_example(client, code)
     assert len(links) > 12
     compared = set()
     for link in links:

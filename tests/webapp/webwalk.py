@@ -127,3 +127,32 @@ def text_of(response):
 def session_cookie(client):
     cookie = client.get_cookie("fs")
     return cookie.value if cookie else None
+
+
+# Every answer a question can hold, typed text with markup characters too (the skeleton tests).
+DATES = [{"year": "2012", "month": "05"}, {"year": "2013", "month": ""}, {"unsure": "y"},
+         {"year": "1999", "month": "12"}]
+TYPED = "HS 11357(a) <b>&\"'"
+
+
+def values_for(screen):
+    if screen.type == "date":
+        return DATES
+    if screen.type == "select":
+        return [{"answer": code} for code in ("1", "19", "58", "u")]
+    extra = {"detail": TYPED if screen.detail["field"] == "code_section" else "1990"} \
+        if screen.detail else {}
+    return [{"answer": option, **extra} for option in screen.options]
+
+
+def change_links_of_longest_example(client, code):
+    """Walks the one-conviction example with the most questions, in language `code`; returns
+    the check page's Change links ("...?return=check"), sorted."""
+    from benchmarks import pages
+
+    cases = pages.one_conviction_cases()
+    name = max(cases, key=lambda n: len(pages.screen_answers(cases[n])))
+    client.get(f"/lang/{code}?next=/")
+    walk_case(client, cases[name])
+    check = client.get("/check").get_data(as_text=True)
+    return sorted(set(unescape(u) for u in re.findall(r'href="(/[^"]+\?return=check)"', check)))
