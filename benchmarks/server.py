@@ -10,6 +10,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from webapp import gunicorn_conf
 from webapp.serve import ROOT, procfile_command
 
 HOST = "127.0.0.1"
@@ -68,6 +69,7 @@ def gunicorn(app_spec=None, ready_path="/"):
     url.pid = process.pid
     try:
         wait_until_up(url + ready_path, process)
+        wait_for_workers(process.pid, port)
         yield url
     finally:
         process.send_signal(signal.SIGTERM)
@@ -90,3 +92,36 @@ def wait_until_up(url, process, timeout=30):
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"gunicorn did not answer {url} within {timeout} s")
+
+
+def listening_inodes(port):
+    """Socket inodes listening on `port` (TCP state 0A), from /proc/net/tcp."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+            inodes.add(fields[9])
+    return inodes
+
+
+def wait_for_workers(pid, port, timeout=30):
+    """Every worker listens on its own socket (reuse_port): a load test that starts before
+    the last one is listening would send every connection to the others."""
+    expected = gunicorn_conf.workers
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        inodes = listening_inodes(port)
+        listening = 0
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for child in (task / "children").read_text().split():
+                try:
+                    links = [os.readlink(fd) for fd in Path(f"/proc/{child}/fd").iterdir()]
+                except (FileNotFoundError, PermissionError):
+                    continue
+                listening += any(link[8:-1] in inodes for link in links
+                                 if link.startswith("socket:["))
+        if listening >= expected:
+            time.sleep(0.5)  # the last one may still be loading the app: a moment more
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"{expected} gunicorn workers were not all listening within {timeout} s")

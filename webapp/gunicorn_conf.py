@@ -16,6 +16,13 @@ access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = "-"
 # The error log's tracebacks keep frames and exception types, never messages (logging_conf.py).
 logconfig_dict = {**GUNICORN_LOGCONFIG}
+# Each worker listens on its own socket (SO_REUSEPORT) and the kernel spreads connections
+# between them. On one shared socket, the worker that wins the accept race could take every
+# connection of a burst and keep it alive: measured, one worker then served all 64 connections
+# while the other slept, for 5-15 s at a time, in about one 10-s run in five (half the
+# requests/s, for the trivial page as for ours; gunicorn issues 2817, 3433). Only processes of
+# the same user can join a port's group.
+reuse_port = True
 # gunicorn's defaults, spelled out: a request line, header count and header size it refuses
 # with 400 before the app sees them (the answers cookie is at most about 4 KB).
 limit_request_line = 4094
