@@ -5,7 +5,7 @@ each htmx swap the focus is on the new heading; the error summary takes the focu
 links move it to the field."""
 import pytest
 from a11y import context_args
-from tour import convictions_for_the_tour, fill, settled, submit
+from tour import begin, convictions_for_the_tour, fill, settled, submit
 from webwalk import answers_for_case
 
 pytestmark = pytest.mark.slow
@@ -234,8 +234,7 @@ def test_tab_visits_every_control_shows_the_focus_and_never_traps_it(keyboard_pa
     path, _, error = where.partition("?")
     page.goto(live_server + "/")
     if path != "/":
-        page.locator("main form button[type=submit]").click()
-        page.locator("#main-heading").wait_for()
+        begin(page)
         page.goto(live_server + path)
     if error:
         with page.expect_response(lambda r: r.request.method == "POST"):
@@ -257,8 +256,7 @@ def test_tab_visits_every_control_shows_the_focus_and_never_traps_it(keyboard_pa
 def test_the_error_summary_takes_the_focus_and_its_link_moves_to_the_field(keyboard_page, live_server, screen, field):
     page = keyboard_page
     page.goto(live_server + "/")
-    page.locator("main form button[type=submit]").click()
-    page.locator("#main-heading").wait_for()
+    begin(page)
     answers, order = answers_for_case(convictions_for_the_tour()[0]), list(answers_for_case({"offense": ""}))
     for step in order[:order.index(screen)]:
         fill(page, answers[step])

@@ -50,6 +50,14 @@ def settle(page, before):
     settled(page)
 
 
+def begin(page):
+    """Press the start page's button; return once the first question is on screen (the start
+    page has a #main-heading too, so waiting for one is not enough)."""
+    before = page.url
+    page.locator("main form button[type=submit]").click()
+    settle(page, before)
+
+
 def settled(page):
     """htmx has finished swapping and settling (and so moved the focus where it goes)."""
     for _ in range(80):
@@ -130,9 +138,7 @@ def tour(page, base, language, app=None, errors_in_flow=True):
     yield "start"
     page.locator("details.languages").evaluate("d => d.open = false")
 
-    before = page.url
-    page.locator("main form button[type=submit]").click()
-    settle(page, before)
+    begin(page)
     convictions = convictions_for_the_tour()
     answers = answers_for_case(convictions[0])
     seen_types = set()
