@@ -20,12 +20,22 @@
   }
   document.addEventListener("htmx:pushedIntoHistory", languageLinksFollow);
   document.addEventListener("htmx:replacedInHistory", languageLinksFollow);
-  // On the worker's record table, rows typed but not saved would be lost by a plain language
-  // link: post the table instead, and the server shows it again in the new language.
+  // A form with something typed or chosen but not sent yet (a question, the worker's record
+  // table) would lose it to a plain language link: post the form instead, and the server shows
+  // it again in the new language, saving nothing. Unchanged, the link is followed as it is.
+  function changed(form) {
+    return Array.prototype.some.call(form.elements, function (field) {
+      if (field.type === "radio" || field.type === "checkbox") return field.checked !== field.defaultChecked;
+      if (field.tagName === "SELECT") {
+        return Array.prototype.some.call(field.options, function (o) { return o.selected !== o.defaultSelected; });
+      }
+      return field.type !== "hidden" && "defaultValue" in field && field.value !== field.defaultValue;
+    });
+  }
   document.addEventListener("click", function (event) {
     var link = event.target.closest("#languages a");
     var form = document.querySelector("form[data-keep-on-switch]");
-    if (!link || !form) return;
+    if (!link || !form || !changed(form)) return;
     var code = new URL(link.href).pathname.split("/").pop();
     var field = document.createElement("input");
     event.preventDefault();

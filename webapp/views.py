@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from flask import (Blueprint, abort, current_app, g, make_response, redirect, render_template,
                    request, session, url_for)
 from flask_babel import format_date
+from flask_babel import refresh as refresh_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_htmx import HTMX
@@ -106,6 +107,21 @@ def begin():
     return see_other(resume_url())
 
 
+def switching_language():
+    """A language link clicked on a question whose choice was not sent yet: app.js posts the
+    form with `switch_to` instead, and the same question comes back in that language, filled
+    in as it was, with nothing saved (the worker's table does the same)."""
+    return request.method == "POST" and request.form.get("switch_to") in LANGUAGES
+
+
+@bp.before_request
+def switch_language_first():
+    # Before the view: its caption and words are then in the new language.
+    if switching_language():
+        session["l"] = request.form["switch_to"]
+        refresh_locale()
+
+
 @bp.get("/lang/<code>")
 def language(code):
     if code not in LANGUAGES:
@@ -184,6 +200,8 @@ def ask(screen, number, kept, back, caption):
         form = forms.make(screen, today(), kept, formdata=request.form)
         if stale:
             form.form_errors.append(stale)
+        elif switching_language():
+            pass  # shown again as sent, unsaved and unchecked
         elif form.validate():
             before = state.find(number) if number is not None else state.person_answers()
             state.save_answers(number, form.answers_given())

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
+from tour import begin
 from tour import fill as fill_fields
 from webwalk import answers_for_case, person_answers
 
@@ -118,3 +119,26 @@ def test_quick_exit_leaves_and_wipes(phone, live_server):
     page.get_by_role("link", name="Quick exit").click()
     page.wait_for_url("https://www.google.com/**")
     assert not [c for c in page.context.cookies() if c["name"] == "fs"]
+
+
+@pytest.mark.parametrize("phone", [("Pixel 7", True)], indirect=True, ids=["Pixel 7-js"])
+def test_switching_language_keeps_a_choice_not_yet_sent(phone, live_server):
+    """app.js posts a question's form when its language link is clicked with a choice made but
+    not sent: the question comes back in that language still chosen, and nothing is saved.
+    Unchanged, the link is an ordinary link."""
+    page = phone
+    page.goto(live_server + "/")
+    begin(page)
+    page.check("#answer-ca")
+    page.locator("#languages summary").click()
+    page.locator("#languages a[lang=es]").click()
+    page.wait_for_function("document.documentElement.lang === 'es'")
+    expect(page.locator("#answer-ca")).to_be_checked()
+    page.goto(live_server + "/c/1/where")  # a fresh look: nothing was saved
+    expect(page.locator("#answer-ca")).not_to_be_checked()
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.locator("#languages summary").click()
+    with page.expect_request(lambda r: "/lang/vi" in r.url and r.method == "GET"):
+        page.locator("#languages a[lang=vi]").click()
+    page.wait_for_function("document.documentElement.lang === 'vi'")
+    assert page.url == live_server + "/c/1/where"

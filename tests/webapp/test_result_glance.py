@@ -26,7 +26,7 @@ def test_several_convictions_are_listed_first_each_linking_to_its_card(client):
     listed = glance(html)
     assert listed and html.index('class="glance"') < html.index("<article")
     links = re.findall(r'<li><a href="#([^"]+)"><span class="caption">([^<]+)</span> '
-                       r'<span class="outcome">([^<]+)</span></a></li>', listed)
+                       r'<strong>([^<]+)</strong></a></li>', listed)
     assert [target for target, _words, _outcome in links] == [c[0] for c in cards(html)]
     assert len(links) == 3
     for target, words, outcome in links:
