@@ -4,12 +4,15 @@ Every button is a real submit button of one form (add, remove, paste, save), so 
 with JavaScript off; the rows being edited come back in the POST body and are re-rendered, and
 only Save writes them to the state cookie (then 303 to the next page).
 """
+from collections import Counter
+
 from flask import Blueprint, current_app, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import refresh as refresh_locale
 from flask_babel import lazy_gettext as _l
 
 from .. import state
+from ..flow import BY_ID
 from ..i18n import LANGUAGES
 from ..labels import COUNTIES, YES_NO_UNSURE
 from ..views import FULL, render, result_page, see_other, today
@@ -193,6 +196,23 @@ def open_questions(as_of):
     return found
 
 
+# Prior convictions are the person's history, asked row by row ("before this conviction"). When
+# several rows ask the same one, the worker may answer it once for all of them; a row's own
+# answer counts first.
+SHARED = ("prior-serious", "prior-registrable", "prior-same")
+
+
+def shared_screens(pending):
+    """The SHARED screens that more than one row still asks, in flow order."""
+    asked = Counter(s.id for conviction, _p, screens in pending if conviction is not None
+                    for s in screens)
+    return [BY_ID["conviction"][screen_id] for screen_id in SHARED if asked[screen_id] > 1]
+
+
+def shared_name(screen):
+    return f"all-{screen.key}"
+
+
 def field_name(conviction, screen):
     return f"p-{screen.key}" if conviction is None else f"f{conviction['i']}-{screen.key}"
 
@@ -212,6 +232,8 @@ def questions():
             for screen in screens:
                 name = field_name(conviction, screen)
                 value = request.form.get(name)
+                if value not in screen.options and conviction and screen.id in SHARED:
+                    value = request.form.get(shared_name(screen))
                 if value in screen.options:
                     state.save_answers(conviction and conviction["i"], {screen.key: value})
                 else:
@@ -235,9 +257,11 @@ def questions():
             "error": error_for.get(f"{field_name(conviction, screen)}-{screen.options[0]}"),
         } for screen in screens],
     } for conviction, position, screens in pending]
+    shared = [{"name": shared_name(screen), "words": voice.words(screen.id, voice.CLIENT)}
+              for screen in shared_screens(pending)]
     heading = _("Questions the law needs answered")
     return render("worker/questions.html", heading, heading=heading, errors=errors,
-                  groups=groups, yes_no=YES_NO_UNSURE, caption=CAPTION)
+                  groups=groups, shared=shared, yes_no=YES_NO_UNSURE, caption=CAPTION)
 
 
 def question_error(position, short):
