@@ -36,18 +36,20 @@ class Url(str):
     pid = None
 
 
+def workers(pid):
+    """The pids of a gunicorn master's workers (its children), from /proc."""
+    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
+            for child in (task / "children").read_text().split()]
+
+
 def cpu_seconds(pid):
     """CPU time (user + system) used so far by a gunicorn master and its workers.
 
     Unlike requests/s, this barely moves with the other work on a shared machine.
     """
     tick = os.sysconf("SC_CLK_TCK")
-    pids = [pid]
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        children = (task / "children").read_text().split()
-        pids += [int(child) for child in children]
     total = 0
-    for each in pids:
+    for each in [pid, *workers(pid)]:
         try:
             fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
         except FileNotFoundError:  # a worker that just exited
@@ -112,14 +114,13 @@ def wait_for_workers(pid, port, timeout=30):
     while time.monotonic() < deadline:
         inodes = listening_inodes(port)
         listening = 0
-        for task in Path(f"/proc/{pid}/task").iterdir():
-            for child in (task / "children").read_text().split():
-                try:
-                    links = [os.readlink(fd) for fd in Path(f"/proc/{child}/fd").iterdir()]
-                except (FileNotFoundError, PermissionError):
-                    continue
-                listening += any(link[8:-1] in inodes for link in links
-                                 if link.startswith("socket:["))
+        for worker in workers(pid):
+            try:
+                links = [os.readlink(fd) for fd in Path(f"/proc/{worker}/fd").iterdir()]
+            except (FileNotFoundError, PermissionError):
+                continue
+            listening += any(link[8:-1] in inodes for link in links
+                             if link.startswith("socket:["))
         if listening >= expected:
             time.sleep(0.5)  # the last one may still be loading the app: a moment more
             return

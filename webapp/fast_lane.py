@@ -63,10 +63,11 @@ class FastLane:
                     raise
                 log.error("fast lane: %s; Flask served the page", type(error).__name__)
             else:
+                # As Flask's teardown does (it runs when Flask serves instead): typed text is
+                # not kept in the engine's parse caches.
+                rules.forget_inputs()
                 start_response(status, headers)
                 return [body]
-            finally:
-                rules.forget_inputs()  # as Flask's teardown does: typed text is not kept
         return self.flask_wsgi_app(environ, start_response)
 
     def candidate(self, environ):
@@ -76,8 +77,7 @@ class FastLane:
                 and environ.get("CONTENT_LENGTH") in (None, "", "0")
                 and "HTTP_TRANSFER_ENCODING" not in environ
                 and environ.get("PATH_INFO", "")[:3] in ("/c/", "/ab")
-                and self.app.config.get("FAST_PAGES", True)
-                and not self.app.jinja_env.auto_reload)
+                and speed.fast_pages(self.app))
 
     def page(self, environ):
         path = environ["PATH_INFO"]
@@ -122,46 +122,42 @@ class FastLane:
         if found:
             number = int(found.group(1))
             screen = BY_ID["conviction"].get(found.group(2))
-            place = next((i for i, c in enumerate(convictions, start=1) if c["i"] == number),
-                         None)
+            place = views.position(number, convictions)
             if screen is None or place is None:
                 raise Declined  # 404
             screens, kept = state.conviction_walk(convictions[place - 1], as_of, until=screen)
-            caption = catalog.ugettext("Conviction %(number)s") % {"number": place}
         else:
             found = PERSON_QUESTION.match(path)
             screen = found and BY_ID["person"].get(found.group(1))
             if not screen or not convictions:
                 raise Declined  # 404, or back to the start
-            number = None
-            kept_cases = [(state.conviction_id(c["i"]), state.conviction_walk(c, as_of)[1])
-                          for c in convictions]
-            screens, kept = state.person_walk(kept_cases, answers.get("p", {}), as_of)
-            caption = catalog.ugettext("About you")
+            number = place = None
+            screens, kept = state.person_walk(state.kept_cases(convictions, as_of),
+                                              answers.get("p", {}), as_of)
         if screen not in screens:
             raise Declined  # an earlier answer means it does not apply: Flask redirects
         back = views.way_back(number, screens, screen, False, len(convictions), self.address)
-        return screen, kept, back, caption
+
+        def gettext(string, **variables):  # Flask-Babel's, from the cached catalog
+            translated = catalog.ugettext(string)
+            return translated % variables if variables else translated
+
+        return screen, kept, back, views.caption_for(place, gettext)
 
     def address(self, endpoint, **values):
         return self.addresses.build(endpoint, values)
 
     def language(self, answers, environ):
         """i18n.select_locale, from the cookie's answers and the request's header."""
-        chosen = answers.get("l")
-        if chosen in i18n.LANGUAGES:
-            return chosen
-        accepted = parse_accept_header(environ.get("HTTP_ACCEPT_LANGUAGE"), LanguageAccept)
-        return i18n.from_browser(accepted) or "en"
+        return i18n.choose(answers.get("l"), parse_accept_header(
+            environ.get("HTTP_ACCEPT_LANGUAGE"), LanguageAccept))
 
     def form_token(self, answers):
         """speed.csrf_token: this visit's form token, signed now."""
-        config = self.app.config
-        raw = answers.get(config.get("WTF_CSRF_FIELD_NAME", "csrf_token"))
-        secret = config.get("WTF_CSRF_SECRET_KEY", self.app.secret_key)
-        if not isinstance(raw, str) or not isinstance(secret, (str, bytes)):
+        token = speed.signed_token(self.app, answers)
+        if token is None:
             raise Declined  # Flask-WTF makes the visit's first token
-        return speed.token_serializer(self.app, secret).dumps(raw)
+        return token
 
     def response(self, environ, body, path, fragment, answers_kept):
         """(headers, body) as views.respond and the after_request hooks make them."""

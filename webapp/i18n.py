@@ -65,10 +65,15 @@ def from_browser(accept_language):
 
 
 def select_locale():
-    chosen = session.get("l")
+    return choose(session.get("l"), request.accept_languages)
+
+
+def choose(chosen, accept_language):
+    """The language chosen on the site if it is one of ours, else the browser's best, else
+    English (Flask-Babel's selector; the fast lane calls it with what it read)."""
     if chosen in LANGUAGES:
         return chosen
-    return from_browser(request.accept_languages) or "en"
+    return from_browser(accept_language) or "en"
 
 
 def text_direction(code):

@@ -38,9 +38,16 @@ def locale_code():
     return str(get_locale() or "en")
 
 
-def cacheable():
+def cacheable(app=None):
     """Off while templates reload (the debug server): an edited template shows at once."""
-    return not current_app.jinja_env.auto_reload
+    return not (app or current_app).jinja_env.auto_reload
+
+
+def fast_pages(app=None):
+    """Question pages from skeletons (and so the fast lane): on unless switched off in the
+    configuration (tests compare with full rendering) or while templates reload."""
+    app = app or current_app
+    return app.config.get("FAST_PAGES", True) and cacheable(app)
 
 
 def language_menu(here):
@@ -110,16 +117,26 @@ def csrf_token():
     """flask_wtf.csrf.generate_csrf, the same token, without building its serializer (and the
     HMAC behind it) anew on every request. The first page of a visit, which has to make the
     session's secret, and any configuration out of the ordinary go to Flask-WTF itself."""
-    config = current_app.config
-    field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
-    secret = config.get("WTF_CSRF_SECRET_KEY", current_app.secret_key)
     if g.get("_skeleton"):
         return TOKEN
-    if field in g or field not in session or not isinstance(secret, (str, bytes)):
+    field = current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    token = None if field in g else signed_token(current_app, session)
+    if token is None:
         return generate_csrf()
-    token = token_serializer(current_app, secret).dumps(session[field])
     setattr(g, field, token)
     return token
+
+
+def signed_token(app, answers):
+    """The visit's form token, signed now from the secret kept in `answers` (the session, or the
+    fast lane's cookie read); None when Flask-WTF must make it: the visit's first page, which
+    has to make the secret, or a configuration out of the ordinary."""
+    config = app.config
+    field = config.get("WTF_CSRF_FIELD_NAME", "csrf_token")
+    secret = config.get("WTF_CSRF_SECRET_KEY", app.secret_key)
+    if field not in answers or not isinstance(secret, (str, bytes)):
+        return None
+    return token_serializer(app, secret).dumps(answers[field])
 
 
 def token_serializer(app, secret):
@@ -160,7 +177,7 @@ def question_page(template, screen, values, empty_form, back, caption, action, f
     """The page's HTML, or None when it must be rendered in full (debug, values the skeleton
     cannot take exactly, a template changed so that a stand-in no longer fits). `values`: what
     the form would show (forms.stored); `empty_form()`: the form with nothing in it."""
-    if not (back and caption and cacheable() and current_app.config.get("FAST_PAGES", True)):
+    if not (back and caption and fast_pages()):
         return None
     key = skeleton_key(locale_code(), request.script_root, template, screen.id, fragment)
     skeleton = caches()["skeletons"].get(key)

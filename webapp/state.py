@@ -226,7 +226,13 @@ def conviction_walk(conviction, as_of, until=None):
 
 
 def kept_convictions(as_of):
-    return [(conviction_id(c["i"]), walk_conviction(c, as_of)[1]) for c in convictions()]
+    return kept_cases(convictions(), as_of, walk_conviction)
+
+
+def kept_cases(listed, as_of, walker=conviction_walk):
+    """[(conviction id, the answers that count)] for `listed` convictions; `walker`:
+    walk_conviction (memo on flask.g) or conviction_walk (no request)."""
+    return [(conviction_id(c["i"]), walker(c, as_of)[1]) for c in listed]
 
 
 def walk_person(as_of):

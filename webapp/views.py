@@ -66,11 +66,12 @@ def returning():
     return request.args.get("return") == RETURN_TO_CHECK
 
 
-def question_url(number, screen, back_to_check=False):
+def question_url(number, screen, back_to_check=False, address=url_for):
+    """`address(endpoint, **values)`: url_for, or the fast lane's own builder (fast_lane.py)."""
     extra = {"return": RETURN_TO_CHECK} if back_to_check else {}
     if number is None:
-        return url_for("flow.person_question", question_id=screen.id, **extra)
-    return url_for("flow.question", number=number, question_id=screen.id, **extra)
+        return address("flow.person_question", question_id=screen.id, **extra)
+    return address("flow.question", number=number, question_id=screen.id, **extra)
 
 
 def first_gap(screens, answers):
@@ -88,8 +89,18 @@ def resume_url():
     return url_for("flow.convictions")
 
 
-def position(number):
-    return next(i for i, c in enumerate(state.convictions(), start=1) if c["i"] == number)
+def position(number, convictions=None):
+    """Where conviction `number` is in the list (1, 2, ...), or None if it is not there."""
+    listed = state.convictions() if convictions is None else convictions
+    return next((i for i, c in enumerate(listed, start=1) if c["i"] == number), None)
+
+
+def caption_for(place, gettext=_):
+    """The line above a question's heading: "Conviction 2", or "About you" (`place` None).
+    `gettext`: Flask-Babel's, or the fast lane's from a cached catalog."""
+    if place is None:
+        return gettext("About you")
+    return gettext("Conviction %(number)s", number=place)
 
 
 # --- start, language, start over, quick exit -----------------------------------------------
@@ -175,8 +186,7 @@ def question(number, question_id):
         # An earlier answer means this question does not matter: go on from where it would be.
         return see_other(next_after_conviction(number, None))
     back = previous_url(number, screens, screen)
-    caption = _("Conviction %(number)s", number=position(number))
-    return ask(screen, number, kept, back, caption)
+    return ask(screen, number, kept, back, caption_for(position(number)))
 
 
 @bp.route("/about-you/<question_id>", methods=["GET", "POST"])
@@ -190,7 +200,7 @@ def person_question(question_id):
     if screen not in screens:
         return see_other(next_after_person(None))
     back = previous_url(None, screens, screen)
-    return ask(screen, None, kept, back, _("About you"))
+    return ask(screen, None, kept, back, caption_for(None))
 
 
 def ask(screen, number, kept, back, caption):
@@ -270,14 +280,12 @@ def previous_url(number, screens, screen):
 
 def way_back(number, screens, screen, back_to_check, count, address):
     """The address of the page before `screen`; `count`: how many convictions there are,
-    `address(endpoint, **values)`: url_for, or the fast lane's own builder (fast_lane.py)."""
+    `address`: as question_url's."""
     if back_to_check:
         return address("flow.check")
     earlier = screens[:screens.index(screen)]
     if earlier:
-        if number is None:
-            return address("flow.person_question", question_id=earlier[-1].id)
-        return address("flow.question", number=number, question_id=earlier[-1].id)
+        return question_url(number, earlier[-1], address=address)
     if number is None or count > 1:
         return address("flow.convictions")
     return address("flow.start")
@@ -342,7 +350,7 @@ def describe(conviction, place, as_of):
     return {
         "number": conviction["i"],
         "place": place,
-        "heading": _("Conviction %(number)s", number=place),
+        "heading": caption_for(place),
         "offense": offense,
         "year": (kept.get("cd") or "")[:4] if kept.get("cd") not in (None, "u") else None,
         "answers": answers,
