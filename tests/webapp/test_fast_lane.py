@@ -6,7 +6,8 @@ import re
 
 import itsdangerous
 import pytest
-from webwalk import change_links_of_longest_example, session_cookie, values_for, walk_case
+from webwalk import (change_links_of_longest_example, first_question, session_cookie, values_for,
+                     walk_case)
 
 import rules
 from benchmarks import pages
@@ -66,15 +67,9 @@ def same_page(app, client, calls, url, headers=None, **options):
     return by_lane
 
 
-def started(client):
-    client.post("/begin")
-    client.get("/c/1/where")  # Flask fills the caches and adds the form token's secret
-    return client
-
-
 def test_the_first_question_comes_from_the_fast_lane_and_is_flasks_page(app, client,
                                                                         flask_calls, frozen):
-    started(client)
+    first_question(client)
     for headers in ({}, {"Accept-Encoding": "gzip"}, {"Accept-Encoding": "gzip, br"},
                     {"HX-Request": "true", "Accept-Encoding": "gzip"},
                     {"HX-Request": "true", "HX-History-Restore-Request": "true"},
@@ -122,7 +117,7 @@ def test_every_question_with_every_answer_is_flasks_page(app, client, flask_call
 
 def test_a_second_conviction_says_conviction_2_and_goes_back_to_the_list(app, client,
                                                                          flask_calls, frozen):
-    started(client)
+    first_question(client)
     client.post("/c/1/where", data={"answer": "out"})  # another state: the walk ends there
     client.post("/convictions", data={"answer": "y"})
     client.get("/c/2/where")
@@ -139,7 +134,7 @@ def flask_served(client, calls, url, **options):
 
 
 def test_everything_but_a_plain_question_page_is_left_to_flask(app, client, flask_calls, frozen):
-    started(client)
+    first_question(client)
     assert flask_served(client, flask_calls, "/c/1/where?return=check").status_code == 200
     assert flask_served(client, flask_calls, "/c/9/where").status_code == 404
     assert flask_served(client, flask_calls, "/c/1/nonsense").status_code == 404
@@ -157,7 +152,7 @@ def test_everything_but_a_plain_question_page_is_left_to_flask(app, client, flas
 
 
 def test_a_language_not_yet_cached_is_made_by_flask_first(app, client, flask_calls, frozen):
-    started(client)
+    first_question(client)
     client.get("/lang/ko?next=/")
     flask_served(client, flask_calls, "/c/1/where")
     assert same_page(app, client, flask_calls, "/c/1/where")
@@ -166,7 +161,7 @@ def test_a_language_not_yet_cached_is_made_by_flask_first(app, client, flask_cal
 
 def test_no_cookie_a_tampered_or_expired_one_gets_flasks_pages(app, client, flask_calls, frozen):
     assert flask_served(client, flask_calls, "/c/1/where").status_code == 404
-    started(client)
+    first_question(client)
     good = session_cookie(client)
     client.set_cookie("fs", good[:-3] + "abc")
     tampered = flask_served(client, flask_calls, "/c/1/where")
@@ -178,7 +173,7 @@ def test_no_cookie_a_tampered_or_expired_one_gets_flasks_pages(app, client, flas
 
 
 def test_a_cookie_due_to_be_signed_again_is_signed_by_flask(app, client, flask_calls, frozen):
-    started(client)
+    first_question(client)
     frozen["s"] = int(state.REFRESH.total_seconds()) + 1
     response = flask_served(client, flask_calls, "/c/1/where")
     assert any(v.startswith("fs=") for k, v in response.headers.items() if k == "Set-Cookie")
@@ -187,7 +182,7 @@ def test_a_cookie_due_to_be_signed_again_is_signed_by_flask(app, client, flask_c
 
 
 def test_while_templates_reload_or_with_fast_pages_off_flask_serves(app, client, flask_calls):
-    started(client)
+    first_question(client)
     app.config["FAST_PAGES"] = False
     flask_served(client, flask_calls, "/c/1/where")
     app.config["FAST_PAGES"] = True
@@ -200,7 +195,7 @@ def test_a_fault_in_the_fast_lane_is_never_a_500_and_its_message_is_not_logged(m
     served_app = create_app({"SECRET_KEY": "fault-key", "WTF_CSRF_ENABLED": False})
     calls = FlaskCalls(served_app)
     client = served_app.test_client()
-    started(client)
+    first_question(client)
     monkeypatch.setattr(fast_lane.FastLane, "question", lambda *a: 1 / 0)
     with caplog.at_level(logging.ERROR, logger="webapp.fast_lane"):
         response = flask_served(client, calls, "/c/1/where")
@@ -209,7 +204,7 @@ def test_a_fault_in_the_fast_lane_is_never_a_500_and_its_message_is_not_logged(m
 
 
 def test_in_tests_a_fault_in_the_fast_lane_is_raised(app, client, monkeypatch):
-    started(client)
+    first_question(client)
     monkeypatch.setattr(fast_lane.FastLane, "question", lambda *a: 1 / 0)
     with pytest.raises(ZeroDivisionError):
         client.get("/c/1/where")
@@ -231,7 +226,7 @@ def test_typed_text_is_not_kept_after_a_fast_page(app, client, flask_calls):
 
 
 def test_the_gzip_body_is_the_page(app, client, flask_calls, frozen):
-    started(client)
+    first_question(client)
     response, by_lane = served(app, client, flask_calls, "/c/1/where",
                                {"Accept-Encoding": "gzip"})
     assert by_lane and response.headers["Content-Encoding"] == "gzip"

@@ -2,7 +2,6 @@
 problems, the list, check answers, the result, the plain-text summary, error pages, worker
 mode) is in that language, with the right lang and dir, and says honestly that the translation
 is unreviewed. Switching language at any step keeps every answer."""
-import json
 import re
 from datetime import datetime
 from html import unescape
@@ -15,20 +14,15 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.numbers import format_currency
 from i18n_texts import catalog, english_on, shown_strings, visible_text
-from webwalk import answers_for_case, person_answers, screen_of
+from webwalk import EXAMPLES, answers_for_case, case_named, person_answers, screen_of
 
 from webapp import create_app, review_notice
 from webapp.i18n import LANGUAGES, RIGHT_TO_LEFT
 from webapp.labels import COUNTIES
 
 CODES = [code for code in LANGUAGES if code != "en"]
-EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
 # Between them these meet every question type, the loop, a person question and all result parts.
 WALKED = ["02-sale-felony-2013-reduced", "04-cultivation-plants-unknown"]
-
-
-def case_named(name):
-    return json.loads((EXAMPLES / f"{name}.case.json").read_text())
 
 
 def translated(code, english):

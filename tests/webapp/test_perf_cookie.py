@@ -2,7 +2,7 @@
 (issue 7), and answers are still wiped within the promised 60 minutes of inactivity."""
 import itsdangerous
 import pytest
-from webwalk import session_cookie, text_of
+from webwalk import first_question, session_cookie, text_of
 
 from webapp import state
 
@@ -26,9 +26,7 @@ def set_cookies(response):
 
 @pytest.fixture
 def started(client):
-    client.post("/begin")
-    client.get("/c/1/where")  # the first page with a form adds the CSRF secret: signed again
-    return client
+    return first_question(client)  # the first page with a form adds the CSRF secret: signed again
 
 
 def test_a_page_that_changes_nothing_does_not_resend_the_cookie(started):

@@ -1,16 +1,9 @@
 """With several convictions the result page opens with one line per conviction, each a link to
 its card: on a phone the cards are long, and a legal aid worker needs the outcomes first."""
-import json
 import re
-from pathlib import Path
 
+from webwalk import case_named as example
 from webwalk import cards, text_of, walk_case
-
-EXAMPLES = Path(__file__).resolve().parent.parent / "rules" / "examples"
-
-
-def example(name):
-    return json.loads((EXAMPLES / f"{name}.case.json").read_text())
 
 
 def glance(html):

@@ -3,8 +3,12 @@
 `answers_for_case` turns a contract case (tests' source of truth) into what a person would
 choose on each screen, so the contract examples can be walked through the real flow.
 """
+import json
 import re
 from html import unescape
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
 
 COURT = {"california_adult": ("ca", "adult"), "california_juvenile": ("ca", "juv"),
          "federal": ("fed", None), "other_state": ("oth", None), "unknown": ("u", None)}
@@ -95,6 +99,19 @@ def finish(client, person):
     response = client.post("/convictions", data={"answer": "n"})
     assert response.status_code == 303
     return answer_until(client, response.headers["Location"], person_answers(person))
+
+
+def case_named(name):
+    """A contract example's case, by its file name without ".case.json"."""
+    return json.loads((EXAMPLES / f"{name}.case.json").read_text())
+
+
+def first_question(client):
+    """One conviction begun and its first question seen: that page adds the form token's secret
+    to the cookie (signed again) and fills the per-language caches."""
+    client.post("/begin")
+    client.get("/c/1/where")
+    return client
 
 
 def walk_case(client, case):
