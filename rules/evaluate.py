@@ -13,7 +13,7 @@ from .actions import actions
 from .automatic import automatic
 from .facts import (Leaf, Memo, Reason, all_assumptions, common_reasons, explore,
                     splitting_keys)
-from .procedure import procedure
+from .procedure import forms, procedure
 from .reasons import REASON_CODES, UNKNOWN_KEYS
 from .validate import read_case
 from .version import RULES_VERSION
@@ -72,7 +72,7 @@ def _pc1203_425(facts) -> tuple:
     leaves = explore(pc1203_425.rule, facts)
     outcome, _, reasons, _ = settle(leaves)
     if outcome in ("eligible", "needs_review"):
-        reasons = reasons + [pc1203_425.EFFECTS]
+        reasons = reasons + [pc1203_425.MAY_BE_BLOCKED, pc1203_425.EFFECTS]
     return (outcome, {"eligible": "yes", "needs_review": "unknown"}.get(outcome, "no"),
             tuple(_citations(reasons) or [pc1203_425.CITATION]),
             tuple(_as_dict(reason) for reason in reasons), _read(leaves))
@@ -111,6 +111,7 @@ def conviction(values: dict, as_of: date, want_read: bool = False) -> tuple[dict
         "citations": _citations(reasons),
         "reasons": [_as_dict(reason) for reason in reasons],
         "assumptions": [_as_dict(reason) for reason in assumptions],
+        "forms": forms(court),
     }
     other_path = {
         "path": pc1203_425.PATH,
@@ -118,6 +119,9 @@ def conviction(values: dict, as_of: date, want_read: bool = False) -> tuple[dict
         "automatic": other_automatic,
         "citations": list(other_citations),
         "reasons": [reason.copy() for reason in other_reasons],
+        # E: DOJ grants it monthly with nothing to file.
+        "procedure": "automatic" if other_outcome in ("eligible", "needs_review") else "none",
+        "forms": [],
     }
     return ({"id": values["id"], "prop64": prop64, "other_paths": [other_path]},
             read | other_read if want_read else None)
@@ -126,6 +130,7 @@ def conviction(values: dict, as_of: date, want_read: bool = False) -> tuple[dict
 def evaluate(case: dict) -> dict:
     """The determination for `case` (a dict matching case.schema.json). Raises InvalidCase."""
     as_of, as_of_text, convictions = read_case(case)
+    pc1203_425.derive_new_felony(convictions)
     results = [conviction(values, as_of)[0] for values in convictions]
     return {"as_of": as_of_text, "rules_version": RULES_VERSION, "convictions": results,
             "actions": actions(results)}

@@ -71,8 +71,16 @@ LIMIT_CONCENTRATED_GRAMS = _provision(
     "limit_concentrated_grams", Entry(date(2016, 11, 9), 8, "HS 11362.1(a)(2)"))
 LIMIT_PLANTS = _provision(
     "limit_plants", Entry(date(2016, 11, 9), 6, "HS 11362.1(a)(3) and HS 11358(c)"))
+# HS 11360(a)(3)(D): import or export "of more than 28.5 grams of cannabis or more than four
+# grams of concentrated cannabis" [M/S, statutes.md: not read verbatim].
+IMPORT_EXPORT_CONCENTRATED_GRAMS = _provision(
+    "import_export_concentrated_grams", Entry(date(2016, 11, 9), 4, "HS 11360(a)(3)(D)"))
 ADULT_AGE = _provision("adult_age", Entry(date(2016, 11, 9), 18, "HS 11357(a)(1), 11359(a), 11360(a)(1)"))
 LEGAL_AGE = _provision("legal_age", Entry(date(2016, 11, 9), 21, "HS 11362.1(a)"))
+# HS 11359(d): a person 21 or older who hires, employs or uses "a person 20 years of age or
+# younger" [M: statutes.md, the text was cut off after "may be punish"].
+HIRED_PERSON_AGE_AT_MOST = _provision(
+    "hired_person_age_at_most", Entry(date(2016, 11, 9), 20, "HS 11359(d)"))
 
 # --- Automatic review, HS 11361.9 (AB 1793, 2018; deadlines extended by AB 1706, 2022) --------
 
@@ -110,10 +118,25 @@ PC1203_425_WAIT_YEARS_MISDEMEANOR = _provision(
     "pc1203_425_wait_years_misdemeanor",
     Entry(date(2020, 1, 1), 1, "PC 1203.425(a)(1)(B)(v)(II)"),
 )
-# (a)(1)(B)(v)(III): felony, four years without a new felony [S]; dates of operation [U].
+# The felony branch (SB 731 of 2022): a felony "for which the defendant was not granted
+# probation", every part of the sentence completed, "four years have elapsed" with no new
+# felony, and not "a serious felony, as defined in subdivision (c) of Section 1192.7, a violent
+# felony, as defined in subdivision (c) of Section 667.5, or a felony offense requiring
+# registration pursuant to Chapter 5.5 (commencing with Section 290)" [S: SB 731 digest;
+# statutes.md]. AB/SB 168 (2024) "would instead delay implementation of these provision until
+# October 1, 2024 ... and would extend automatic conviction relief to individuals with the
+# above-described convictions on or after January 1, 1973" [V digest, fastdemocracy
+# CAB00027972]. Not in force before 2024-10-01: a case decided as of an earlier day gets no
+# felony branch.
+PC1203_425_FELONY_BRANCH = _provision(
+    "pc1203_425_felony_branch",
+    Entry(date(2020, 1, 1), False, "PC 1203.425(a)(1)(B) (AB 1076, 2019)", "no felony branch"),
+    Entry(date(2024, 10, 1), True, "PC 1203.425 (SB 731 of 2022 and AB/SB 168 of 2024)",
+          "felony branch in force from 2024-10-01 [S]"),
+)
 PC1203_425_WAIT_YEARS_FELONY = _provision(
     "pc1203_425_wait_years_felony",
-    Entry(date(2023, 7, 1), 4, "PC 1203.425(a)(1)(B)(v)(III) (SB 731)", "[U] operative date"),
+    Entry(date(2024, 10, 1), 4, "PC 1203.425 (SB 731)", "four years after the sentence ended [S]"),
 )
 
 # --- Checking one's own record, PC 11120-11127 --------------------------------------------------
@@ -125,5 +148,6 @@ ALL = (
     PROP64_EFFECTIVE, OLD_11357B_INFRACTION_FROM, LIMIT_CANNABIS_GRAMS, LIMIT_CONCENTRATED_GRAMS,
     LIMIT_PLANTS, ADULT_AGE, LEGAL_AGE, AUTOMATIC_REVIEW_BEFORE, PROSECUTION_CHALLENGE_BY,
     COURT_ORDERS_BY, DOJ_RECORDS_UPDATED_BY, PC1203_425_CONVICTED_ON_OR_AFTER,
-    PC1203_425_WAIT_YEARS_MISDEMEANOR, PC1203_425_WAIT_YEARS_FELONY, RECORD_REVIEW_FEE_DOLLARS,
+    PC1203_425_WAIT_YEARS_MISDEMEANOR, PC1203_425_FELONY_BRANCH, PC1203_425_WAIT_YEARS_FELONY,
+    IMPORT_EXPORT_CONCENTRATED_GRAMS, HIRED_PERSON_AGE_AT_MOST, RECORD_REVIEW_FEE_DOLLARS,
 )

@@ -12,11 +12,15 @@ from __future__ import annotations
 
 from . import dates, law
 from .facts import Facts
+from .offense_lists import NO, YES, felony_exclusion
 
 PATH = "PC 1203.425"
 CITATION = "PC 1203.425(a)(1)(B)"
-# What the relief does and does not do [S; M], said whenever it is or may be granted.
+# What the relief does and does not do [S; M], said whenever it is or may be granted; and that
+# "the prosecuting attorney or probation department may ... file a petition to prohibit" it
+# (1203.425(e)) [S].
 EFFECTS = ("pc1203_425_effects", "PC 1203.425, PC 1203.4(a)", "E")
+MAY_BE_BLOCKED = ("pc1203_425_prosecutor_may_object", "PC 1203.425(e)", "E")
 
 
 # (path, the value that blocks, the values it can take, reason code, citation)
@@ -40,7 +44,28 @@ TOO_EARLY = ("conviction_date", True, (), "pc1203_425_convicted_too_early",
 # The two questions about the conviction date, answered True, False or None (unknown).
 TOO_EARLY_KEY = "conviction_date<pc1203_425_earliest"   # (v): convicted before the first day?
 WAITED_KEY = "conviction_date+1y"                        # (v)(II): a calendar year since?
+FELONY_BRANCH_KEY = "as_of>=pc1203_425_felony_branch"    # E.3: is the felony branch in force?
+FELONY_WAITED_KEY = "sentence.completed_on+4y"           # E.3: four years since completion?
+EXCLUDED_KEY = "offense:serious_violent_or_290"          # E.3: an excluded felony?
+
+
+def _felony_waited(values: dict, as_of) -> bool | None:
+    """Four years since the whole sentence ended. Unknown end: it was no earlier than the
+    conviction, so a conviction less than four years ago still answers no."""
+    years = law.PC1203_425_WAIT_YEARS_FELONY.current
+    completed = values["sentence.completed_on"]
+    if completed is None:
+        convicted = values["conviction_date"]
+        if convicted is None or convicted.first > as_of:
+            return None
+        completed = dates.Interval(convicted.first, as_of)
+    return dates.years_passed(completed, years, as_of)
+
+
 DERIVED = {
+    FELONY_BRANCH_KEY: lambda values, as_of: law.PC1203_425_FELONY_BRANCH.on(as_of),
+    FELONY_WAITED_KEY: _felony_waited,
+    EXCLUDED_KEY: lambda values, as_of: felony_exclusion(values["offense"]),
     TOO_EARLY_KEY: lambda values, as_of: dates.before(
         values["conviction_date"], law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of)),
     WAITED_KEY: lambda values, as_of: dates.years_passed(
@@ -103,10 +128,7 @@ def rule(f: Facts) -> str:
     else:
         level = f.get("level", ("felony", "misdemeanor", "infraction"))
     if level == "felony" or kind == "state_prison":
-        # (v)(III): a felony, four years without a new felony, not serious, violent or
-        # registrable; its dates of operation are uncertain [U] -> needs review.
-        f.because("pc1203_425_felony_prong_uncertain", "PC 1203.425(a)(1)(B)(v)(III)", "E")
-        return "needs_review"
+        return _felony(f)
 
     # (v)(II): a misdemeanor or infraction without probation, sentence completed, and "at least
     # one calendar year" since judgment [V] (law.PC1203_425_WAIT_YEARS_MISDEMEANOR; the answer
@@ -119,3 +141,50 @@ def rule(f: Facts) -> str:
         return "not_eligible"
     f.because("pc1203_425_misdemeanor_one_year_passed", "PC 1203.425(a)(1)(B)(v)(II)", "E")
     return "eligible"
+
+
+def _felony(f: Facts) -> str:
+    """E.3, the felony branch (SB 731, in force from 2024-10-01 by AB/SB 168 [S, statutes.md]):
+    a felony "for which the defendant was not granted probation" (or probation revoked), "the
+    defendant has completed their sentence" and "four years have elapsed" without "a new felony
+    offense"; not a serious (PC 1192.7(c)), violent (PC 667.5(c)) or PC 290 felony."""
+    if not f.values[FELONY_BRANCH_KEY]:
+        f.because("pc1203_425_felony_branch_not_in_force", "PC 1203.425 (AB/SB 168)", "E")
+        return "not_eligible"
+    excluded = f.values[EXCLUDED_KEY]
+    if excluded == YES:
+        f.because("pc1203_425_serious_violent_or_290", "PC 1203.425, PC 1192.7(c), 667.5(c), 290",
+                  "E")
+        return "not_eligible"
+    if excluded != NO:
+        # PC 1192.7(c) also counts conduct (great bodily injury, a firearm, first-degree
+        # burglary) a code section alone does not show.
+        f.because("pc1203_425_felony_may_be_serious", "PC 1203.425, PC 1192.7(c), 667.5(c)", "E")
+        return "needs_review"
+    waited = f.values[FELONY_WAITED_KEY]
+    if waited is None:
+        waited = f.choose(FELONY_WAITED_KEY, (True, False))
+    if not waited:
+        f.because("pc1203_425_four_years_not_passed", "PC 1203.425 (SB 731)", "E")
+        return "not_eligible"
+    if f.get("new_felony_since", ("no", "yes")) == "yes":
+        f.because("pc1203_425_new_felony_since", "PC 1203.425 (SB 731)", "E")
+        return "not_eligible"
+    f.because("pc1203_425_felony_four_years_passed", "PC 1203.425 (SB 731)", "E")
+    return "eligible"
+
+
+def derive_new_felony(convictions: list[dict]) -> None:
+    """E.3: `new_felony_since` "derived from the case's other convictions with dates": an
+    unknown answer becomes yes when another conviction of the case is a felony entered certainly
+    after this sentence ended. (Never no: the case need not list the whole record.)"""
+    for values in convictions:
+        completed = values["sentence.completed_on"]
+        if values["new_felony_since"] != "unknown" or completed is None:
+            continue
+        for other in convictions:
+            convicted = other["conviction_date"]
+            if other is not values and other["level"] == "felony" and convicted is not None \
+                    and convicted.first > completed.last:
+                values["new_felony_since"] = "yes"
+                break

@@ -6,6 +6,17 @@ from .facts import Reason
 
 RELIEF_OUTCOMES = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
 
+# Judicial Council forms, courts.ca.gov/prop64 [V, statutes.md]: "CR-400 Petition/Application
+# (Health and Safety Code, § 11361.8)—Adult Crimes", served with "CR-401 Proof of Service";
+# "JV-744 Request to Reduce Juvenile Marijuana Offense" (with "JV-744A Attachment" when needed).
+FORMS = {"superior": ("CR-400", "CR-401"), "juvenile": ("JV-744",),
+         "unknown": ("CR-400", "CR-401", "JV-744")}
+
+
+def forms(court: str) -> list[str]:
+    """The forms for the court `procedure` named (none when there is nothing to file)."""
+    return list(FORMS.get(court, ()))
+
 
 def procedure(values: dict, outcome: str) -> tuple[str, str, list[Reason]]:
     """(procedure, court, reasons) for one conviction's Prop 64 outcome."""

@@ -37,10 +37,13 @@ PERSON_FACTS = {"must_register_290": TRI, "under_supervision": TRI, "pending_cha
 SENTENCE_FACTS = {"status": STATUSES, "kind": KINDS, "probation_revoked": TRI}
 CONDUCT_FACTS = {name: TRI for name in (
     "concentrated", "over_limit", "plants_over_six", "for_sale", "import_export",
-    "minor_involved", "school_grounds", "environmental_harm")}
+    "minor_involved", "school_grounds", "environmental_harm", "employed_minor",
+    "gift_to_under_21")}
 PRIOR_FACTS = {"super_strike": TRI, "registrable_sex_offense": TRI, "two_same_section": TRI}
 CONVICTION_ENUMS = {"court": COURTS, "level": LEVELS, "age_at_offense": AGES,
-                    "relief_on_record": RELIEFS}
+                    "relief_on_record": RELIEFS, "new_felony_since": TRI}
+# Date fields of a conviction (flat path -> where it is written in the case).
+SENTENCE_DATES = ("completed_on",)
 CONVICTION_DEFAULTS = {"court": "california_adult"}
 NESTED = {"sentence": SENTENCE_FACTS, "conduct": CONDUCT_FACTS, "priors": PRIOR_FACTS}
 CONVICTION_FIELDS = frozenset(("id", "offense", "offense_date", "conviction_date",
@@ -133,8 +136,12 @@ def _group(raw, group: str, path: str, flat: dict) -> None:
     allowed = _NESTED_SETS[group]
     for name, value in _object(raw, where).items():
         known = allowed.get(name)
+        if group == "sentence" and name in SENTENCE_DATES:
+            flat[f"sentence.{name}"] = _date(value, f"{where}.{name}")
+            continue
         if known is None:
-            raise _unknown_field(where, name, NESTED[group])
+            raise _unknown_field(where, name, (*NESTED[group], *(
+                SENTENCE_DATES if group == "sentence" else ())))
         if not (isinstance(value, str) and value in known[1]):
             raise InvalidCase(f"{where}.{name}", _one_of(value, NESTED[group][name]))
         flat[known[0]] = value
@@ -146,6 +153,7 @@ def _conviction(raw, path: str, person: dict) -> dict:
         if required not in raw:
             raise InvalidCase(f"{path}.{required}", "required field is missing")
     flat = _BLANK.copy()
+    flat["sentence.completed_on"] = None
     flat.update(person)
     for name, value in raw.items():
         known = _CONVICTION_SETS.get(name)
@@ -163,6 +171,19 @@ def _conviction(raw, path: str, person: dict) -> dict:
     flat["offense_date"] = _date(raw.get("offense_date"), f"{path}.offense_date")
     flat["conviction_date"] = _date(raw.get("conviction_date"), f"{path}.conviction_date")
     return flat
+
+
+def _check_dates(flat: dict, path: str, as_of: date) -> None:
+    """Contract v2: a conviction date certainly before its offense date, or certainly after
+    the day the law is applied, is impossible."""
+    offense, convicted = flat["offense_date"], flat["conviction_date"]
+    if convicted is None:
+        return
+    if offense is not None and convicted.last < offense.first:
+        raise InvalidCase(f"{path}.conviction_date",
+                          "the conviction date is before the offense date")
+    if convicted.first > as_of:
+        raise InvalidCase(f"{path}.conviction_date", "the conviction date is after as_of")
 
 
 def read_case(case) -> tuple[date, str, list[dict]]:
@@ -191,5 +212,14 @@ def read_case(case) -> tuple[date, str, list[dict]]:
         raise InvalidCase("convictions", "expected at least one conviction, got an empty list")
     if len(convictions) > MAX_CONVICTIONS:
         raise InvalidCase("convictions", f"expected at most {MAX_CONVICTIONS} convictions")
-    return as_of, as_of_text, [
-        _conviction(raw, f"convictions[{index}]", person) for index, raw in enumerate(convictions)]
+    read = []
+    seen: set[str] = set()
+    for index, raw in enumerate(convictions):
+        where = f"convictions[{index}]"
+        flat = _conviction(raw, where, person)
+        if flat["id"] in seen:
+            raise InvalidCase(f"{where}.id", f"{flat['id']!r} is the id of an earlier conviction")
+        seen.add(flat["id"])
+        _check_dates(flat, where, as_of)
+        read.append(flat)
+    return as_of, as_of_text, read

@@ -1,4 +1,4 @@
-"""The six contract examples (copied from ../shared/contract/examples) give what they expect.
+"""The nine contract examples (copied from ../shared/contract/examples) give what they expect.
 
 Only the fields an expected file names are compared. Lists of scalars are compared whole and in
 order. Lists of objects that carry a key (`id`, `code`, `path`) are compared item by item: each
@@ -40,7 +40,19 @@ def assert_matches(expected, actual, where="determination"):
         assert actual == expected, where
 
 
-@pytest.mark.parametrize("case_path", CASES, ids=[p.name.split(".")[0] for p in CASES])
+# decision-rules G (PC 1203.4, 1203.4a, 1203.41, 1203.42) is the next issue, not this one: the
+# example that needs it must fail until G is built (strict, so it is noticed the day it passes).
+NEEDS_PART_G = {"09-theft-probation-revoked-1203-4"}
+
+
+def _param(path):
+    name = path.name.split(".")[0]
+    marks = [pytest.mark.xfail(strict=True, reason="decision-rules G is a later issue")] \
+        if name in NEEDS_PART_G else []
+    return pytest.param(path, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("case_path", [_param(p) for p in CASES])
 def test_contract_example(case_path, determination_validator):
     case = json.loads(case_path.read_text())
     expected = json.loads(case_path.with_name(case_path.name.replace(".case.", ".expected.")).read_text())
