@@ -9,6 +9,8 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField
 
+from rules.offense import clean as offense_text  # the engine's one offense reader normalises
+
 from .labels import COUNTIES, MONTHS, UNSURE, option_labels
 
 EARLIEST_YEAR = 1900
@@ -77,6 +79,7 @@ class ChoiceForm(QuestionForm):
         if not detail:
             field.data = None
         elif detail["field"] == "code_section":
+            value = offense_text(value)
             if value and not CODE_SECTION.match(value):
                 field.errors.append(CODE_SECTION_FORMAT)
             field.data = value or None

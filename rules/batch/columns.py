@@ -19,6 +19,7 @@ CONVICTION_CHOICES: dict[str, tuple[str, ...]] = {
     "level": ("felony", "misdemeanor", "infraction", "unknown"),
     "age_at_offense": ("under_18", "18_to_20", "21_or_older", "unknown"),
     "relief_on_record": ("none", "prop64", "dismissed", "unknown"),
+    "new_felony_since": TRI,
 }
 SENTENCE_CHOICES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     # column -> (key in conviction.sentence, allowed values)
@@ -27,17 +28,20 @@ SENTENCE_CHOICES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "probation_revoked": ("probation_revoked", TRI),
 }
 CONDUCT_COLUMNS = ("concentrated", "over_limit", "plants_over_six", "for_sale", "import_export",
-                   "minor_involved", "school_grounds", "environmental_harm")
+                   "minor_involved", "school_grounds", "environmental_harm", "employed_minor",
+                   "gift_to_under_21")
 # column -> key in conviction.priors
 PRIOR_COLUMNS = {"prior_super_strike": "super_strike",
                  "prior_registrable_sex_offense": "registrable_sex_offense",
                  "prior_two_same_section": "two_same_section"}
 PERSON_COLUMNS = ("must_register_290", "under_supervision", "pending_charges")
 DATE_COLUMNS = ("offense_date", "conviction_date")
+# column -> key in conviction.sentence: when the whole sentence ended (PC 1203.425 felony branch).
+SENTENCE_DATE_COLUMNS = {"sentence_completed_on": "completed_on"}
 
 INPUT_COLUMNS = ("person_id", "conviction_id", "court", "offense", "level", *DATE_COLUMNS,
-                 "age_at_offense", *SENTENCE_CHOICES, *CONDUCT_COLUMNS, *PRIOR_COLUMNS,
-                 "relief_on_record", *PERSON_COLUMNS)
+                 "age_at_offense", *SENTENCE_CHOICES, *SENTENCE_DATE_COLUMNS, *CONDUCT_COLUMNS,
+                 *PRIOR_COLUMNS, "relief_on_record", "new_felony_since", *PERSON_COLUMNS)
 REQUIRED_COLUMNS = ("person_id", "offense")
 
 OUTPUT_COLUMNS = ("prop64_outcome", "prop64_possible_outcomes", "prop64_procedure",

@@ -14,9 +14,9 @@ from typing import Any
 import rules
 from rules.batch.columns import (CHOICES, CONDUCT_COLUMNS, CONVICTION_CHOICES, DATE_COLUMNS,
                                  OUTPUT_COLUMNS, PERSON_COLUMNS, PRIOR_COLUMNS, SENTENCE_CHOICES,
-                                 CellError, date_cell)
+                                 SENTENCE_DATE_COLUMNS, CellError, date_cell)
 from rules.batch.priors import PRIOR_FIELDS, SECTIONS_WITH_PRIORS, RecordEntry, derive
-from rules.batch.sections import parse_section
+from rules.offense import parse_offense
 
 # The contract's limit on convictions in one case (case.schema.json, maxItems).
 CASE_LIMIT = 200
@@ -84,6 +84,14 @@ class ReadRow:
                 except CellError as error:
                     errors.append(str(error))
             intervals.append(interval)
+        for column, key in SENTENCE_DATE_COLUMNS.items():
+            cell = _cell(row, column)
+            if cell:
+                try:
+                    date_cell(column, cell)
+                    groups["sentence"][key] = cell
+                except CellError as error:
+                    errors.append(str(error))
         conviction["sentence"], conviction["conduct"] = groups["sentence"], groups["conduct"]
         conviction["priors"] = self.stated_priors = groups["priors"]
         self.conviction, self.errors = conviction, errors
@@ -100,10 +108,10 @@ class ReadRow:
 def _number_with_priors(offense: str) -> str | None:
     """`11359` for an HS 11358-11360 offense (the sections with prior-record disqualifiers),
     attempts and conspiracies included: the engine weighs their priors among the possible outcomes."""
-    section = parse_section(offense)
-    if section is None or section.code != "HS":
+    read = parse_offense(offense)
+    if not read.is_cannabis_section and read.kind != "mismatch":
         return None
-    return section.number if section.number in SECTIONS_WITH_PRIORS else None
+    return read.section if read.section in SECTIONS_WITH_PRIORS else None
 
 
 def _person_facts(rows: list[dict[str, Any]]) -> dict[str, str]:

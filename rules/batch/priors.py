@@ -15,88 +15,34 @@ A row's stated prior wins; otherwise it is derived from the same person's other 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
-from pathlib import Path
 
-from rules.batch.sections import Section, parse_section
+from rules.offense import Offense, parse_offense
+from rules.offense_lists import MAYBE, NO, REGISTRABLE_290C, SUPER_STRIKES, YES, against, read_rows
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-
-YES, MAYBE, NO = "yes", "maybe", "no"
 PRIOR_FIELDS = ("super_strike", "registrable_sex_offense", "two_same_section")
 # Only these sections have the prior-record disqualifiers (decision-rules.md B.6).
 SECTIONS_WITH_PRIORS = frozenset({"11358", "11359", "11360"})
 
-
-def _read_list(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
-@dataclass(frozen=True)
-class ListedOffense:
-    section: Section
-    match: str
-    attempt: bool
-
-
-def _listed(name: str) -> tuple[ListedOffense, ...]:
-    listed = []
-    for row in _read_list(name):
-        section = parse_section(row["section"])
-        if section is None or row["match"] not in (YES, MAYBE) or row["attempt"] not in ("yes", "no"):
-            raise ValueError(f"rules/data/{name}: unreadable row {row}")
-        listed.append(ListedOffense(section, row["match"], row["attempt"] == "yes"))
-    return tuple(listed)
-
-
-SUPER_STRIKES = _listed("super_strikes.csv")
-REGISTRABLE_290C = _listed("registrable_290c.csv")
 MISDEMEANOR_SUBDIVISION = {
-    parse_section(row["section"]).number: parse_section(row["section"] + row["misdemeanor_subdivision"]).subdivisions
-    for row in _read_list("same_section_misdemeanors.csv")
+    parse_offense(row["section"]).section: parse_offense(
+        row["section"] + row["misdemeanor_subdivision"]).subdivisions
+    for row in read_rows("same_section_misdemeanors.csv")
 }
 
 
-def _against(section: Section | None, listed: tuple[ListedOffense, ...]) -> str:
-    """Is a conviction under `section` one of the listed offenses? yes / maybe / no."""
-    if section is None:
-        return MAYBE  # unreadable: it could be anything
-    best = NO
-    for entry in listed:
-        wanted = entry.section
-        if (wanted.code, wanted.number) != (section.code, section.number):
-            continue
-        if section.form == "attempt" and not entry.attempt:
-            continue
-        have, need = section.subdivisions, wanted.subdivisions
-        if have[: len(need)] == need:
-            found = entry.match
-        elif need[: len(have)] == have:
-            found = MAYBE  # written less precisely than the list: cannot tell
-        else:
-            continue
-        if section.form == "conspiracy":
-            found = MAYBE
-        if found == YES:
-            return YES
-        best = MAYBE
-    return best
-
-
-def _same_section(section: Section | None, number: str) -> str:
-    """Does a conviction under `section` count toward two same-section misdemeanor priors?"""
-    if section is None:
-        return MAYBE
-    if section.code != "HS" or section.number != number or section.form != "completed":
+def _same_section(offense: Offense, number: str) -> str:
+    """Does a conviction for `offense` count toward two same-section misdemeanor priors?"""
+    if offense.section is None or offense.kind in ("unknown", "mismatch"):
+        return MAYBE  # unreadable, or the code and number disagree: it could be
+    if offense.kind != "prop64" or offense.section != number:
         return NO
     need = MISDEMEANOR_SUBDIVISION[number]
-    if section.subdivisions[: len(need)] == need:
+    if offense.subdivisions[: len(need)] == need:
         return YES
-    if not section.subdivisions or (number == "11360" and section.subdivisions == ("a",)):
+    if not offense.subdivisions or (number == "11360" and offense.subdivisions == ("a",)):
         return MAYBE  # old-law or unlettered: research.md 1.6 [U]
     return NO
 
@@ -111,12 +57,12 @@ class Classified:
 
 
 @lru_cache(maxsize=65536)
-def classify(offense: str) -> Classified:
-    section = parse_section(offense)
+def classify(cell: str) -> Classified:
+    offense = parse_offense(cell)
     return Classified(
-        _against(section, SUPER_STRIKES),
-        _against(section, REGISTRABLE_290C),
-        {number: _same_section(section, number) for number in SECTIONS_WITH_PRIORS},
+        against(offense, SUPER_STRIKES),
+        against(offense, REGISTRABLE_290C),
+        {number: _same_section(offense, number) for number in SECTIONS_WITH_PRIORS},
     )
 
 

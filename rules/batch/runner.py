@@ -24,7 +24,7 @@ from typing import IO
 
 from rules.batch.columns import OUTPUT_COLUMNS, REQUIRED_COLUMNS
 from rules.batch.partition import evaluate_outputs
-from rules.batch.sections import summary_key
+from rules.batch.summary import summary_key
 
 ERROR = "error"
 
