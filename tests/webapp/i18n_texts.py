@@ -38,7 +38,7 @@ def shown_strings():
     """Every msgid in the code now (singular and plural), extracted as scripts/i18n.sh does."""
     out = Path(tempfile.mkdtemp()) / "messages.pot"
     subprocess.run([sys.executable, "-c", "from babel.messages.frontend import main; main()",
-                    "-q", "extract", "-F", "babel.cfg", "-k", "lazy_gettext", "-k", "_l",
+                    "-q", "extract", "-F", "babel.cfg", "-k", "lazy_gettext", "-k", "_l", "-k", "N_",
                     "-k", "ngettext:1,2", "-o", str(out), "."], cwd=ROOT, check=True)
     with out.open("rb") as handle:
         template = read_po(handle)
