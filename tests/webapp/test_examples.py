@@ -10,7 +10,18 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
 CASES = sorted(EXAMPLES.glob("*.case.json"))
 
 
-@pytest.mark.parametrize("case_file", CASES, ids=lambda p: p.name.split(".")[0])
+# decision-rules G (PC 1203.4 and the other petitioned dismissals) is a later issue.
+NEEDS_PART_G = {"09-theft-probation-revoked-1203-4"}
+
+
+def _param(path):
+    name = path.name.split(".")[0]
+    marks = [pytest.mark.xfail(strict=True, reason="decision-rules G is a later issue")] \
+        if name in NEEDS_PART_G else []
+    return pytest.param(path, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("case_file", [_param(p) for p in CASES])
 def test_contract_example_through_the_web_flow(client, case_file):
     case = json.loads(case_file.read_text())
     expected = json.loads(case_file.with_name(case_file.name.replace(".case.", ".expected.")).read_text())
@@ -22,8 +33,10 @@ def test_contract_example_through_the_web_flow(client, case_file):
         if "automatic" in want["prop64"]:
             assert automatic == want["prop64"]["automatic"]
         for path in want.get("other_paths", []):
-            assert (f'data-path="{path["path"]}" data-path-outcome="{path["outcome"]}" '
-                    f'data-path-automatic="{path["automatic"]}"') in html
+            shown_path = f'data-path="{path["path"]}" data-path-outcome="{path["outcome"]}" '
+            if "automatic" in path:
+                shown_path += f'data-path-automatic="{path["automatic"]}"'
+            assert shown_path in html
 
 
 def test_there_are_examples_to_walk():
