@@ -30,7 +30,8 @@ def today(f: Facts) -> str:
         if age_at_offense == "21_or_older":
             f.because("six_plants_or_fewer_21_or_older_legal_today", "HS 11362.1(a)(3)", "B.2")
             return LEGAL
-        # HS 11358(b): 18 to 20, six plants or fewer -> infraction [S].
+        # HS 11358(b) [V-ish, theweedinitiate.com in statutes.md]: 18 to 20, six plants or
+        # fewer -> infraction, $100.
         f.because("six_plants_or_fewer_18_to_20_infraction_today", "HS 11358(b)", "B.2")
         return INFRACTION
 
@@ -46,7 +47,8 @@ def today(f: Facts) -> str:
                                            "HS 11358(d)(3)", "B.2")):
         return WOBBLER
 
-    # HS 11358(c): 18 or older, more than six living plants -> misdemeanor, up to six months [S].
+    # HS 11358(c) [S, shouselaw/420laws in statutes.md]: 18 or older, more than six living
+    # plants -> misdemeanor "(H&S 11358 (c))".
     f.because("over_six_plants_misdemeanor_today", "HS 11358(c)", "B.2")
     return MISDEMEANOR
 

@@ -9,21 +9,23 @@ Markers follow `research.md`: [V] read in the statute, [S] secondary source, [M]
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
+
+T = TypeVar("T", date, int, float, bool)
 
 
-class Entry(NamedTuple):
+class Entry(NamedTuple, Generic[T]):
     in_force_from: date  # the first day this value is the law
-    value: object
+    value: T
     citation: str
     note: str = ""
 
 
-class Provision(NamedTuple):
+class Provision(NamedTuple, Generic[T]):
     name: str
-    entries: tuple[Entry, ...]  # oldest first
+    entries: tuple[Entry[T], ...]  # oldest first
 
-    def on(self, day: date) -> object:
+    def on(self, day: date) -> T:
         """The value in force on `day` (the earliest entry when `day` precedes all of them)."""
         value = self.entries[0].value
         for entry in self.entries:
@@ -32,7 +34,7 @@ class Provision(NamedTuple):
         return value
 
     @property
-    def current(self) -> object:
+    def current(self) -> T:
         return self.entries[-1].value
 
     @property
@@ -40,7 +42,7 @@ class Provision(NamedTuple):
         return self.entries[-1].citation
 
 
-def _provision(name: str, *entries: Entry) -> Provision:
+def _provision(name: str, *entries: Entry[T]) -> Provision[T]:
     return Provision(name, entries)
 
 
@@ -55,7 +57,7 @@ PROP64_EFFECTIVE = _provision(
 )
 
 # Old HS 11357(b): 28.5 g or less, not concentrated, was a misdemeanor ($100 fine) until SB 1449
-# made it an infraction from 2011-01-01 [M]. Used only to read the grade of an old 11357(b)
+# made it an infraction from 2011-01-01 [V: SB 1449 enrolled text, statutes.md]. Used only to read the grade of an old 11357(b)
 # conviction whose level the person does not know (decision-rules B.1, B.5).
 OLD_11357B_INFRACTION_FROM = _provision(
     "old_11357b_infraction_from",
@@ -75,8 +77,8 @@ LIMIT_PLANTS = _provision(
 # grams of concentrated cannabis" [M/S, statutes.md: not read verbatim].
 IMPORT_EXPORT_CONCENTRATED_GRAMS = _provision(
     "import_export_concentrated_grams", Entry(date(2016, 11, 9), 4, "HS 11360(a)(3)(D)"))
-ADULT_AGE = _provision("adult_age", Entry(date(2016, 11, 9), 18, "HS 11357(a)(1), 11359(a), 11360(a)(1)"))
-LEGAL_AGE = _provision("legal_age", Entry(date(2016, 11, 9), 21, "HS 11362.1(a)"))
+# The ages 18 and 21 (HS 11357(a), 11359(a), 11360(a)(1); HS 11362.1(a)) are the contract's
+# `age_at_offense` bands (under_18, 18_to_20, 21_or_older), not numbers a rule compares.
 # HS 11359(d): a person 21 or older who hires, employs or uses "a person 20 years of age or
 # younger" [M: statutes.md, the text was cut off after "may be punish"].
 HIRED_PERSON_AGE_AT_MOST = _provision(
@@ -90,16 +92,10 @@ AUTOMATIC_REVIEW_BEFORE = _provision(
     "automatic_review_before",
     Entry(date(2019, 1, 1), date(2019, 7, 1), "HS 11361.9(a) (AB 1793)"),
 )
-# "on or before July 1, 2020" the prosecution decides whether to challenge [V digest].
-PROSECUTION_CHALLENGE_BY = _provision(
-    "prosecution_challenge_by",
-    Entry(date(2019, 1, 1), date(2020, 7, 1), "HS 11361.9(b)-(c) (AB 1793)"),
-)
-# Courts issue the orders by 2023-03-01; DOJ updates its records by 2023-07-01 [S canorml; V digest].
-COURT_ORDERS_BY = _provision(
-    "court_orders_by", Entry(date(2023, 1, 1), date(2023, 3, 1), "HS 11361.9(f)-(g) (AB 1706)"))
-DOJ_RECORDS_UPDATED_BY = _provision(
-    "doj_records_updated_by", Entry(date(2023, 1, 1), date(2023, 7, 1), "HS 11361.9(h) (AB 1706)"))
+# The later dates of the review (prosecution challenges "on or before July 1, 2020"; court
+# orders "no later than March 1, 2023"; DOJ records by July 1, 2023 [V digests, statutes.md])
+# decide nothing for a person today: a missed or challenged case is filed by the person, with
+# no deadline (decision-rules D). They are told in docs/rules.md, not kept here unread.
 
 # --- Automatic conviction relief, PC 1203.425 -------------------------------------------------
 
@@ -146,8 +142,7 @@ RECORD_REVIEW_FEE_DOLLARS = _provision(
 
 ALL = (
     PROP64_EFFECTIVE, OLD_11357B_INFRACTION_FROM, LIMIT_CANNABIS_GRAMS, LIMIT_CONCENTRATED_GRAMS,
-    LIMIT_PLANTS, ADULT_AGE, LEGAL_AGE, AUTOMATIC_REVIEW_BEFORE, PROSECUTION_CHALLENGE_BY,
-    COURT_ORDERS_BY, DOJ_RECORDS_UPDATED_BY, PC1203_425_CONVICTED_ON_OR_AFTER,
+    LIMIT_PLANTS, AUTOMATIC_REVIEW_BEFORE, PC1203_425_CONVICTED_ON_OR_AFTER,
     PC1203_425_WAIT_YEARS_MISDEMEANOR, PC1203_425_FELONY_BRANCH, PC1203_425_WAIT_YEARS_FELONY,
     IMPORT_EXPORT_CONCENTRATED_GRAMS, HIRED_PERSON_AGE_AT_MOST, RECORD_REVIEW_FEE_DOLLARS,
 )

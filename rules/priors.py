@@ -1,7 +1,8 @@
 """The person's prior record at the offense (decision-rules B.6).
 
 These factors apply only to HS 11358, 11359 and 11360, never to 11357. "Prior" means a
-conviction before this offense. A "yes" makes today's offense a felony; an unknown is presumed
+conviction before this offense. A "yes" is a felony factor: today's offense "may be punished"
+as a felony (a wobbler, decision-rules B "Felony factors"); an unknown is presumed
 absent, because "the court shall presume the petitioner satisfies the criteria ... unless the
 party opposing the petition proves by clear and convincing evidence that the petitioner does
 not" (HS 11361.8(b) [V]).
@@ -15,7 +16,8 @@ from .facts import Facts, Reason
 def super_strike_or_290(f: Facts, citation: str) -> bool:
     """'one or more prior convictions for an offense specified in clause (iv) of subparagraph
     (C) of paragraph (2) of subdivision (e) of Section 667 ... or for an offense requiring
-    registration pursuant to subdivision (c) of Section 290' [V, 11359(c)(1) wording]."""
+    registration pursuant to subdivision (c) of Section 290' [V-ish, 11359(c)(1) as quoted by
+    shouselaw in statutes.md]. A `yes` makes today's offense a wobbler (grades.WOBBLER)."""
     super_strike = f.presume_absent(
         "priors.super_strike", Reason("assumed_no_prior_super_strike", citation, "B.6"))
     registrable = f.presume_absent(

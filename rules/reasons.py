@@ -36,7 +36,7 @@ LAW_VALUES: dict[str, date | int | float] = {
 }
 
 
-def english(value: date | int | float) -> str:
+def english(value: date | float) -> str:
     """A law value as the engine's English `text` writes it: 9 November 2016, 28.5, 8."""
     if isinstance(value, date):
         return f"{value.day} {value:%B} {value.year}"

@@ -20,7 +20,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from rules.offense import Offense, parse_offense
-from rules.offense_lists import MAYBE, NO, REGISTRABLE_290C, SUPER_STRIKES, YES, against, read_rows
+from rules.offense_lists import (
+    MAYBE,
+    NO,
+    REGISTRABLE_290C,
+    SUPER_STRIKES,
+    YES,
+    against,
+    read_rows,
+)
 
 PRIOR_FIELDS = ("super_strike", "registrable_sex_offense", "two_same_section")
 # Only these sections have the prior-record disqualifiers (decision-rules.md B.6).
