@@ -33,6 +33,38 @@ def test_a_valid_file_prints_the_determination_and_exits_0(determination_validat
     assert determination == rules.evaluate(valid_case())
 
 
+EXAMPLES = sorted((Path(__file__).parent / "examples").glob("*.case.json"))
+
+
+@pytest.mark.parametrize("case_path", EXAMPLES, ids=[p.name.split(".")[0] for p in EXAMPLES])
+def test_every_contract_example_through_the_cli(case_path):
+    """The CLI answers each example as the Python API does (so, right where that test says)."""
+    from test_rules_examples import NEEDS_PART_G, assert_matches
+
+    result = run("evaluate", str(case_path))
+    assert result.returncode == 0, result.stderr
+    determination = json.loads(result.stdout)
+    assert determination == rules.evaluate(json.loads(case_path.read_text()))
+    assert determination["rules_version"].startswith("2.")
+    expected = json.loads(case_path.with_name(
+        case_path.name.replace(".case.", ".expected.")).read_text())
+    if case_path.name.split(".")[0] not in NEEDS_PART_G:
+        assert_matches(expected, determination)
+
+
+def test_a_far_date_never_gives_a_traceback():
+    """Dates up to 9999-12-31: an answer or one line, never another exception (add_years)."""
+    case = valid_case()
+    case["as_of"] = "9999-12-31"
+    case["convictions"][0].update(offense_date="9999-01-01", conviction_date="9999-06-01",
+                                  level="felony", sentence={"status": "completed",
+                                                            "kind": "state_prison",
+                                                            "completed_on": "9999-12-31"})
+    result = run("evaluate", "-", stdin=json.dumps(case))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["convictions"][0]["other_paths"][0]["outcome"] == "not_eligible"
+
+
 def test_standard_input_is_read_with_a_dash():
     result = run("evaluate", "-", stdin=EXAMPLE.read_text())
     assert result.returncode == 0
@@ -59,6 +91,14 @@ BAD_INPUTS = {
     "nested wrong enum": (_break(lambda c: c["convictions"][0]["conduct"].update(for_sale="maybe")),
                           "convictions[0].conduct.for_sale: 'maybe' is not one of yes, no, unknown"),
     "not an object": ("[1, 2]", "case: expected an object"),
+    "duplicate id": (_break(lambda c: c["convictions"].append(dict(c["convictions"][0]))),
+                     "convictions[1].id: 'sale' is the id of an earlier conviction"),
+    "convicted before the offense": (
+        _break(lambda c: c["convictions"][0].update(offense_date="2013-12-01")),
+        "convictions[0].conviction_date: the conviction date is before the offense date"),
+    "convicted after as_of": (
+        _break(lambda c: c["convictions"][0].update(offense_date=None, conviction_date="9999-12-31")),
+        "convictions[0].conviction_date: the conviction date is after as_of"),
 }
 
 
