@@ -43,6 +43,11 @@ def _import_export_over_limit(f: Facts) -> bool:
     return False
 
 
+def _implied_or_asked(f: Facts, implied: bool | None, path: str) -> bool:
+    """A fact the old letter implies (old (b): at most 28.5 g, not concentrated), else the case's."""
+    return tri(f, path) if implied is None else implied
+
+
 def _gift_to_minor(f: Facts) -> bool:
     """HS 11360(a)(3)(C) [V, statutes.md]: "the knowing sale, attempted sale, or the knowing
     offer to sell, furnish, administer, or give away cannabis to a person under the age of 18
@@ -74,9 +79,7 @@ def today(f: Facts, letter: str | None) -> str:
         # A gift to a person under 18 keeps the felony factor, for sale or not.
         if _gift_to_minor(f):
             return WOBBLER
-        if over_limit is None:
-            over_limit = tri(f, "conduct.over_limit")
-        if over_limit:
+        if _implied_or_asked(f, over_limit, "conduct.over_limit"):
             # HS 11360(a)(2) [V]: 18 or older, more than the limit, not for sale -> misdemeanor.
             f.because("give_away_over_limit_misdemeanor_today", "HS 11360(a)(2)", "B.4")
             return MISDEMEANOR
@@ -93,9 +96,7 @@ def today(f: Facts, letter: str | None) -> str:
             return INFRACTION
         # HS 11360(b) [V-ish, statutes.md]: "gives away ... transports ... not more than 28.5
         # grams of cannabis, other than concentrated cannabis, is guilty of an infraction".
-        if concentrated is None:
-            concentrated = tri(f, "conduct.concentrated")
-        if concentrated:
+        if _implied_or_asked(f, concentrated, "conduct.concentrated"):
             # "other than concentrated cannabis": a gift of concentrated cannabis by a person
             # aged 18 to 20 falls back on 11360(a)(2), a misdemeanor (decision-rules B.4).
             f.because("give_away_concentrated_misdemeanor_today", "HS 11360(a)(2), (b)", "B.4")

@@ -73,6 +73,14 @@ DERIVED = {
 }
 
 
+def _waited(f: Facts, key: str) -> bool:
+    """A waiting period (a `DERIVED` date question): True, False, or both explored if unknown."""
+    waited = f.values[key]
+    if waited is None:
+        waited = f.choose(key, (True, False))
+    return bool(waited)
+
+
 def _blocked(f: Facts, blocker: tuple) -> str:
     f.because(blocker[3], blocker[4], "E")
     return "not_eligible"
@@ -133,10 +141,7 @@ def rule(f: Facts) -> str:
     # (v)(II): a misdemeanor or infraction without probation, sentence completed, and "at least
     # one calendar year" since judgment [V] (law.PC1203_425_WAIT_YEARS_MISDEMEANOR; the answer
     # is asked through `DERIVED`).
-    waited = f.values[WAITED_KEY]
-    if waited is None:
-        waited = f.choose(WAITED_KEY, (True, False))
-    if not waited:
+    if not _waited(f, WAITED_KEY):
         f.because("pc1203_425_one_year_not_passed", "PC 1203.425(a)(1)(B)(v)(II)", "E")
         return "not_eligible"
     f.because("pc1203_425_misdemeanor_one_year_passed", "PC 1203.425(a)(1)(B)(v)(II)", "E")
@@ -161,10 +166,7 @@ def _felony(f: Facts) -> str:
         # burglary) a code section alone does not show.
         f.because("pc1203_425_felony_may_be_serious", "PC 1203.425, PC 1192.7(c), 667.5(c)", "E")
         return "needs_review"
-    waited = f.values[FELONY_WAITED_KEY]
-    if waited is None:
-        waited = f.choose(FELONY_WAITED_KEY, (True, False))
-    if not waited:
+    if not _waited(f, FELONY_WAITED_KEY):
         f.because("pc1203_425_four_years_not_passed", "PC 1203.425 (SB 731)", "E")
         return "not_eligible"
     if f.get("new_felony_since", ("no", "yes")) == "yes":

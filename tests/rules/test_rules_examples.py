@@ -40,19 +40,7 @@ def assert_matches(expected, actual, where="determination"):
         assert actual == expected, where
 
 
-# decision-rules G (PC 1203.4, 1203.4a, 1203.41, 1203.42) is the next issue, not this one: the
-# example that needs it must fail until G is built (strict, so it is noticed the day it passes).
-NEEDS_PART_G = {"09-theft-probation-revoked-1203-4"}
-
-
-def _param(path):
-    name = path.name.split(".")[0]
-    marks = [pytest.mark.xfail(strict=True, reason="decision-rules G is a later issue")] \
-        if name in NEEDS_PART_G else []
-    return pytest.param(path, id=name, marks=marks)
-
-
-@pytest.mark.parametrize("case_path", [_param(p) for p in CASES])
+@pytest.mark.parametrize("case_path", CASES, ids=[p.name.split(".")[0] for p in CASES])
 def test_contract_example(case_path, determination_validator):
     case = json.loads(case_path.read_text())
     expected = json.loads(case_path.with_name(case_path.name.replace(".case.", ".expected.")).read_text())

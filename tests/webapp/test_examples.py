@@ -10,18 +10,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
 CASES = sorted(EXAMPLES.glob("*.case.json"))
 
 
-# decision-rules G (PC 1203.4 and the other petitioned dismissals) is a later issue.
-NEEDS_PART_G = {"09-theft-probation-revoked-1203-4"}
-
-
-def _param(path):
-    name = path.name.split(".")[0]
-    marks = [pytest.mark.xfail(strict=True, reason="decision-rules G is a later issue")] \
-        if name in NEEDS_PART_G else []
-    return pytest.param(path, id=name, marks=marks)
-
-
-@pytest.mark.parametrize("case_file", [_param(p) for p in CASES])
+@pytest.mark.parametrize("case_file", CASES, ids=[p.name.split(".")[0] for p in CASES])
 def test_contract_example_through_the_web_flow(client, case_file):
     case = json.loads(case_file.read_text())
     expected = json.loads(case_file.with_name(case_file.name.replace(".case.", ".expected.")).read_text())
