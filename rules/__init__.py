@@ -28,5 +28,14 @@ def forget_inputs() -> None:
     dates.parse.cache_clear()
     validate._date_text.cache_clear()
 
-__all__ = ["evaluate", "InvalidCase", "decisive_facts", "REASON_CODES", "RULES_VERSION",
-           "__version__", "parse_offense", "Offense", "forget_inputs"]
+__all__ = [
+    "REASON_CODES",
+    "RULES_VERSION",
+    "InvalidCase",
+    "Offense",
+    "__version__",
+    "decisive_facts",
+    "evaluate",
+    "forget_inputs",
+    "parse_offense",
+]

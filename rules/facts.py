@@ -12,7 +12,8 @@ Facts that would only *disqualify* are not explored: the court presumes them abs
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 
 class Reason(NamedTuple):
@@ -40,7 +41,7 @@ class Leaf(NamedTuple):
 class Facts:
     """One run's view of a conviction's flat facts, with some unknown facts assigned."""
 
-    __slots__ = ("values", "assigned", "reasons", "assumptions", "read")
+    __slots__ = ("assigned", "assumptions", "read", "reasons", "values")
 
     def __init__(self, values: dict, assigned: dict):
         self.values = values
@@ -162,7 +163,7 @@ class Recorder(dict):
     in a way the log would miss.
     """
 
-    __slots__ = ("_values", "_as_of", "_derived", "reads")
+    __slots__ = ("_as_of", "_derived", "_values", "reads")
 
     def __init__(self, values: dict, as_of, derived: dict):
         super().__init__()
@@ -185,7 +186,7 @@ class Recorder(dict):
 class _Ask:
     """A node of the tree: the next question, and a branch per answer seen so far."""
 
-    __slots__ = ("path", "derive", "branches")
+    __slots__ = ("branches", "derive", "path")
 
     def __init__(self, path: str, derive):
         self.path, self.derive, self.branches = path, derive, {}
