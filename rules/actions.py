@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import law
 
 RELIEF = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction")
 
 
-def actions(convictions: list[dict]) -> list[dict]:
+def actions(convictions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`convictions` are the determination's entries; returns the actions in a stable order."""
-    check_record, file_cr400, fallback, legal_help = [], [], [], []
-    file_jv744, jv_fallback = [], []
+    check_record: list[str] = []
+    file_cr400: list[str] = []
+    fallback: list[str] = []
+    legal_help: list[str] = []
+    file_jv744: list[str] = []
+    jv_fallback: list[str] = []
     for conviction in convictions:
         cid, prop64, paths = conviction["id"], conviction["prop64"], conviction["other_paths"]
         automatic = prop64["automatic"] != "no" or any(

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from . import dates, law
 from .coverage import current_law_dates, current_law_subdivision, old_law_known
-from .facts import Reason
+from .facts import Reason, Values
 
 AUTOMATIC_OUTCOMES = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
 
 
-def inconsistent_record(values: dict) -> bool:
+def inconsistent_record(values: Values) -> bool:
     """A.6: a subdivision of today's law with a date before 2016-11-09."""
     offense = values["offense"]
     return current_law_subdivision(offense.section, offense.subdivisions) \
@@ -31,7 +31,7 @@ def _all(conditions: list[bool | None]) -> str:
     return "yes"
 
 
-def automatic(values: dict, outcome: str) -> tuple[str, list[Reason]]:
+def automatic(values: Values, outcome: str) -> tuple[str, list[Reason]]:
     """(yes | no | unknown, reasons) for one conviction's Prop 64 outcome."""
     if outcome not in AUTOMATIC_OUTCOMES:
         return "no", [Reason("no_relief_so_no_automatic_review", "HS 11361.9(a)", "D")]

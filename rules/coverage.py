@@ -9,7 +9,7 @@ whose facts answer the same questions the same way (`facts.Memo`).
 from __future__ import annotations
 
 from . import dates, hs11357, hs11358, hs11359, hs11360, law
-from .facts import Facts, Reason
+from .facts import Facts, Reason, Values
 
 STATUTES = {module.SECTION: module for module in (hs11357, hs11358, hs11359, hs11360)}
 OUTSIDE_CALIFORNIA = ("other_state", "federal")
@@ -26,7 +26,7 @@ DERIVED = {
 }
 
 
-def old_law_known(values: dict) -> tuple[bool | None, str]:
+def old_law_known(values: Values) -> tuple[bool | None, str]:
     """A.5: was the offense under the old law? (answer or None, the reason code that says why)."""
     # Prop 64 applies "had that act been in effect at the time of the offense" (HS 11361.8(a)
     # [V]); it took effect on 2016-11-09.
@@ -57,7 +57,7 @@ def current_law_subdivision(section: str | None, subdivisions: tuple[str, ...]) 
                for prefix in CURRENT_LAW_ONLY.get(section or "", ()))
 
 
-def current_law_dates(values: dict) -> bool | None:
+def current_law_dates(values: Values) -> bool | None:
     """A.6: True when the dates agree with a current-law subdivision ("offense date unknown
     and conviction date unknown or on/after 2016-11-09"); None when a date is before it."""
     boundary = law.PROP64_EFFECTIVE.current
@@ -73,7 +73,7 @@ def _old_law(f: Facts) -> bool:
         old = f.choose("offense_date", (True, False))
         code = "offense_before_prop64" if old else "offense_on_or_after_prop64"
     f.because(code, "HS 11361.8(a)", "A.5")
-    return old
+    return bool(old)
 
 
 def prop64(f: Facts) -> str:
@@ -136,4 +136,5 @@ def prop64(f: Facts) -> str:
             return "not_eligible"
 
     # Part B: what would the same conduct be today?
-    return STATUTES[section].decide(f, letter)
+    outcome: str = STATUTES[section].decide(f, letter)
+    return outcome

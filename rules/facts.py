@@ -13,7 +13,10 @@ Facts that would only *disqualify* are not explored: the court presumes them abs
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+# One conviction's flat facts (validate.FACT_VALUES paths, plus `offense`, dates as intervals).
+Values = dict[str, Any]
 
 
 class Reason(NamedTuple):

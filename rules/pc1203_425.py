@@ -10,8 +10,11 @@ office, licensing, peace-officer jobs and lottery contracts; firearm rights are 
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from . import dates, law
-from .facts import Facts
+from .facts import Facts, Values
 from .offense_lists import NO, YES, felony_exclusion
 
 PATH = "PC 1203.425"
@@ -49,7 +52,7 @@ FELONY_WAITED_KEY = "sentence.completed_on+4y"           # E.3: four years since
 EXCLUDED_KEY = "offense:serious_violent_or_290"          # E.3: an excluded felony?
 
 
-def _felony_waited(values: dict, as_of) -> bool | None:
+def _felony_waited(values: Values, as_of: date) -> bool | None:
     """Four years since the whole sentence ended. Unknown end: it was no earlier than the
     conviction, so a conviction less than four years ago still answers no."""
     years = law.PC1203_425_WAIT_YEARS_FELONY.current
@@ -81,7 +84,7 @@ def _waited(f: Facts, key: str) -> bool:
     return bool(waited)
 
 
-def _blocked(f: Facts, blocker: tuple) -> str:
+def _blocked(f: Facts, blocker: tuple[str, Any, tuple[Any, ...], str, str]) -> str:
     f.because(blocker[3], blocker[4], "E")
     return "not_eligible"
 
@@ -176,7 +179,7 @@ def _felony(f: Facts) -> str:
     return "eligible"
 
 
-def derive_new_felony(convictions: list[dict]) -> None:
+def derive_new_felony(convictions: list[Values]) -> None:
     """E.3: `new_felony_since` "derived from the case's other convictions with dates": an
     unknown answer becomes yes when another conviction of the case is a felony entered certainly
     after this sentence ended. (Never no: the case need not list the whole record.)"""

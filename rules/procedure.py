@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .facts import Reason
+from .facts import Reason, Values
 
 RELIEF_OUTCOMES = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
 
@@ -18,7 +18,7 @@ def forms(court: str) -> list[str]:
     return list(FORMS.get(court, ()))
 
 
-def procedure(values: dict, outcome: str) -> tuple[str, str, list[Reason]]:
+def procedure(values: Values, outcome: str) -> tuple[str, str, list[Reason]]:
     """(procedure, court, reasons) for one conviction's Prop 64 outcome."""
     if outcome not in RELIEF_OUTCOMES:
         return "none", "none", []

@@ -109,7 +109,9 @@ def _tally(grades: list[str], needed: int) -> str:
 def derive(entries: list[RecordEntry], index: int, number: str) -> dict[str, str]:
     """The three priors of row `index` (an HS `number` offense) from the person's other rows."""
     target = entries[index].target
-    strikes, registrable, same = [], [], []
+    strikes: list[str] = []
+    registrable: list[str] = []
+    same: list[str] = []
     for other_index, other in enumerate(entries):
         if other_index == index:
             continue
