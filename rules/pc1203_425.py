@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from . import dates, law
-from .facts import Facts, Values
+from .facts import Facts, Reason, Values
 from .offense_lists import NO, YES, felony_exclusion
 
 PATH = "PC 1203.425"
@@ -22,8 +22,8 @@ CITATION = "PC 1203.425(a)(1)(B)"
 # What the relief does and does not do [S; M], said whenever it is or may be granted; and that
 # "the prosecuting attorney or probation department may ... file a petition to prohibit" it
 # (1203.425(e)) [S].
-EFFECTS = ("pc1203_425_effects", "PC 1203.425, PC 1203.4(a)", "E")
-MAY_BE_BLOCKED = ("pc1203_425_prosecutor_may_object", "PC 1203.425(e)", "E")
+EFFECTS = Reason("pc1203_425_effects", "PC 1203.425, PC 1203.4(a)", "E")
+MAY_BE_BLOCKED = Reason("pc1203_425_prosecutor_may_object", "PC 1203.425(e)", "E")
 
 
 # (path, the value that blocks, the values it can take, reason code, citation)

@@ -7,6 +7,7 @@ as written.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from functools import lru_cache
@@ -21,7 +22,7 @@ CONVICTION_CHOICES: dict[str, tuple[str, ...]] = {
     "relief_on_record": ("none", "prop64", "dismissed", "unknown"),
     "new_felony_since": TRI,
 }
-SENTENCE_CHOICES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+SENTENCE_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
     # column -> (key in conviction.sentence, allowed values)
     "sentence_status": ("status", ("completed", "serving", "unknown")),
     "sentence_kind": ("kind", ("probation", "county_jail", "state_prison", "fine_only", "unknown")),
@@ -77,16 +78,17 @@ def date_interval(cell: str) -> Interval:
     match = _DATE.match(cell)
     if match is None:
         raise CellError(f"{cell!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else None for part in match.groups())
+    year_text, month_text, day_text = match.groups()
+    year = int(year_text)
     try:
-        if month is None:
+        if month_text is None:
             return datetime.date(year, 1, 1).toordinal(), datetime.date(year, 12, 31).toordinal()
+        month = int(month_text)
         first = datetime.date(year, month, 1)
-        if day is None:
-            following = datetime.date(year + month // 12, month % 12 + 1, 1)
-            return first.toordinal(), following.toordinal() - 1
-        exact = datetime.date(year, month, day).toordinal()
-    except ValueError:
+        if day_text is None:  # monthrange, not the next month's first day: 9999-12 is a date
+            return first.toordinal(), first.toordinal() + calendar.monthrange(year, month)[1] - 1
+        exact = datetime.date(year, month, int(day_text)).toordinal()
+    except (ValueError, calendar.IllegalMonthError):
         raise CellError(f"{cell!r} is not a real date") from None
     return exact, exact
 

@@ -25,7 +25,7 @@ import sys
 
 import dask
 import dask.dataframe as dd
-import pandas as pd
+import pandas as pd  # type: ignore[import-untyped]  # no stubs installed
 
 from rules.batch.columns import OUTPUT_COLUMNS
 from rules.batch.partition import evaluate_rows
@@ -80,10 +80,12 @@ def evaluate_file(path: str, header: list[str], as_of: str, blocksize: int) -> d
     """The evaluated rows of a CSV file, in input order, as a Dask frame of whole-person partitions."""
     ranges = person_ranges(path, header.index("person_id"), blocksize)
     empty = pd.DataFrame({name: pd.Series(dtype=object) for name in header})
-    frame = dd.from_map(_read_range, ranges, path=path, header=header, meta=empty,
-                        divisions=[None] * (len(ranges) + 1))
+    frame = dd.from_map(  # type: ignore[no-untyped-call]  # dask is untyped
+        _read_range, ranges, path=path, header=header, meta=empty,
+        divisions=[None] * (len(ranges) + 1))
     meta = pd.DataFrame({name: pd.Series(dtype=object) for name in [*header, *OUTPUT_COLUMNS]})
-    return frame.map_partitions(_evaluate, header, as_of, meta=meta)
+    result: dd.DataFrame = frame.map_partitions(_evaluate, header, as_of, meta=meta)
+    return result
 
 
 def run_dask(input_path: str, output_path: str, as_of: str, *, blocksize: int = 32_000_000,
@@ -93,7 +95,8 @@ def run_dask(input_path: str, output_path: str, as_of: str, *, blocksize: int = 
         header = read_header(csv.reader(handle))
     with dask.config.set({"dataframe.convert-string": False, "scheduler": scheduler}):
         result = evaluate_file(input_path, header, as_of, blocksize)
-        result.to_csv(output_path, single_file=True, index=False, lineterminator="\n")
+        result.to_csv(  # type: ignore[no-untyped-call]  # dask is untyped
+            output_path, single_file=True, index=False, lineterminator="\n")
     # Counted from the file written rather than by a second pass of the graph, which would
     # evaluate every row again.
     with open(output_path, newline="", encoding="utf-8") as handle:
