@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import dates, law, pc1203_425
+from . import dates, law, pc1203_425, priors
 from .evaluate import conviction
 from .validate import FACT_VALUES, read_case
 
@@ -92,6 +92,7 @@ def decisive_facts(case: dict[str, Any]) -> dict[str, list[str]]:
     """{conviction id: [fact paths whose answer could change that conviction's result]}."""
     as_of, _, convictions = read_case(case)
     pc1203_425.derive_new_felony(convictions)
+    priors.derive_from_case(convictions)
     cache: dict[tuple[Any, ...], tuple[tuple[Any, ...], set[str] | None]] = {}
 
     def signature(values: dict[str, Any]) -> tuple[Any, ...]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import coverage, pc1203_425
+from . import coverage, pc1203_425, priors
 from .actions import actions
 from .automatic import automatic
 from .facts import (
@@ -140,6 +140,7 @@ def evaluate(case: dict[str, Any]) -> dict[str, Any]:
     """The determination for `case` (a dict matching case.schema.json). Raises InvalidCase."""
     as_of, as_of_text, convictions = read_case(case)
     pc1203_425.derive_new_felony(convictions)
+    priors.derive_from_case(convictions)
     results = [conviction(values, as_of)[0] for values in convictions]
     return {"as_of": as_of_text, "rules_version": RULES_VERSION, "convictions": results,
             "actions": actions(results)}

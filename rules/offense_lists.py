@@ -79,6 +79,31 @@ def against(offense: Offense | None, listed: tuple[ListedOffense, ...]) -> str:
     return best
 
 
+# Only these sections have the prior-record felony factors (decision-rules B.6).
+SECTIONS_WITH_PRIORS = frozenset({"11358", "11359", "11360"})
+
+MISDEMEANOR_SUBDIVISION = {
+    parse_offense(row["section"]).section: parse_offense(
+        row["section"] + row["misdemeanor_subdivision"]).subdivisions
+    for row in read_rows("same_section_misdemeanors.csv")
+}
+
+
+def same_section_prior(offense: Offense, number: str) -> str:
+    """Does a conviction for `offense` count toward two same-section misdemeanor priors?"""
+    if offense.section is None or offense.kind in ("unknown", "mismatch"):
+        return MAYBE  # unreadable, or the code and number disagree: it could be
+    if offense.kind != "prop64" or offense.section != number:
+        return NO
+    need = MISDEMEANOR_SUBDIVISION[number]
+    if offense.subdivisions[: len(need)] == need:
+        return YES
+    if not offense.subdivisions or (number == "11360" and offense.subdivisions == ("a",)):
+        return MAYBE  # old-law or unlettered: research.md 1.6 [U]
+    return NO
+
+
+
 @lru_cache(maxsize=4096)
 def felony_exclusion(offense: Offense) -> str:
     """PC 1203.425's felony branch: is this a serious, violent or PC 290 felony? yes / maybe / no.

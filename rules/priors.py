@@ -10,7 +10,15 @@ not" (HS 11361.8(b) [V]).
 
 from __future__ import annotations
 
-from .facts import Facts, Reason
+from .facts import Facts, Reason, Values
+from .offense_lists import (
+    REGISTRABLE_290C,
+    SECTIONS_WITH_PRIORS,
+    SUPER_STRIKES,
+    YES,
+    against,
+    same_section_prior,
+)
 
 
 def super_strike_or_290(f: Facts, citation: str) -> bool:
@@ -44,3 +52,31 @@ def conduct_disqualifier(f: Facts, path: str, code: str, citation: str, rule: st
         f.because(code, citation, rule)
         return True
     return False
+
+
+def derive_from_case(convictions: list[Values]) -> None:
+    """B.6: "Priors stated on other convictions of the same case, with dates, are used." An
+    unknown prior of an HS 11358-11360 conviction becomes `yes` when enough other convictions
+    of the case are certainly listed offenses (rules/offense_lists.py) entered certainly before
+    this offense. Never `no`: the case need not list the whole record (unknown stays presumed
+    absent). Bulk mode, which takes its file as the whole record, derives `no` as well."""
+    for values in convictions:
+        offense = values["offense"]
+        if offense.section not in SECTIONS_WITH_PRIORS or offense.kind == "other":
+            continue
+        committed = values["offense_date"]  # "prior" = before this offense (B.6)
+        if committed is None:
+            continue
+        earlier = [other["offense"] for other in convictions if other is not values
+                   and other["conviction_date"] is not None
+                   and other["conviction_date"].last < committed.first]
+        counts = {
+            "priors.super_strike": (sum(against(o, SUPER_STRIKES) == YES for o in earlier), 1),
+            "priors.registrable_sex_offense": (
+                sum(against(o, REGISTRABLE_290C) == YES for o in earlier), 1),
+            "priors.two_same_section": (
+                sum(same_section_prior(o, offense.section) == YES for o in earlier), 2),
+        }
+        for path, (certain, needed) in counts.items():
+            if values[path] == "unknown" and certain >= needed:
+                values[path] = "yes"

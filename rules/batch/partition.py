@@ -25,8 +25,9 @@ from rules.batch.columns import (
     CellError,
     date_cell,
 )
-from rules.batch.priors import PRIOR_FIELDS, SECTIONS_WITH_PRIORS, RecordEntry, derive
+from rules.batch.priors import PRIOR_FIELDS, RecordEntry, derive
 from rules.offense import parse_offense
+from rules.offense_lists import SECTIONS_WITH_PRIORS
 
 # The contract's limit on convictions in one case (case.schema.json, maxItems).
 CASE_LIMIT = 200

@@ -19,41 +19,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from rules.offense import Offense, parse_offense
+from rules.offense import parse_offense
 from rules.offense_lists import (
     MAYBE,
     NO,
     REGISTRABLE_290C,
+    SECTIONS_WITH_PRIORS,
     SUPER_STRIKES,
     YES,
     against,
-    read_rows,
+    same_section_prior,
 )
 
 PRIOR_FIELDS = ("super_strike", "registrable_sex_offense", "two_same_section")
-# Only these sections have the prior-record disqualifiers (decision-rules.md B.6).
-SECTIONS_WITH_PRIORS = frozenset({"11358", "11359", "11360"})
-
-MISDEMEANOR_SUBDIVISION = {
-    parse_offense(row["section"]).section: parse_offense(
-        row["section"] + row["misdemeanor_subdivision"]).subdivisions
-    for row in read_rows("same_section_misdemeanors.csv")
-}
-
-
-def _same_section(offense: Offense, number: str) -> str:
-    """Does a conviction for `offense` count toward two same-section misdemeanor priors?"""
-    if offense.section is None or offense.kind in ("unknown", "mismatch"):
-        return MAYBE  # unreadable, or the code and number disagree: it could be
-    if offense.kind != "prop64" or offense.section != number:
-        return NO
-    need = MISDEMEANOR_SUBDIVISION[number]
-    if offense.subdivisions[: len(need)] == need:
-        return YES
-    if not offense.subdivisions or (number == "11360" and offense.subdivisions == ("a",)):
-        return MAYBE  # old-law or unlettered: research.md 1.6 [U]
-    return NO
-
 
 @dataclass(frozen=True)
 class Classified:
@@ -70,7 +48,7 @@ def classify(cell: str) -> Classified:
     return Classified(
         against(offense, SUPER_STRIKES),
         against(offense, REGISTRABLE_290C),
-        {number: _same_section(offense, number) for number in SECTIONS_WITH_PRIORS},
+        {number: same_section_prior(offense, number) for number in SECTIONS_WITH_PRIORS},
     )
 
 
