@@ -144,6 +144,8 @@ def rule(f: Facts) -> str:
     # (v)(II): a misdemeanor or infraction without probation, sentence completed, and "at least
     # one calendar year" since judgment [V] (law.PC1203_425_WAIT_YEARS_MISDEMEANOR; the answer
     # is asked through `DERIVED`).
+    # "since the date of judgment": the case has the conviction date, which stands for it (E.2).
+    f.because("pc1203_425_conviction_date_as_judgment", "PC 1203.425(a)(1)(B)(v)(II)", "E")
     if not _waited(f, WAITED_KEY):
         f.because("pc1203_425_one_year_not_passed", "PC 1203.425(a)(1)(B)(v)(II)", "E")
         return "not_eligible"

@@ -136,7 +136,7 @@ REASON_TEMPLATES: dict[str, str] = {
     "completed_application": N_("Once the sentence is completed, the person files an application; the court must grant it, with no hearing unless one is asked for."),
     "sentence_status_unknown_both_routes": N_("We do not know whether the sentence is finished: if it is still being served the person files a petition, and if it is finished an application."),
     # Part D: automatic review
-    "automatic_review_check_record": N_("This conviction was in the state's automatic review, so it should have been cleared without doing anything; check your record, and file CR-400 yourself if it was not updated."),
+    "automatic_review_check_record": N_("This conviction was in the state's automatic review and may have been cleared without you doing anything, but the prosecutor could challenge it; check your record, and if it was missed or challenged, file yourself (there is no deadline)."),
     "automatic_review_unknown": N_("We cannot tell whether this conviction was in the state's automatic review, so check your record."),
     "juvenile_not_in_automatic_review": N_("Juvenile cases were not part of the state's automatic review."),
     "not_in_automatic_review": N_("This conviction was not part of the state's automatic review."),
@@ -161,6 +161,7 @@ REASON_TEMPLATES: dict[str, str] = {
     "pc1203_425_felony_four_years_passed": N_("The whole sentence ended more than %(felony_wait_years)s years ago with no new felony, so the state should clear this felony automatically."),
     "pc1203_425_prosecutor_may_object": N_("The prosecutor or the probation department can ask the court to stop automatic relief."),
     "pc1203_425_one_year_not_passed": N_("Automatic relief for a misdemeanor or infraction comes one full year after the judgment, and that year has not passed yet."),
+    "pc1203_425_conviction_date_as_judgment": N_("We counted the year from the conviction date, taken as the date of judgment."),
     "pc1203_425_misdemeanor_one_year_passed": N_("A misdemeanor or infraction without probation, finished and more than a year old, should be cleared by the state automatically."),
     "pc1203_425_effects": N_("Once cleared, the conviction counts as dismissed, but it must still be disclosed when applying for public office, a state licence, a peace-officer job or a state lottery contract, and it does not restore the right to have a gun."),
     "person_must_register_290_unknown": N_("We do not know whether the person must register as a sex offender, which would block automatic relief."),
