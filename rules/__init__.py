@@ -25,6 +25,7 @@ def forget_inputs() -> None:
     HS 11359, enum answers, and dates as sides of the law's boundaries, e.g. "before 2016-11-09".)"""
     parse_offense.cache_clear()
     offense_lists.felony_exclusion.cache_clear()
+    offense_lists.against.cache_clear()
     dates.parse.cache_clear()
     validate._date_text.cache_clear()
 

@@ -53,6 +53,7 @@ SERIOUS_1192_7C = read_list("serious_1192_7c.csv")
 VIOLENT_667_5C = read_list("violent_667_5c.csv")
 
 
+@lru_cache(maxsize=16384)
 def against(offense: Offense | None, listed: tuple[ListedOffense, ...]) -> str:
     """Is a conviction for `offense` one of the listed offenses? yes / maybe / no."""
     if offense is None or offense.section is None or offense.kind == "unknown":
