@@ -64,6 +64,15 @@ ACTIONS = {
             _l("There is no deadline, and the court must presume you are eligible unless the prosecutor proves otherwise."),
         ],
     },
+    # Juvenile cases (decision-rules C): JV-744 in the juvenile court, not the adult CR-400.
+    "file_jv744": {
+        "title": _l("Ask the court yourself"),
+        "steps": [
+            _l("Fill in form JV-744 (Request to Reduce Juvenile Marijuana Offense), with form JV-744A if you need more room."),
+            _l("File it at %(court)s."),
+            _l("There is no deadline, and the court must presume you are eligible unless the prosecutor proves otherwise."),
+        ],
+    },
     "get_legal_help": {
         "title": _l("Get free legal help"),
         "steps": [

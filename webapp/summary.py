@@ -9,7 +9,7 @@ from . import explanations as words
 from .i18n import either
 from .labels import COUNTIES
 
-ACTION_ORDER = ("check_record", "file_cr400", "get_legal_help")
+ACTION_ORDER = ("check_record", "file_cr400", "file_jv744", "get_legal_help")
 
 
 def court_for(case_conviction, answers):
@@ -54,7 +54,8 @@ def cards(case, determination, stored):
             if outcome in ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
             else None,
             "procedure_text": str(words.PROCEDURE[prop64["procedure"]])
-            if "file_cr400" in codes and words.PROCEDURE.get(prop64["procedure"]) else None,
+            if ("file_cr400" in codes or "file_jv744" in codes)
+            and words.PROCEDURE.get(prop64["procedure"]) else None,
             "actions": [steps_for(code, court) for code in codes],
             "reasons": [(words.reason_text(r), r["citation"]) for r in prop64["reasons"]],
             "assumptions": [(words.reason_text(r), r["citation"])

@@ -30,3 +30,11 @@ def test_contract_example_through_the_web_flow(client, case_file):
 
 def test_there_are_examples_to_walk():
     assert len(CASES) >= 6
+
+
+def test_a_juvenile_case_is_told_to_file_jv744_in_the_juvenile_court_not_cr400(client):
+    """decision-rules C (v2): a juvenile adjudication uses JV-744; CR-400 is the adult form."""
+    case = json.loads((EXAMPLES / "07-juvenile-sale-jv744.case.json").read_text())
+    html = walk_case(client, case)
+    assert "Fill in form JV-744" in html
+    assert "CR-400" not in html
