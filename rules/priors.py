@@ -10,15 +10,8 @@ not" (HS 11361.8(b) [V]).
 
 from __future__ import annotations
 
+from . import offense_lists as lists
 from .facts import Facts, Reason, Values
-from .offense_lists import (
-    REGISTRABLE_290C,
-    SECTIONS_WITH_PRIORS,
-    SUPER_STRIKES,
-    YES,
-    against,
-    same_section_prior,
-)
 
 
 def super_strike_or_290(f: Facts, citation: str) -> bool:
@@ -62,7 +55,7 @@ def derive_from_case(convictions: list[Values]) -> None:
     absent). Bulk mode, which takes its file as the whole record, derives `no` as well."""
     for values in convictions:
         offense = values["offense"]
-        if offense.section not in SECTIONS_WITH_PRIORS or offense.kind == "other":
+        if offense.section not in lists.SECTIONS_WITH_PRIORS or offense.kind == "other":
             continue
         committed = values["offense_date"]  # "prior" = before this offense (B.6)
         if committed is None:
@@ -71,11 +64,11 @@ def derive_from_case(convictions: list[Values]) -> None:
                    and other["conviction_date"] is not None
                    and other["conviction_date"].last < committed.first]
         counts = {
-            "priors.super_strike": (sum(against(o, SUPER_STRIKES) == YES for o in earlier), 1),
+            "priors.super_strike": (sum(lists.against(o, lists.SUPER_STRIKES) == lists.YES for o in earlier), 1),
             "priors.registrable_sex_offense": (
-                sum(against(o, REGISTRABLE_290C) == YES for o in earlier), 1),
+                sum(lists.against(o, lists.REGISTRABLE_290C) == lists.YES for o in earlier), 1),
             "priors.two_same_section": (
-                sum(same_section_prior(o, offense.section) == YES for o in earlier), 2),
+                sum(lists.same_section_prior(o, offense.section) == lists.YES for o in earlier), 2),
         }
         for path, (certain, needed) in counts.items():
             if values[path] == "unknown" and certain >= needed:
