@@ -27,6 +27,9 @@ MAY_BE_BLOCKED = Reason("pc1203_425_prosecutor_may_object", "PC 1203.425(e)", "E
 
 
 # (path, the value that blocks, the values it can take, reason code, citation)
+# The blocking facts of every branch, PC 1203.425(a)(1)(B)(i)-(iv) as AB 1076 wrote them [V,
+# getpocketlaw in statutes.md; SB 731's renumbering not read verbatim, so the citations keep
+# the AB 1076 letters].
 BLOCKERS = (
     # (a)(1)(B)(i) "is not required to register pursuant to the Sex Offender Registration Act".
     ("person.must_register_290", "yes", ("no", "yes"), "pc1203_425_must_register_290",
@@ -104,8 +107,9 @@ def rule(f: Facts) -> str:
         f.because("already_dismissed_on_record", "PC 1203.425(a)(1)", "E")
         return "not_eligible"
 
-    # (v) a conviction "on or after January 1, 1973" (the day is dated data in law.py; the
-    # answer, True, False or None for unknown, comes from `projection`).
+    # (v) "The conviction occurred on or after January 1, 1973" [V-ish, attorneydavidreagan.com
+    # in statutes.md] (dated data in law.PC1203_425_CONVICTED_ON_OR_AFTER; the answer, True,
+    # False or None for unknown, comes from `DERIVED`).
     too_early = f.values[TOO_EARLY_KEY]
     # A blocking fact known to be there decides at once; only then are unknown ones explored.
     if too_early is True:
@@ -127,8 +131,8 @@ def rule(f: Facts) -> str:
         "felony", "unknown") else ("probation", "county_jail", "fine_only")
     kind = f.get("sentence.kind", kinds)
     if kind == "probation":
-        # (v)(I): "probation has been granted and the person has completed probation" without
-        # revocation [V].
+        # (v)(I) [V, AB 1076 text in statutes.md]: probation granted and completed "without
+        # revocation".
         if f.get("sentence.probation_revoked", ("no", "yes")) == "no":
             f.because("pc1203_425_probation_completed", "PC 1203.425(a)(1)(B)(v)(I)", "E")
             return "eligible"
