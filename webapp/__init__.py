@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 import rules
 
-from . import assets, fast_lane, i18n, logging_conf, security, speed, state
+from . import assets, form_token, i18n, logging_conf, security, state
 from . import worker
 from .views import bp, htmx, render, resume_url
 
@@ -81,7 +81,7 @@ def create_app(test_config=None):
     security.init(app)
     assets.init(app)
     CSRFProtect(app)
-    speed.init(app)
+    form_token.init(app)
     htmx.init_app(app)
     app.register_blueprint(bp)
     app.register_blueprint(worker.bp)
@@ -178,5 +178,4 @@ def create_app(test_config=None):
         title, message = ERRORS[500]
         return render("error.html", str(title), status=500, message=message)
 
-    fast_lane.init(app)
     return app

@@ -39,11 +39,9 @@ def compress(body, encoding, level):
     return gzip.compress(body, compresslevel=level, mtime=0)
 
 
-def chosen_encoding(accepted=None):
-    """The best encoding this request accepts (or `accepted`, a parsed Accept-Encoding):
-    brotli, then gzip, else None."""
-    if accepted is None:
-        accepted = request.accept_encodings
+def chosen_encoding():
+    """The best encoding this request accepts: brotli, then gzip, else None."""
+    accepted = request.accept_encodings
     if brotli is not None and accepted["br"]:
         return "br"
     if accepted["gzip"]:

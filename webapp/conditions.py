@@ -6,8 +6,6 @@ A condition takes a Context: the answers kept so far for the conviction being as
 a question whose answer cannot matter.
 """
 import json
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Callable
 
@@ -72,27 +70,11 @@ def decisive_facts(case):
     Consecutive screens often see the same answers, and one page walks a conviction more
     than once. The memo lives on flask.g and dies with the request: nothing is kept.
     """
-    memo = g.setdefault("decisive", {}) if has_request_context() else _memo.get()
-    if memo is None:
-        memo = {}
+    memo = g.setdefault("decisive", {}) if has_request_context() else {}
     key = json.dumps(case, sort_keys=True)
     if key not in memo:
         memo[key] = rules.decisive_facts(case)
     return memo[key]
-
-
-# The same memo for a page made outside Flask's request cycle (fast_lane.py).
-_memo = ContextVar("decisive_memo", default=None)
-
-
-@contextmanager
-def one_page():
-    """decisive_facts remembers its answers until the block ends (one request), no longer."""
-    token = _memo.set({})
-    try:
-        yield
-    finally:
-        _memo.reset(token)
 
 
 def compile(spec, scope):

@@ -41,15 +41,9 @@ class QuestionForm(FlaskForm):
         self.screen, self.today, self.answers = screen, today, answers
         super().__init__(**kwargs)
 
-    @staticmethod
-    def stored(screen, answers):
-        """{field name: value} as the stored answers fill this form (`load`); a question page
-        without errors needs no more (speed.question_page)."""
-        raise NotImplementedError
-
     def load(self, answers):
-        for name, value in self.stored(self.screen, answers).items():
-            self[name].data = value
+        """Fill the form from the answers kept in the cookie."""
+        raise NotImplementedError
 
     def problems(self):
         """[(field id to link to, message)] in page order."""
@@ -90,12 +84,10 @@ class ChoiceForm(QuestionForm):
             else:
                 check_year(field, int(value), self.today)
 
-    @staticmethod
-    def stored(screen, answers):
-        values = {"answer": answers.get(screen.key)}
-        if screen.detail:
-            values["detail"] = answers.get(screen.detail["key"])
-        return values
+    def load(self, answers):
+        self.answer.data = answers.get(self.screen.key)
+        if self.screen.detail:
+            self.detail.data = answers.get(self.screen.detail["key"])
 
     def answers_given(self):
         given = {self.screen.key: self.answer.data}
@@ -114,9 +106,8 @@ class SelectForm(QuestionForm):
         if field.data not in dict(county_choices()):
             field.errors.append(CHOOSE_COUNTY)
 
-    @staticmethod
-    def stored(screen, answers):
-        return {"answer": answers.get(screen.key)}
+    def load(self, answers):
+        self.answer.data = answers.get(self.screen.key)
 
     def answers_given(self):
         return {self.screen.key: self.answer.data}
@@ -124,11 +115,6 @@ class SelectForm(QuestionForm):
 
 def county_choices():
     return [(str(number), name) for number, name in enumerate(COUNTIES, start=1)] + [("u", UNSURE)]
-
-
-def county_codes():
-    """The county list's codes, which no language changes."""
-    return frozenset(code for code, _name in county_choices())
 
 
 class DateForm(QuestionForm):
@@ -168,15 +154,13 @@ class DateForm(QuestionForm):
                 return False
         return valid
 
-    @staticmethod
-    def stored(screen, answers):
-        value = answers.get(screen.key)
+    def load(self, answers):
+        value = answers.get(self.screen.key)
         if value == "u":
-            return {"unsure": True}
-        if value:
+            self.unsure.data = True
+        elif value:
             year, _, month = value.partition("-")
-            return {"year": year, "month": month[:2]}  # worker mode may keep a day: 2014-05-02
-        return {}
+            self.year.data, self.month.data = year, month[:2]  # worker mode may keep a day
 
     def answers_given(self):
         if self.unsure.data:
@@ -203,11 +187,6 @@ def check_year(field, year, today):
 
 FORM_FOR_TYPE = {"choice": ChoiceForm, "yes_no_unsure": ChoiceForm, "select": SelectForm,
                  "date": DateForm}
-
-
-def stored(screen, answers):
-    """What the form for `screen` would show, from the stored answers, without making it."""
-    return FORM_FOR_TYPE[screen.type].stored(screen, answers)
 
 
 def make(screen, today, answers, formdata=None):

@@ -7,9 +7,12 @@ from babel.lists import format_list
 from functools import cache
 from pathlib import Path
 
+from urllib.parse import quote_plus
+
 from babel.support import Translations
-from flask import request, session
-from flask_babel import Babel, get_locale
+from flask import current_app, g, render_template, request, session
+from flask_babel import Babel, get_locale, get_translations
+from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
 
 from . import review_notice
@@ -70,7 +73,7 @@ def select_locale():
 
 def choose(chosen, accept_language):
     """The language chosen on the site if it is one of ours, else the browser's best, else
-    English (Flask-Babel's selector; the fast lane calls it with what it read)."""
+    English."""
     if chosen in LANGUAGES:
         return chosen
     return from_browser(accept_language) or "en"
@@ -114,8 +117,77 @@ def isolate_codes(text):
                             str(escape(text))))
 
 
+# --- made once per language ------------------------------------------------------------------
+# Everything cached here is the same for everyone reading the site in one language: nothing in
+# it comes from a person's answers, cookie or form (tests/webapp/test_perf_pages.py).
+
+# Stands for this page's address while the menu is rendered once; url_for leaves it as it is.
+HERE = "/__here__"
+# What werkzeug's url_for leaves unescaped in a query value.
+QUERY_SAFE = "!$'()*,/:;?@"
+
+
+def caches():
+    """This app's per-language caches (tests make many apps, with different catalogs)."""
+    return current_app.extensions.setdefault("i18n", {"menus": {}, "words": {}})
+
+
+def cacheable():
+    """Off while templates reload (the debug server): an edited template shows at once."""
+    return not current_app.jinja_env.auto_reload
+
+
+def language_menu(here):
+    """The language menu (and the review notice, if any) with links back to `here`: rendered
+    once per language, this page's address put in per request (one quote_plus instead of a
+    dozen url_for)."""
+    code = current_code()
+    key = (code, request.script_root, review_notice.needs_notice(code))
+    menu = caches()["menus"].get(key)
+    if menu is None:
+        menu = str(render_template("language_menu.html", here=HERE))
+        if cacheable():
+            caches()["menus"][key] = menu
+    return Markup(menu.replace(HERE, str(escape(quote_plus(here, safe=QUERY_SAFE)))))
+
+
+def once_per_language(name, make):
+    """`make()`'s lazy words (a dict of them) as plain strings in this request's language,
+    made once per language and `name`."""
+    key = (current_code(), name)
+    found = caches()["words"].get(key)
+    if found is None:
+        found = translated(make())
+        if cacheable():
+            caches()["words"][key] = found
+    return found
+
+
+def translated(value):
+    """Lazy strings become what they render as: their translation, as trusted markup."""
+    if isinstance(value, dict):
+        return {name: translated(item) for name, item in value.items()}
+    return Markup(str(value)) if isinstance(value, LazyString) else value
+
+
+def catalog():
+    """This request's catalog, looked up once (Flask-Babel walks g and the locale each call)."""
+    found = g.get("_catalog")
+    if found is None:
+        found = g._catalog = get_translations()
+    return found
+
+
 def init(app):
     Babel(app, locale_selector=select_locale)
+    app.jinja_env.globals["language_menu"] = language_menu
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: catalog().ugettext(s),
+        ngettext=lambda s, p, n: catalog().ungettext(s, p, n),
+        pgettext=lambda c, s: catalog().upgettext(c, s),
+        npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
     app.add_template_filter(left_to_right, "ltr")
     app.add_template_filter(isolate_codes, "ltr_codes")
     app.add_template_filter(either, "either")

@@ -63,9 +63,12 @@ class StateSessionInterface(SecureCookieSessionInterface):
         if not value:
             return self.session_class()
         try:
-            data, signed_at = self.read(app, value)
+            data, signed = self.get_signing_serializer(app).loads(
+                value, max_age=int(INACTIVITY.total_seconds()), return_timestamp=True)
+            if not well_formed(data):
+                raise BadData("unexpected shape")
             opened = self.session_class(data)
-            opened.signed_at = signed_at
+            opened.signed_at = int(signed.timestamp())
             return opened
         except SignatureExpired:
             problem = "expired"
@@ -75,15 +78,6 @@ class StateSessionInterface(SecureCookieSessionInterface):
         fresh.problem = problem
         fresh.modified = True  # replaces the unreadable cookie
         return fresh
-
-    def read(self, app, value):
-        """(answers, signature time in seconds) from the cookie's value. Raises SignatureExpired
-        once INACTIVITY has passed, another exception if it is unreadable in any other way."""
-        data, signed = self.get_signing_serializer(app).loads(
-            value, max_age=int(INACTIVITY.total_seconds()), return_timestamp=True)
-        if not well_formed(data):
-            raise BadData("unexpected shape")
-        return data, int(signed.timestamp())
 
     def save_session(self, app, session, response):
         name = self.get_cookie_name(app)
@@ -105,12 +99,9 @@ class StateSessionInterface(SecureCookieSessionInterface):
             sync_expires=False, max_size=response.max_cookie_size,
         ))
 
-
     def fresh(self, app, session):
-        return self.fresh_since(app, session.signed_at)
-
-    def fresh_since(self, app, signed_at):
-        """True if a cookie signed at `signed_at` need not be re-sent yet (REFRESH)."""
+        """True if the cookie that came need not be re-sent yet (signed less than REFRESH ago)."""
+        signed_at = session.signed_at
         if signed_at is None:
             return False
         # The signer's clock, as the expiry check uses it; a signature from the future is stale.
@@ -211,28 +202,18 @@ def walk_conviction(conviction, as_of, until=None):
     memo = g.setdefault("walks", {})
     key = (tuple(sorted(conviction.items())), as_of, until and until.id)
     if key not in memo:
-        memo[key] = conviction_walk(conviction, as_of, until)
+        cid = conviction_id(conviction["i"])
+
+        def context(kept):
+            return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
+
+        memo[key] = walk(CONVICTION_SCREENS, conviction, context, until)
     return memo[key]
 
 
-def conviction_walk(conviction, as_of, until=None):
-    """walk_conviction without the memo: needs no request (the fast lane calls it)."""
-    cid = conviction_id(conviction["i"])
-
-    def context(kept):
-        return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
-
-    return walk(CONVICTION_SCREENS, conviction, context, until)
-
-
 def kept_convictions(as_of):
-    return kept_cases(convictions(), as_of, walk_conviction)
-
-
-def kept_cases(listed, as_of, walker=conviction_walk):
-    """[(conviction id, the answers that count)] for `listed` convictions; `walker`:
-    walk_conviction (memo on flask.g) or conviction_walk (no request)."""
-    return [(conviction_id(c["i"]), walker(c, as_of)[1]) for c in listed]
+    """[(conviction id, the answers that count)] for every conviction."""
+    return [(conviction_id(c["i"]), walk_conviction(c, as_of)[1]) for c in convictions()]
 
 
 def walk_person(as_of):
@@ -241,21 +222,15 @@ def walk_person(as_of):
     memo = g.setdefault("walks", {})
     key = ("person", tuple(sorted(person_answers().items())), as_of)
     if key not in memo:
-        memo[key] = person_walk(kept_convictions(as_of), person_answers(), as_of)
+        kept_cases = kept_convictions(as_of)
+
+        def context(kept):
+            return Context(kept, lambda a: case_builder.build(as_of, kept_cases, a))
+
+        memo[key] = walk(PERSON_SCREENS, person_answers(), context)
     return memo[key]
-
-
-def person_walk(kept_cases, answers, as_of):
-    """walk_person without the memo, from [(conviction id, kept answers)]: needs no request."""
-    def context(kept):
-        return Context(kept, lambda a: case_builder.build(as_of, kept_cases, a))
-
-    return walk(PERSON_SCREENS, answers, context)
 
 
 def build_case(as_of):
     return case_builder.build(as_of, kept_convictions(as_of), walk_person(as_of)[1])
 
-
-def missing(screens, answers):
-    return [s for s in screens if s.key not in answers]

@@ -15,7 +15,7 @@ from flask_htmx import HTMX
 
 import rules
 
-from . import forms, i18n, speed, state, summary
+from . import forms, i18n, state, summary
 from .flow import BY_ID
 from .i18n import LANGUAGES
 from .labels import COUNTIES, QUESTIONS, UNSURE, option_labels
@@ -66,12 +66,11 @@ def returning():
     return request.args.get("return") == RETURN_TO_CHECK
 
 
-def question_url(number, screen, back_to_check=False, address=url_for):
-    """`address(endpoint, **values)`: url_for, or the fast lane's own builder (fast_lane.py)."""
+def question_url(number, screen, back_to_check=False):
     extra = {"return": RETURN_TO_CHECK} if back_to_check else {}
     if number is None:
-        return address("flow.person_question", question_id=screen.id, **extra)
-    return address("flow.question", number=number, question_id=screen.id, **extra)
+        return url_for("flow.person_question", question_id=screen.id, **extra)
+    return url_for("flow.question", number=number, question_id=screen.id, **extra)
 
 
 def first_gap(screens, answers):
@@ -95,12 +94,11 @@ def position(number, convictions=None):
     return next((i for i, c in enumerate(listed, start=1) if c["i"] == number), None)
 
 
-def caption_for(place, gettext=_):
-    """The line above a question's heading: "Conviction 2", or "About you" (`place` None).
-    `gettext`: Flask-Babel's, or the fast lane's from a cached catalog."""
+def caption_for(place):
+    """The line above a question's heading: "Conviction 2", or "About you" (`place` None)."""
     if place is None:
-        return gettext("About you")
-    return gettext("Conviction %(number)s", number=place)
+        return _("About you")
+    return _("Conviction %(number)s", number=place)
 
 
 # --- start, language, start over, quick exit -----------------------------------------------
@@ -204,7 +202,7 @@ def person_question(question_id):
 
 
 def ask(screen, number, kept, back, caption):
-    words = speed.words(screen.id, QUESTIONS[screen.id])
+    words = i18n.once_per_language(screen.id, lambda: QUESTIONS[screen.id])
     stale = g.get("stale_form")  # set by the CSRF error handler: show, never save
     if request.method == "POST":
         form = forms.make(screen, today(), kept, formdata=request.form)
@@ -221,23 +219,27 @@ def ask(screen, number, kept, back, caption):
                 return see_other(next_after_conviction(number, screen))
             restore(number, before)
             form.form_errors.append(FULL)
-    template = template_for(screen)
-    title = str(words["title"])
-    context = {"words": words, "choices": speed.choices(screen),
-               "counties": speed.counties() if screen.type == "select" else None}
-    action = request.full_path.rstrip("?")
-    if request.method != "POST":  # GET (or HEAD)
-        # The common case, from a per-language skeleton, with no form made (issue 7).
-        html = speed.question_page(template, screen, forms.stored(screen, kept),
-                                   lambda: forms.make(screen, today(), {}), back, caption,
-                                   action, is_fragment(), title=title, heading=title, **context)
-        if html is not None:
-            return respond(html, 200, is_fragment())
+    else:  # GET (or HEAD)
         form = forms.make(screen, today(), kept)
     errors = ([("main-heading", message) for message in form.form_errors]
               + form.problems())
-    return render(template, title, status=400 if stale else 200, errors=errors, form=form,
-                  screen=screen, back=back, caption=caption, action=action, **context)
+    return render(template_for(screen), str(words["title"]), status=400 if stale else 200,
+                  errors=errors, form=form, screen=screen, back=back, caption=caption,
+                  action=request.full_path.rstrip("?"), words=words, choices=choices(screen),
+                  counties=counties() if screen.type == "select" else None)
+
+
+def choices(screen):
+    """{code: label} for a choice screen's options, in this request's language."""
+    if screen.type not in ("choice", "yes_no_unsure"):
+        return None
+    return i18n.once_per_language(f"{screen.id} options",
+                                  lambda: option_labels(screen.id, screen.type, screen.options))
+
+
+def counties():
+    """[(code, name)] for the county list, "I'm not sure" last, in this request's language."""
+    return i18n.once_per_language("counties", lambda: dict(forms.county_choices())).items()
 
 
 def template_for(screen):
@@ -275,20 +277,15 @@ def next_after_person(screen):
 
 
 def previous_url(number, screens, screen):
-    return way_back(number, screens, screen, returning(), len(state.convictions()), url_for)
-
-
-def way_back(number, screens, screen, back_to_check, count, address):
-    """The address of the page before `screen`; `count`: how many convictions there are,
-    `address`: as question_url's."""
-    if back_to_check:
-        return address("flow.check")
+    """The address of the page before `screen`."""
+    if returning():
+        return url_for("flow.check")
     earlier = screens[:screens.index(screen)]
     if earlier:
-        return question_url(number, earlier[-1], address=address)
-    if number is None or count > 1:
-        return address("flow.convictions")
-    return address("flow.start")
+        return question_url(number, earlier[-1])
+    if number is None or len(state.convictions()) > 1:
+        return url_for("flow.convictions")
+    return url_for("flow.start")
 
 
 # --- the list of convictions (the loop) ------------------------------------------------------

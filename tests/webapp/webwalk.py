@@ -146,7 +146,7 @@ def session_cookie(client):
     return cookie.value if cookie else None
 
 
-# Every answer a question can hold, typed text with markup characters too (the skeleton tests).
+# Every answer a question can hold, typed text with markup characters too (test_perf_pages).
 DATES = [{"year": "2012", "month": "05"}, {"year": "2013", "month": ""}, {"unsure": "y"},
          {"year": "1999", "month": "12"}]
 TYPED = "HS 11357(a) <b>&\"'"
