@@ -8,7 +8,19 @@ import pytest
 # namespace package: put the repository root first.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+sys.path.insert(1, str(Path(__file__).resolve().parent / "webapp"))  # webwalk helpers
+
 from webapp import create_app  # noqa: E402
+from webwalk import TODAY  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fixed_day(monkeypatch):
+    """Every app made in a test, the browser tests' live server too, applies the law as of TODAY
+    unless the test sets app.config["TODAY"] itself."""
+    from webapp import views
+    monkeypatch.setattr(views, "california_today", lambda: TODAY)
+    return TODAY
 
 
 @pytest.fixture

@@ -69,6 +69,9 @@ def create_app(test_config=None):
         # Every message a person can see is our own (forms.py); Flask-WTF's own catalog would
         # be read from disk on every request, about 15 % of a question page's time (issue 7).
         WTF_I18N_ENABLED=False,
+        # The day the law is applied as of: a callable giving a date (views.today); unset, the
+        # day in California.
+        TODAY=None,
         BABEL_TRANSLATION_DIRECTORIES=os.path.join(os.path.dirname(__file__), "..", "translations"),
     )
     if test_config:

@@ -28,9 +28,15 @@ RETURN_TO_CHECK = "check"
 FULL = _l("Your answers are at the most this tool can keep at one time. Remove a conviction you do not need, or ask a legal aid worker for help with many convictions.")
 
 
-def today():
+def california_today():
     """The day in California: the law is applied as of this date (the engine never reads it)."""
     return datetime.now(CALIFORNIA).date()
+
+
+def today():
+    """This request's day: app.config["TODAY"]() if it is set (a test's day), else California's."""
+    chosen = current_app.config.get("TODAY")
+    return chosen() if chosen else california_today()
 
 
 # --- rendering -----------------------------------------------------------------------------

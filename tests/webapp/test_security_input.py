@@ -1,7 +1,6 @@
 """Each kind of bad input gets a clear page with the right status, in the person's language, and
 never costs an answer that was already saved."""
 import re
-from datetime import date
 from pathlib import Path
 
 import itsdangerous
@@ -9,7 +8,7 @@ import pytest
 from babel.support import Translations
 from test_questions import POSSESSION_2011
 from test_security import csrf_token, guarded  # noqa: F401 (a fixture)
-from webwalk import add_conviction, session_cookie, text_of
+from webwalk import TODAY, add_conviction, session_cookie, text_of
 
 from webapp import forms, security
 
@@ -78,7 +77,7 @@ def test_invalid_utf8_in_a_path_is_a_404(answered, path):
     ("99999", "01", forms.YEAR_FORMAT), ("0", "01", forms.YEAR_FORMAT),
     ("-5", "01", forms.YEAR_FORMAT), ("1e9", "", forms.YEAR_FORMAT),
     ("1850", "", forms.YEAR_TOO_EARLY), ("2011", "13", forms.MONTH_UNKNOWN),
-    ("2011", "\x00", forms.MONTH_UNKNOWN), (str(date.today().year + 1), "", forms.YEAR_IN_FUTURE),
+    ("2011", "\x00", forms.MONTH_UNKNOWN), (str(TODAY.year + 1), "", forms.YEAR_IN_FUTURE),
 ])
 def test_impossible_dates_are_explained_and_not_saved(answered, year, month, message):
     before = saved_page(answered)

@@ -5,10 +5,13 @@ choose on each screen, so the contract examples can be walked through the real f
 """
 import json
 import re
+from datetime import date
 from html import unescape
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
+# Every test's day, the contract examples' `as_of` (tests/conftest.py sets it for every app).
+TODAY = date(2026, 11, 24)
 
 COURT = {"california_adult": ("ca", "adult"), "california_juvenile": ("ca", "juv"),
          "federal": ("fed", None), "other_state": ("oth", None), "unknown": ("u", None)}
