@@ -11,8 +11,7 @@ from datetime import date
 from . import coverage, pc1203_425
 from .actions import actions
 from .automatic import automatic
-from .facts import (Leaf, Memo, Reason, all_assumptions, common_reasons, explore,
-                    splitting_keys)
+from .facts import Leaf, Memo, Reason, all_assumptions, common_reasons, explore, splitting_keys
 from .procedure import procedure
 from .reasons import REASON_CODES, UNKNOWN_KEYS
 from .validate import read_case

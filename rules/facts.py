@@ -12,7 +12,8 @@ Facts that would only *disqualify* are not explored: the court presumes them abs
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 
 class Reason(NamedTuple):

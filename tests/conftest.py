@@ -1,4 +1,5 @@
 """Shared fixtures: the Flask app and its test client (pallets tutorial style)."""
+
 import sys
 from pathlib import Path
 
@@ -10,8 +11,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 sys.path.insert(1, str(Path(__file__).resolve().parent / "webapp"))  # webwalk helpers
 
-from webapp import create_app  # noqa: E402
 from webwalk import TODAY  # noqa: E402
+
+from webapp import create_app  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +21,7 @@ def fixed_day(monkeypatch):
     """Every app made in a test, the browser tests' live server too, applies the law as of TODAY
     unless the test sets app.config["TODAY"] itself."""
     from webapp import views
+
     monkeypatch.setattr(views, "california_today", lambda: TODAY)
     return TODAY
 

@@ -3,6 +3,7 @@
 Nothing about a person is stored on the server: answers live in one signed cookie
 (state.py), and no handler writes a file, a database row or a log line with an answer.
 """
+
 import logging
 import os
 
@@ -14,37 +15,60 @@ from werkzeug.exceptions import HTTPException
 
 import rules
 
-from . import assets, form_token, i18n, logging_conf, security, state
-from . import worker
+from . import assets, form_token, i18n, logging_conf, security, state, worker
 from .views import bp, htmx, render, resume_url
 
 log = logging.getLogger(__name__)
 
 ERRORS = {
-    400: (_l("Something was wrong with that request"),
-          _l("Please go back and try again. Your answers are still here.")),
-    404: (_l("Page not found"),
-          _l("This page does not exist. Check the address, or go back to your questions.")),
-    405: (_l("That did not work"),
-          _l("This page cannot be used that way. Please go back and try again.")),
-    413: (_l("That was too much to send"),
-          _l("The form you sent was too large. Please go back and try again with a shorter answer.")),
-    500: (_l("Sorry, something went wrong on our side"),
-          _l("It is not your fault. Please try again in a few minutes.")),
+    400: (
+        _l("Something was wrong with that request"),
+        _l("Please go back and try again. Your answers are still here."),
+    ),
+    404: (
+        _l("Page not found"),
+        _l("This page does not exist. Check the address, or go back to your questions."),
+    ),
+    405: (
+        _l("That did not work"),
+        _l("This page cannot be used that way. Please go back and try again."),
+    ),
+    413: (
+        _l("That was too much to send"),
+        _l("The form you sent was too large. Please go back and try again with a shorter answer."),
+    ),
+    500: (
+        _l("Sorry, something went wrong on our side"),
+        _l("It is not your fault. Please try again in a few minutes."),
+    ),
 }
 UNREADABLE = {
-    "tampered": (_l("Your answers could not be read"),
-                 _l("Your answers could not be read, so they were wiped. Please start again.")),
-    "expired": (_l("Your answers have expired"),
-                _l("To protect your privacy, answers are wiped after 60 minutes without activity. Please start again.")),
+    "tampered": (
+        _l("Your answers could not be read"),
+        _l("Your answers could not be read, so they were wiped. Please start again."),
+    ),
+    "expired": (
+        _l("Your answers have expired"),
+        _l(
+            "To protect your privacy, answers are wiped after 60 minutes without activity. Please start again."
+        ),
+    ),
 }
-CSRF = (_l("This page was open for too long"),
-        _l("For your safety, please go back to the page and send it again. Your answers are still here. This tool needs cookies to be allowed for this site."))
+CSRF = (
+    _l("This page was open for too long"),
+    _l(
+        "For your safety, please go back to the page and send it again. Your answers are still here. This tool needs cookies to be allowed for this site."
+    ),
+)
 # The browser dropped the cookie (60 minutes without activity) or never kept it: nothing to keep.
-CSRF_NO_ANSWERS = _l("Your answers were wiped after 60 minutes without activity, to protect your privacy, or this browser does not keep cookies for this site. Please start again.")
+CSRF_NO_ANSWERS = _l(
+    "Your answers were wiped after 60 minutes without activity, to protect your privacy, or this browser does not keep cookies for this site. Please start again."
+)
 # Questions shown again, filled in with what was just sent (unsaved; the token is renewed).
 RESEND = {"flow.question", "flow.person_question"}
-RESEND_MESSAGE = _l("This page was open for too long, so your answer was not saved yet. For your safety, please check it and send it again. Your other answers are still here.")
+RESEND_MESSAGE = _l(
+    "This page was open for too long, so your answer was not saved yet. For your safety, please check it and send it again. Your other answers are still here."
+)
 PASS_THROUGH = {"static", "flow.quick_exit", "flow.favicon", "flow.language"}
 
 
@@ -116,7 +140,7 @@ def create_app(test_config=None):
 
     @app.post("/keep")
     def keep():
-        """"Keep my answers": the answers cookie, re-signed on the way out, starts its
+        """ "Keep my answers": the answers cookie, re-signed on the way out, starts its
         60 minutes again (webapp/state.py). Nothing else changes."""
         if state.convictions():
             session.modified = True  # re-sign now, however recently it was signed
@@ -133,8 +157,13 @@ def create_app(test_config=None):
 
     def unreadable_page(problem):
         title, message = UNREADABLE[problem]
-        return render("error.html", str(title), status=400 if problem == "tampered" else 200,
-                      message=message, offer_start=True)
+        return render(
+            "error.html",
+            str(title),
+            status=400 if problem == "tampered" else 200,
+            message=message,
+            offer_start=True,
+        )
 
     @app.before_request
     def unreadable_state():
@@ -151,13 +180,15 @@ def create_app(test_config=None):
         title, message = CSRF
         if request.endpoint == "worker.record":
             # The table being typed is in the POST body: show it again rather than lose it.
-            response = worker.views.show_record(worker.views.posted_rows(request.form),
-                                                errors=[("code-1", RESEND_MESSAGE)])
+            response = worker.views.show_record(
+                worker.views.posted_rows(request.form), errors=[("code-1", RESEND_MESSAGE)]
+            )
             response.status_code = 400
             return response
         if not state.convictions() and request.endpoint != "flow.start_over":
-            return render("error.html", str(title), status=400, message=CSRF_NO_ANSWERS,
-                          offer_start=True)
+            return render(
+                "error.html", str(title), status=400, message=CSRF_NO_ANSWERS, offer_start=True
+            )
         if request.endpoint in RESEND:
             # The answers are in the cookie; what was just sent comes back filled in, unsaved.
             g.stale_form = RESEND_MESSAGE
@@ -165,8 +196,14 @@ def create_app(test_config=None):
                 return current_app.view_functions[request.endpoint](**request.view_args)
             except HTTPException as problem:  # e.g. a conviction number that does not exist
                 return http_error(problem)
-        return render("error.html", str(title), status=400, message=message,
-                      back=request.path, offer_start=request.endpoint == "flow.start_over")
+        return render(
+            "error.html",
+            str(title),
+            status=400,
+            message=message,
+            back=request.path,
+            offer_start=request.endpoint == "flow.start_over",
+        )
 
     @app.errorhandler(HTTPException)
     def http_error(error):

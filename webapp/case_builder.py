@@ -3,6 +3,7 @@
 Pure: today's date comes in as `as_of`; nothing here reads the clock or a request. Only answers
 to screens that apply reach this module (flow.walk filters them).
 """
+
 OFFENSE_BY_WORDS = {
     "have": "HS 11357",
     "grow": "HS 11358",
@@ -16,12 +17,24 @@ CALIFORNIA_COURT = {"adult": "california_adult", "juv": "california_juvenile", "
 LEVEL = {"fel": "felony", "mis": "misdemeanor", "inf": "infraction", "u": "unknown"}
 AGE = {"lt18": "under_18", "18to20": "18_to_20", "21up": "21_or_older", "u": "unknown"}
 STATUS = {"done": "completed", "serving": "serving", "u": "unknown"}
-KIND = {"prob": "probation", "jail": "county_jail", "prison": "state_prison",
-        "fine": "fine_only", "u": "unknown"}
+KIND = {
+    "prob": "probation",
+    "jail": "county_jail",
+    "prison": "state_prison",
+    "fine": "fine_only",
+    "u": "unknown",
+}
 TRI = {"y": "yes", "n": "no", "u": "unknown"}
-CONDUCT = {"cc": "concentrated", "ol": "over_limit", "pl": "plants_over_six", "fs": "for_sale",
-           "ie": "import_export", "mi": "minor_involved", "sg": "school_grounds",
-           "eh": "environmental_harm"}
+CONDUCT = {
+    "cc": "concentrated",
+    "ol": "over_limit",
+    "pl": "plants_over_six",
+    "fs": "for_sale",
+    "ie": "import_export",
+    "mi": "minor_involved",
+    "sg": "school_grounds",
+    "eh": "environmental_harm",
+}
 PRIORS = {"p1": "super_strike", "p2": "registrable_sex_offense", "p3": "two_same_section"}
 PERSON = {"r": "must_register_290", "v": "under_supervision", "pc": "pending_charges"}
 

@@ -5,9 +5,10 @@ A condition takes a Context: the answers kept so far for the conviction being as
 `rules.decisive_facts` whether that fact can change this person's result, so nobody is asked
 a question whose answer cannot matter.
 """
+
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from flask import g, has_request_context
 

@@ -5,6 +5,7 @@ order, asking each screen's named conditions against the answers kept so far. An
 screen that no longer applies (because an earlier answer changed) is ignored, never sent to
 the engine.
 """
+
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -5,6 +5,7 @@ generate_csrf builds its serializer (and the HMAC behind it) anew on every call;
 same token from a serializer made once per key. The first page of a visit, which has to make the
 secret kept in the session, and any configuration out of the ordinary go to Flask-WTF itself.
 """
+
 from flask import current_app, g, session
 from flask_wtf.csrf import generate_csrf
 from itsdangerous import URLSafeTimedSerializer

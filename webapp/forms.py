@@ -3,6 +3,7 @@
 Forms read and write the short codes kept in the cookie. Error order is page order, so the
 error summary lists problems in the order a person meets them.
 """
+
 import re
 
 from flask_babel import lazy_gettext as _l
@@ -15,14 +16,18 @@ EARLIEST_YEAR = 1900
 CODE_SECTION = re.compile(r"^[A-Za-z0-9&().,/ \-]{1,40}$")
 
 CHOOSE_ONE = _l("Choose one of the answers")
-CHOOSE_COUNTY = _l("Choose the county, or \"I'm not sure\"")
-YEAR_OR_UNSURE = _l("Enter the year, or tick \"I'm not sure\"")
+CHOOSE_COUNTY = _l('Choose the county, or "I\'m not sure"')
+YEAR_OR_UNSURE = _l('Enter the year, or tick "I\'m not sure"')
 YEAR_FORMAT = _l("Enter the year as 4 numbers, for example 2012")
 YEAR_TOO_EARLY = _l("The year must be %(year)s or later", year=EARLIEST_YEAR)
 YEAR_IN_FUTURE = _l("The date must be in the past")
 MONTH_UNKNOWN = _l("Choose a month from the list")
-HAPPENED_AFTER_CONVICTION = _l("The date it happened must be on or before the date you were convicted")
-CODE_SECTION_FORMAT = _l("Enter the code section as it is written on your record, for example HS 11359, or leave it empty")
+HAPPENED_AFTER_CONVICTION = _l(
+    "The date it happened must be on or before the date you were convicted"
+)
+CODE_SECTION_FORMAT = _l(
+    "Enter the code section as it is written on your record, for example HS 11359, or leave it empty"
+)
 BIRTH_YEAR_NEEDED = _l("Enter the year you were born")
 BIRTH_YEAR_FORMAT = _l("Enter the year you were born as 4 numbers, for example 1988")
 
@@ -30,11 +35,13 @@ BIRTH_YEAR_FORMAT = _l("Enter the year you were born as 4 numbers, for example 1
 class NoFormToken:
     """CSRFProtect(app) checks the token of every POST before any view runs; a form of its own
     would sign a second token nobody reads (issue 7: time on every page)."""
+
     csrf = False
 
 
 class QuestionForm(FlaskForm):
     """Base: `screen`, `today` and the other answers of this conviction are set per request."""
+
     Meta = NoFormToken
 
     def __init__(self, screen, today, answers, **kwargs):
@@ -47,8 +54,11 @@ class QuestionForm(FlaskForm):
 
     def problems(self):
         """[(field id to link to, message)] in page order."""
-        return [(self.anchor(name), message)
-                for name in self._fields for message in self._fields[name].errors]
+        return [
+            (self.anchor(name), message)
+            for name in self._fields
+            for message in self._fields[name].errors
+        ]
 
     def anchor(self, name):
         return name
@@ -185,8 +195,12 @@ def check_year(field, year, today):
         field.errors.append(YEAR_IN_FUTURE)
 
 
-FORM_FOR_TYPE = {"choice": ChoiceForm, "yes_no_unsure": ChoiceForm, "select": SelectForm,
-                 "date": DateForm}
+FORM_FOR_TYPE = {
+    "choice": ChoiceForm,
+    "yes_no_unsure": ChoiceForm,
+    "select": SelectForm,
+    "date": DateForm,
+}
 
 
 def make(screen, today, answers, formdata=None):
@@ -204,7 +218,8 @@ ADD_ONE = _l("Add at least one conviction to get a result")
 
 
 class AnotherForm(FlaskForm):
-    """"Do you have another cannabis conviction?" on the list page."""
+    """ "Do you have another cannabis conviction?" on the list page."""
+
     Meta = NoFormToken
     answer = RadioField(validate_choice=False)
 

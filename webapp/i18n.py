@@ -1,14 +1,13 @@
 """Languages: the person's choice (kept in the state cookie), else their browser's."""
+
 import re
 from datetime import date
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote_plus
 
 from babel.dates import format_skeleton
 from babel.lists import format_list
-from functools import cache
-from pathlib import Path
-
-from urllib.parse import quote_plus
-
 from babel.support import Translations
 from flask import current_app, g, render_template, request, session
 from flask_babel import Babel, get_locale, get_translations
@@ -36,9 +35,17 @@ RIGHT_TO_LEFT = {"fa", "ar"}
 # map them explicitly (stack notes). Longer tags are cut back one subtag at a time, so
 # "zh-Hant-TW" meets "zh-hant" before "zh".
 BROWSER_TAGS = {
-    "zh-tw": "zh_Hant", "zh-hk": "zh_Hant", "zh-mo": "zh_Hant", "zh-hant": "zh_Hant",
-    "zh-cn": "zh_Hans", "zh-sg": "zh_Hans", "zh-hans": "zh_Hans", "zh": "zh_Hans",
-    "tl": "fil", "fil-ph": "fil", "tl-ph": "fil",
+    "zh-tw": "zh_Hant",
+    "zh-hk": "zh_Hant",
+    "zh-mo": "zh_Hant",
+    "zh-hant": "zh_Hant",
+    "zh-cn": "zh_Hans",
+    "zh-sg": "zh_Hans",
+    "zh-hans": "zh_Hans",
+    "zh": "zh_Hans",
+    "tl": "fil",
+    "fil-ph": "fil",
+    "tl-ph": "fil",
 }
 BY_LOWER_CODE = {code.lower(): code for code in LANGUAGES}
 
@@ -48,7 +55,8 @@ BY_LOWER_CODE = {code.lower(): code for code in LANGUAGES}
 CODES = re.compile(
     r"\b(?:(?:HS|PC|VC|WIC|HSC|SB|AB) \d+(?:\.\d+)?(?:\([0-9A-Za-z]+\))*"
     r"(?:(?: ?[–-] ?|, )\([0-9A-Za-z]+\)(?:\([0-9A-Za-z]+\))*)*"
-    r"|(?:CR|BCIA)[ -]\d+[A-Z]*|Prop 64|\d+(?:\.\d+)?(?:\([0-9A-Za-z]+\))+)")
+    r"|(?:CR|BCIA)[ -]\d+[A-Z]*|Prop 64|\d+(?:\.\d+)?(?:\([0-9A-Za-z]+\))+)"
+)
 
 
 def from_browser(accept_language):
@@ -93,12 +101,12 @@ def current_code():
 
 
 def month_and_year(year, month):
-    """"November 2013" the reader's way: "2013年11月", "noviembre de 2013" (CLDR, via Babel)."""
+    """ "November 2013" the reader's way: "2013年11月", "noviembre de 2013" (CLDR, via Babel)."""
     return format_skeleton("yMMMM", date(year, month, 1), locale=get_locale())
 
 
 def either(items):
-    """"A, B or C" the reader's way ("A، B یا C")."""
+    """ "A, B or C" the reader's way ("A، B یا C")."""
     return format_list([str(item) for item in items], style="or", locale=get_locale())
 
 
@@ -113,8 +121,9 @@ def isolate_codes(text):
     """Running text with each code or form number in it kept left to right, on rtl pages."""
     if text is None or current_code() not in RIGHT_TO_LEFT:
         return text
-    return Markup(CODES.sub(lambda found: f'<bdi dir="ltr">{found.group(0)}</bdi>',
-                            str(escape(text))))
+    return Markup(
+        CODES.sub(lambda found: f'<bdi dir="ltr">{found.group(0)}</bdi>', str(escape(text)))
+    )
 
 
 # --- made once per language ------------------------------------------------------------------
@@ -196,8 +205,10 @@ def init(app):
     def review():
         """The notice's words for an unreviewed catalog, else None (English, reviewed ones)."""
         shown = review_notice.needs_notice(current_code())
-        return {"review_notice": review_notice.NOTICE if shown else None,
-                "read_in_english": review_notice.READ_IN_ENGLISH}
+        return {
+            "review_notice": review_notice.NOTICE if shown else None,
+            "read_in_english": review_notice.READ_IN_ENGLISH,
+        }
 
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
@@ -207,5 +218,6 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 def language_words():
     """{code: the word "Language" in that language}, from each catalog: shown beside the
     switcher so a person who cannot read the page's language still finds it."""
-    return {code: Translations.load(str(TRANSLATIONS), [code]).gettext("Language")
-            for code in LANGUAGES}
+    return {
+        code: Translations.load(str(TRANSLATIONS), [code]).gettext("Language") for code in LANGUAGES
+    }

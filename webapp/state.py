@@ -14,6 +14,7 @@ Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
     n  the next conviction number
     l  the chosen language
 """
+
 from datetime import timedelta
 
 from flask import g, has_request_context, request, session
@@ -48,8 +49,11 @@ class StateSessionInterface(SecureCookieSessionInterface):
 
     def get_signing_serializer(self, app):
         """Flask builds a new serializer on every call; one per key is enough."""
-        key = (app.secret_key, tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()),
-               app.config.get("SESSION_COOKIE_NAME"))
+        key = (
+            app.secret_key,
+            tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()),
+            app.config.get("SESSION_COOKIE_NAME"),
+        )
         cached = getattr(self, "_serializer", None)
         if cached is None or cached[0] != key:
             serializer = super().get_signing_serializer(app)
@@ -64,7 +68,8 @@ class StateSessionInterface(SecureCookieSessionInterface):
             return self.session_class()
         try:
             data, signed = self.get_signing_serializer(app).loads(
-                value, max_age=int(INACTIVITY.total_seconds()), return_timestamp=True)
+                value, max_age=int(INACTIVITY.total_seconds()), return_timestamp=True
+            )
             if not well_formed(data):
                 raise BadData("unexpected shape")
             opened = self.session_class(data)
@@ -85,19 +90,33 @@ class StateSessionInterface(SecureCookieSessionInterface):
         response.vary.add("Cookie")
         if not session:
             if session.modified:
-                response.delete_cookie(name, domain=domain, path=path,
-                                       secure=self.get_cookie_secure(app),
-                                       httponly=True, samesite=self.get_cookie_samesite(app))
+                response.delete_cookie(
+                    name,
+                    domain=domain,
+                    path=path,
+                    secure=self.get_cookie_secure(app),
+                    httponly=True,
+                    samesite=self.get_cookie_samesite(app),
+                )
             return
         if not session.modified and self.fresh(app, session):
             return  # the browser's copy is the same answers, signed less than REFRESH ago
         # Max-Age alone (every browser in use honours it): no Expires date to format and send.
-        response.headers.add("Set-Cookie", dump_cookie(
-            name, self.get_signing_serializer(app).dumps(dict(session)),
-            max_age=int(INACTIVITY.total_seconds()), httponly=True, domain=domain, path=path,
-            secure=self.get_cookie_secure(app), samesite=self.get_cookie_samesite(app),
-            sync_expires=False, max_size=response.max_cookie_size,
-        ))
+        response.headers.add(
+            "Set-Cookie",
+            dump_cookie(
+                name,
+                self.get_signing_serializer(app).dumps(dict(session)),
+                max_age=int(INACTIVITY.total_seconds()),
+                httponly=True,
+                domain=domain,
+                path=path,
+                secure=self.get_cookie_secure(app),
+                samesite=self.get_cookie_samesite(app),
+                sync_expires=False,
+                max_size=response.max_cookie_size,
+            ),
+        )
 
     def fresh(self, app, session):
         """True if the cookie that came need not be re-sent yet (signed less than REFRESH ago)."""
@@ -134,6 +153,7 @@ def fits(app):
 
 
 # --- convictions -------------------------------------------------------------------------
+
 
 def convictions():
     return session.get("c", [])
@@ -188,6 +208,7 @@ def wipe():
 
 # --- from answers to the engine's case ----------------------------------------------------
 
+
 def conviction_id(number):
     return f"c{number}"
 
@@ -233,4 +254,3 @@ def walk_person(as_of):
 
 def build_case(as_of):
     return case_builder.build(as_of, kept_convictions(as_of), walk_person(as_of)[1])
-

@@ -1,16 +1,27 @@
 """The questionnaire's pages. Every answer arrives by POST and is answered with 303 to a GET
 (post/redirect/get), so back and refresh never resubmit a form.
 """
+
 from datetime import date, datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from flask import (Blueprint, abort, current_app, g, make_response, redirect, render_template,
-                   request, session, url_for)
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    g,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import format_date
-from flask_babel import refresh as refresh_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import refresh as refresh_locale
 from flask_htmx import HTMX
 
 import rules
@@ -25,7 +36,9 @@ htmx = HTMX()
 CALIFORNIA = ZoneInfo("America/Los_Angeles")
 NEUTRAL_SITE = "https://www.google.com/"
 RETURN_TO_CHECK = "check"
-FULL = _l("Your answers are at the most this tool can keep at one time. Remove a conviction you do not need, or ask a legal aid worker for help with many convictions.")
+FULL = _l(
+    "Your answers are at the most this tool can keep at one time. Remove a conviction you do not need, or ask a legal aid worker for help with many convictions."
+)
 
 
 def california_today():
@@ -40,6 +53,7 @@ def today():
 
 
 # --- rendering -----------------------------------------------------------------------------
+
 
 def is_fragment():
     return bool(htmx) and not htmx.history_restore_request
@@ -109,10 +123,14 @@ def caption_for(place):
 
 # --- start, language, start over, quick exit -----------------------------------------------
 
+
 @bp.get("/")
 def start():
-    return render("start.html", _("Check if Prop 64 clears your cannabis conviction"),
-                  has_answers=bool(state.convictions()))
+    return render(
+        "start.html",
+        _("Check if Prop 64 clears your cannabis conviction"),
+        has_answers=bool(state.convictions()),
+    )
 
 
 @bp.post("/begin")
@@ -147,8 +165,13 @@ def language(code):
 
 def safe_next(target):
     """Only a path on this site: never an open redirect."""
-    if (not target or not target.startswith("/") or target.startswith("//") or "\\" in target
-            or not target.isprintable()):
+    if (
+        not target
+        or not target.startswith("/")
+        or target.startswith("//")
+        or "\\" in target
+        or not target.isprintable()
+    ):
         return url_for("flow.start")
     parts = urlsplit(target)
     if parts.scheme or parts.netloc:
@@ -176,6 +199,7 @@ def favicon():
 
 
 # --- one question per page -----------------------------------------------------------------
+
 
 @bp.route("/c/<int:number>/<question_id>", methods=["GET", "POST"])
 def question(number, question_id):
@@ -227,20 +251,30 @@ def ask(screen, number, kept, back, caption):
             form.form_errors.append(FULL)
     else:  # GET (or HEAD)
         form = forms.make(screen, today(), kept)
-    errors = ([("main-heading", message) for message in form.form_errors]
-              + form.problems())
-    return render(template_for(screen), str(words["title"]), status=400 if stale else 200,
-                  errors=errors, form=form, screen=screen, back=back, caption=caption,
-                  action=request.full_path.rstrip("?"), words=words, choices=choices(screen),
-                  counties=counties() if screen.type == "select" else None)
+    errors = [("main-heading", message) for message in form.form_errors] + form.problems()
+    return render(
+        template_for(screen),
+        str(words["title"]),
+        status=400 if stale else 200,
+        errors=errors,
+        form=form,
+        screen=screen,
+        back=back,
+        caption=caption,
+        action=request.full_path.rstrip("?"),
+        words=words,
+        choices=choices(screen),
+        counties=counties() if screen.type == "select" else None,
+    )
 
 
 def choices(screen):
     """{code: label} for a choice screen's options, in this request's language."""
     if screen.type not in ("choice", "yes_no_unsure"):
         return None
-    return i18n.once_per_language(f"{screen.id} options",
-                                  lambda: option_labels(screen.id, screen.type, screen.options))
+    return i18n.once_per_language(
+        f"{screen.id} options", lambda: option_labels(screen.id, screen.type, screen.options)
+    )
 
 
 def counties():
@@ -266,7 +300,9 @@ def next_after_conviction(number, screen):
     if returning():
         gap = first_gap(screens, kept)
         return question_url(number, gap, True) if gap else url_for("flow.check")
-    later = screens[screens.index(screen) + 1:] if screen in screens else [first_gap(screens, kept)]
+    later = (
+        screens[screens.index(screen) + 1 :] if screen in screens else [first_gap(screens, kept)]
+    )
     later = [s for s in later if s is not None]
     return question_url(number, later[0]) if later else url_for("flow.convictions")
 
@@ -278,7 +314,7 @@ def next_after_person(screen):
         if gap:
             return question_url(None, gap, returning())
         return url_for("flow.check")
-    later = screens[screens.index(screen) + 1:] if screen in screens else []
+    later = screens[screens.index(screen) + 1 :] if screen in screens else []
     return question_url(None, later[0]) if later else url_for("flow.check")
 
 
@@ -286,7 +322,7 @@ def previous_url(number, screens, screen):
     """The address of the page before `screen`."""
     if returning():
         return url_for("flow.check")
-    earlier = screens[:screens.index(screen)]
+    earlier = screens[: screens.index(screen)]
     if earlier:
         return question_url(number, earlier[-1])
     if number is None or len(state.convictions()) > 1:
@@ -295,6 +331,7 @@ def previous_url(number, screens, screen):
 
 
 # --- the list of convictions (the loop) ------------------------------------------------------
+
 
 @bp.route("/convictions", methods=["GET", "POST"])
 def convictions():
@@ -315,12 +352,14 @@ def convictions():
             elif not state.convictions():
                 form.answer.errors.append(forms.ADD_ONE)
             else:
-                return see_other(next_after_person(None) if complete_convictions()
-                                 else resume_url())
+                return see_other(
+                    next_after_person(None) if complete_convictions() else resume_url()
+                )
     as_of = today()
     rows = [describe(c, i, as_of) for i, c in enumerate(state.convictions(), start=1)]
-    return render("convictions.html", _("Your convictions"), errors=form.problems(), rows=rows,
-                  form=form)
+    return render(
+        "convictions.html", _("Your convictions"), errors=form.problems(), rows=rows, form=form
+    )
 
 
 def complete_convictions():
@@ -341,15 +380,20 @@ def describe(conviction, place, as_of):
     screens, kept = state.walk_conviction(conviction, as_of)
     answers = []
     for screen in screens:
-        answers.append({
-            "question": QUESTIONS[screen.id]["short"],
-            "answer": answer_words(screen, kept),
-            "change": question_url(conviction["i"], screen, True),
-            "missing": screen.key not in kept,
-        })
+        answers.append(
+            {
+                "question": QUESTIONS[screen.id]["short"],
+                "answer": answer_words(screen, kept),
+                "change": question_url(conviction["i"], screen, True),
+                "missing": screen.key not in kept,
+            }
+        )
     gap = first_gap(screens, kept)
     offense = kept.get("s") or (
-        option_labels("offense", "choice", BY_ID["conviction"]["offense"].options).get(kept.get("o")))
+        option_labels("offense", "choice", BY_ID["conviction"]["offense"].options).get(
+            kept.get("o")
+        )
+    )
     return {
         "number": conviction["i"],
         "place": place,
@@ -382,6 +426,7 @@ def answer_words(screen, kept):
 
 # --- check answers, result, summary -----------------------------------------------------------
 
+
 @bp.get("/check")
 def check():
     if not state.convictions():
@@ -389,15 +434,19 @@ def check():
     as_of = today()
     rows = [describe(c, i, as_of) for i, c in enumerate(state.convictions(), start=1)]
     screens, kept = state.walk_person(as_of)
-    person = [{
-        "question": QUESTIONS[s.id]["short"],
-        "answer": answer_words(s, kept),
-        "change": question_url(None, s, True),
-        "missing": s.key not in kept,
-    } for s in screens]
+    person = [
+        {
+            "question": QUESTIONS[s.id]["short"],
+            "answer": answer_words(s, kept),
+            "change": question_url(None, s, True),
+            "missing": s.key not in kept,
+        }
+        for s in screens
+    ]
     complete = all(r["resume"] is None for r in rows) and first_gap(screens, kept) is None
-    return render("check.html", _("Check your answers"), rows=rows, person=person,
-                  complete=complete)
+    return render(
+        "check.html", _("Check your answers"), rows=rows, person=person, complete=complete
+    )
 
 
 def determination_or_redirect():
@@ -425,9 +474,14 @@ def result_page(**wording):
         return elsewhere
     case, determination = found
     cards = summary.cards(case, determination, state.convictions())
-    return render("result.html", _("Your result"), cards=cards,
-                  checked_on=format_date(today(), "long"),
-                  text=summary.plain_text(cards, today()), **wording)
+    return render(
+        "result.html",
+        _("Your result"),
+        cards=cards,
+        checked_on=format_date(today(), "long"),
+        text=summary.plain_text(cards, today()),
+        **wording,
+    )
 
 
 @bp.get("/summary.txt")

@@ -12,9 +12,18 @@ from functools import lru_cache
 from typing import Any
 
 import rules
-from rules.batch.columns import (CHOICES, CONDUCT_COLUMNS, CONVICTION_CHOICES, DATE_COLUMNS,
-                                 OUTPUT_COLUMNS, PERSON_COLUMNS, PRIOR_COLUMNS, SENTENCE_CHOICES,
-                                 CellError, date_cell)
+from rules.batch.columns import (
+    CHOICES,
+    CONDUCT_COLUMNS,
+    CONVICTION_CHOICES,
+    DATE_COLUMNS,
+    OUTPUT_COLUMNS,
+    PERSON_COLUMNS,
+    PRIOR_COLUMNS,
+    SENTENCE_CHOICES,
+    CellError,
+    date_cell,
+)
 from rules.batch.priors import PRIOR_FIELDS, SECTIONS_WITH_PRIORS, RecordEntry, derive
 from rules.batch.sections import parse_section
 

@@ -1,6 +1,7 @@
 """Per-language caches that make a question page cheaper (issue 7, webapp/i18n.py): the page
 reads exactly as it did when every link was built per request, and nothing a person typed or
 chose is kept in a cache."""
+
 import re
 from html import unescape
 
@@ -13,8 +14,14 @@ from webapp import i18n
 from webapp.flow import BY_ID
 from webapp.i18n import LANGUAGES
 
-TRICKY = ["/c/1/where", "/c/1/where?return=check", "/check?a=b&c=d", "/c/1/x?q=it's a test",
-          "/about-you/pending?x=%C3%A9t%C3%A9&y=1+2", "/c/1/where?next=/lang/es?next=/"]
+TRICKY = [
+    "/c/1/where",
+    "/c/1/where?return=check",
+    "/check?a=b&c=d",
+    "/c/1/x?q=it's a test",
+    "/about-you/pending?x=%C3%A9t%C3%A9&y=1+2",
+    "/c/1/where?next=/lang/es?next=/",
+]
 
 
 def menu_links(html):
@@ -29,9 +36,9 @@ def test_language_links_match_url_for_for_any_address(app, code):
             expected = [url_for("flow.language", code=c, next=here) for c in LANGUAGES]
             html = str(i18n.language_menu(here))
             links = menu_links(html)
-            assert links[:len(LANGUAGES)] == expected, (code, here)
+            assert links[: len(LANGUAGES)] == expected, (code, here)
             if code != "en":  # the review notice's link reads this page in English
-                assert links[len(LANGUAGES):] == [url_for("flow.language", code="en", next=here)]
+                assert links[len(LANGUAGES) :] == [url_for("flow.language", code="en", next=here)]
             current = re.search(r'<a [^>]*aria-current="true"[^>]*>([^<]+)</a>', html).group(1)
             assert current == LANGUAGES[code]
 
@@ -95,7 +102,7 @@ def test_a_question_walks_only_as_far_as_itself_and_agrees_with_the_whole_walk(a
             longest = max(longest, len(screens))
             for index, screen in enumerate(screens):
                 before, partly = state.walk_conviction(conviction, as_of, until=screen)
-                assert before == screens[:index + 1], (name, screen.id)
+                assert before == screens[: index + 1], (name, screen.id)
                 keys = {k for s in before for k in stored_keys(s)}
                 assert partly == {k: v for k, v in kept.items() if k in keys}, (name, screen.id)
     assert longest > 15  # the engine's conditions were asked on the way
@@ -133,13 +140,15 @@ def shown_again(html, screen, value):
         if value.get("unsure"):
             return 'name="unsure" value="y" checked' in html
         month = value["month"]
-        return (f'name="year" value="{value["year"]}"' in html
-                and (not month or f'<option value="{month}" selected' in html))
+        return f'name="year" value="{value["year"]}"' in html and (
+            not month or f'<option value="{month}" selected' in html
+        )
     if screen.type == "select":
         return f'<option value="{value["answer"]}" selected' in html
     typed = value.get("detail")
-    return (f'value="{value["answer"]}" checked' in html
-            and (typed is None or str(escape(typed)) in html or typed != TYPED))
+    return f'value="{value["answer"]}" checked' in html and (
+        typed is None or str(escape(typed)) in html or typed != TYPED
+    )
 
 
 @pytest.mark.parametrize("code", ["en", "fa"])

@@ -9,6 +9,7 @@ Two-digit years (05/02/14) are refused, never guessed: 14 could be 1914 or 2014,
 century decides which side of the law's 2016 and 2019 dates a case falls on.
 Stored as the engine's contract writes dates: 2014-05-02, 2014-05 or 2014.
 """
+
 import re
 from datetime import date
 
@@ -34,8 +35,13 @@ def read(text, today):
     text = text.strip()
     if TWO_DIGIT_YEAR.match(text):
         return None, TWO_DIGITS
-    for pattern, order in ((DAY_US, "mdy"), (DAY_ISO, "ymd"), (MONTH_US, "my"),
-                           (MONTH_ISO, "ym"), (YEAR, "y")):
+    for pattern, order in (
+        (DAY_US, "mdy"),
+        (DAY_ISO, "ymd"),
+        (MONTH_US, "my"),
+        (MONTH_ISO, "ym"),
+        (YEAR, "y"),
+    ):
         match = pattern.match(text)
         if match:
             parts = dict(zip(order, map(int, match.groups())))

@@ -5,6 +5,7 @@ table (follow-up questions, the engine's case, the result) is the public walk's 
 Reading a row returns the answers and, for each cell that cannot be read, the cell's name and
 what is wrong; the page words it as "Row 4: offense date – 02/31/2014 is not a real date".
 """
+
 import difflib
 from dataclasses import dataclass
 
@@ -14,15 +15,17 @@ import rules
 
 from ..forms import CODE_SECTION, too_late
 from ..labels import COUNTIES, QUESTIONS
-from ..state import MAX_CONVICTIONS as MAX_ROWS  # the public walk's limit
+from ..state import MAX_CONVICTIONS
 from . import dates
+
+MAX_ROWS = MAX_CONVICTIONS  # the public walk's limit
 
 
 @dataclass(frozen=True)
 class Column:
-    name: str     # the cell's form field: "<name>-<row position>"
+    name: str  # the cell's form field: "<name>-<row position>"
     label: object  # the column header; also names the field in an error
-    keys: tuple   # the answer keys (flow.yaml) this cell fills
+    keys: tuple  # the answer keys (flow.yaml) this cell fills
 
 
 COLUMNS = (
@@ -42,22 +45,35 @@ OTHER_CELLS = ("code", "offense_date", "conviction_date", "age", "county")  # fr
 LEVEL_CHOICES = ("fel", "mis", "inf", "u")
 SENTENCE_CHOICES = ("done", "serving", "u")
 SENTENCE_KIND_CHOICES = ("prob", "jail", "prison", "fine", "u")
-COURT_CHOICES = {"ca": ("ca", "adult"), "juv": ("ca", "juv"), "fed": ("fed", None),
-                 "oth": ("oth", None), "u": ("u", None)}
+COURT_CHOICES = {
+    "ca": ("ca", "adult"),
+    "juv": ("ca", "juv"),
+    "fed": ("fed", None),
+    "oth": ("oth", None),
+    "u": ("u", None),
+}
 NOT_SURE = ("", "?")
 AGE_BANDS = {"<18": "lt18", "18-20": "18to20", "21+": "21up"}  # also typed as an age: 17, 19, 34
 OFFENSE_WORDS = {"11357": "have", "11358": "grow", "11359": "pfs", "11360": "sell"}
 
 ROW_ERROR = _l("Row %(row)s: %(field)s – %(problem)s")
-CODE_NEEDED = _l("enter the code section as it is on the record, for example HS 11359, or ? if the record does not say")
+CODE_NEEDED = _l(
+    "enter the code section as it is on the record, for example HS 11359, or ? if the record does not say"
+)
 CHOOSE_LEVEL = _l("choose felony, misdemeanor, infraction, or not sure")
 CHOOSE_ONE = _l("choose one of the answers")
 DATE_NEEDED = _l("enter the date, or ? if the record does not say")
 # Messages that quote what was typed are built when the problem is found (lazy: worded in the
 # page's language when shown).
 DATE_PROBLEMS = {
-    dates.UNREADABLE: lambda value: _l("%(value)s is not a date this tool can read; write it as MM/DD/YYYY, MM/YYYY or YYYY", value=value),
-    dates.TWO_DIGITS: lambda value: _l("%(value)s has a two-digit year; write the year with 4 numbers, for example 05/02/2014", value=value),
+    dates.UNREADABLE: lambda value: _l(
+        "%(value)s is not a date this tool can read; write it as MM/DD/YYYY, MM/YYYY or YYYY",
+        value=value,
+    ),
+    dates.TWO_DIGITS: lambda value: _l(
+        "%(value)s has a two-digit year; write the year with 4 numbers, for example 05/02/2014",
+        value=value,
+    ),
     dates.NOT_REAL: lambda value: _l("%(value)s is not a real date (month/day/year)", value=value),
     dates.TOO_EARLY: lambda value: _l("%(value)s is before 1900", value=value),
     dates.FUTURE: lambda value: _l("%(value)s is in the future", value=value),
@@ -92,7 +108,11 @@ def read(cells, today):
     take("court", read_court)
     take("county", read_county)
     happened, convicted = answers.get("od"), answers.get("cd")
-    if happened not in (None, "u") and convicted not in (None, "u") and too_late(happened, convicted):
+    if (
+        happened not in (None, "u")
+        and convicted not in (None, "u")
+        and too_late(happened, convicted)
+    ):
         problems.append(("offense_date", OFFENSE_AFTER_CONVICTION))
     if answers.get("w") != "ca":
         answers.pop("k", None)  # a county is asked only for a California court
@@ -106,7 +126,10 @@ def read_code(value):
         return {"o": "u"}, None
     offense = rules.parse_offense(value)
     if not CODE_SECTION.match(value) or offense.section is None:
-        return None, _l("%(value)s is not a code section this tool can read; write it as on the record, for example HS 11359", value=value)
+        return None, _l(
+            "%(value)s is not a code section this tool can read; write it as on the record, for example HS 11359",
+            value=value,
+        )
     words = OFFENSE_WORDS.get(offense.section) if offense.kind == "prop64" else None
     return {"o": words or "other", "s": value}, None
 
@@ -138,7 +161,10 @@ def read_age(value, today):
     elif value.isdigit() and 8 <= int(value) <= 110:
         age = int(value)
         return {"a": "lt18" if age < 18 else "18to20" if age < 21 else "21up"}, None
-    return None, _l("%(value)s is not an age or a birth year; write the age then (for example 19 or 21+) or the year of birth (for example 1988)", value=value)
+    return None, _l(
+        "%(value)s is not an age or a birth year; write the age then (for example 19 or 21+) or the year of birth (for example 1988)",
+        value=value,
+    )
 
 
 def read_court(value):
@@ -157,23 +183,33 @@ def read_county(value):
         return {"k": str(by_name[typed])}, None
     guess = difflib.get_close_matches(typed, list(by_name), n=1, cutoff=0.75)
     if guess:
-        return None, _l("%(value)s is not a California county (did you mean %(guess)s?)",
-                        value=value, guess=COUNTIES[by_name[guess[0]] - 1])
+        return None, _l(
+            "%(value)s is not a California county (did you mean %(guess)s?)",
+            value=value,
+            guess=COUNTIES[by_name[guess[0]] - 1],
+        )
     return None, _l("%(value)s is not a California county", value=value)
 
 
 # --- stored answers -> the cells shown -------------------------------------------------------
 
+
 def cells_of(answers):
     """What the table shows for a stored conviction (from the table or from the public walk)."""
     where, court = answers.get("w"), answers.get("j")
-    court_cell = next((code for code, pair in COURT_CHOICES.items()
-                       if pair == (where, court if where == "ca" else None)), "ca")
+    court_cell = next(
+        (
+            code
+            for code, pair in COURT_CHOICES.items()
+            if pair == (where, court if where == "ca" else None)
+        ),
+        "ca",
+    )
     if where == "ca" and court not in ("adult", "juv"):
         court_cell = "ca"
     return {
-        "code": answers.get("s") or ("?" if answers.get("o") == "u" else
-                                     _offense_words(answers.get("o"))),
+        "code": answers.get("s")
+        or ("?" if answers.get("o") == "u" else _offense_words(answers.get("o"))),
         "level": answers.get("l", ""),
         "offense_date": _date_cell(answers.get("od")),
         "conviction_date": _date_cell(answers.get("cd")),
