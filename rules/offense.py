@@ -49,7 +49,7 @@ class Offense(NamedTuple):
         return self.kind in ("prop64", "attempt", "conspiracy")
 
 
-def _read_section(text: str):
+def _read_section(text: str) -> tuple[str, str, tuple[str, ...], str] | None:
     match = _SECTION.match(text)
     if match is None:
         return None

@@ -151,7 +151,7 @@ def create_app(test_config=None):
         address (an error after "Remove") has none: the links go where the answers carry on."""
         if request.method == "GET":
             return request.full_path.rstrip("?")
-        if request.url_rule is not None and "GET" in request.url_rule.methods:
+        if request.url_rule is not None and "GET" in (request.url_rule.methods or ()):
             return request.path
         return resume_url()
 
@@ -193,7 +193,7 @@ def create_app(test_config=None):
             # The answers are in the cookie; what was just sent comes back filled in, unsaved.
             g.stale_form = RESEND_MESSAGE
             try:
-                return current_app.view_functions[request.endpoint](**request.view_args)
+                return current_app.view_functions[request.endpoint](**(request.view_args or {}))
             except HTTPException as problem:  # e.g. a conviction number that does not exist
                 return http_error(problem)
         return render(

@@ -37,7 +37,7 @@ PAGE_LEVEL = {"br": 5, "gzip": 6}
 # ... and for static files, compressed once.
 STATIC_LEVEL = {"br": 11, "gzip": 9}
 REDIRECTS = {301, 302, 303, 307, 308}
-_compressed = {}
+_compressed: dict[tuple[str, str, str | None], bytes] = {}
 
 
 def compress(body, encoding, level):

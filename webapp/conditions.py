@@ -26,7 +26,7 @@ class Context:
     conviction_id: str | None = None  # None on person-level screens
 
 
-NAMED = {}
+NAMED: dict[str, Callable[[Context], bool]] = {}
 
 
 def named(function):

@@ -83,7 +83,8 @@ def load(path):
         raise FlowError(f"the flow needs exactly these sections: {SCOPES}")
     flow = {}
     for scope in SCOPES:
-        seen_keys, seen_ids = set(), set()
+        seen_keys: set[str] = set()
+        seen_ids: set[str] = set()
         screens = [_screen(item, scope, seen_keys) for item in raw[scope]]
         for screen in screens:
             if screen.id in seen_ids:
@@ -111,7 +112,8 @@ def walk(screens, answers, make_context, until=None):
     stops after that screen: what comes before it does not depend on what comes after, and
     showing a question needs no more (the later screens' conditions ask the engine).
     """
-    kept, applicable = {}, []
+    kept: dict[str, object] = {}
+    applicable: list[Screen] = []
     for screen in screens:
         if screen.applies(make_context(kept)):
             applicable.append(screen)

@@ -16,10 +16,11 @@ Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
 """
 
 from datetime import timedelta
+from typing import cast
 
 from flask import g, has_request_context, request, session
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
-from itsdangerous import BadData, SignatureExpired
+from itsdangerous import BadData, SignatureExpired, TimestampSigner
 from werkzeug.http import dump_cookie
 
 from . import case_builder
@@ -35,8 +36,8 @@ MAX_CONVICTIONS = 50
 
 
 class StateSession(SecureCookieSession):
-    problem = None  # "tampered" or "expired" when a cookie came but could not be read
-    signed_at = None  # the signature's timestamp (seconds) of the cookie that came
+    problem: str | None = None  # "tampered" or "expired": a cookie came but could not be read
+    signed_at: int | None = None  # the signature's timestamp (seconds) of the cookie that came
 
 
 class StateSessionInterface(SecureCookieSessionInterface):
@@ -125,7 +126,7 @@ class StateSessionInterface(SecureCookieSessionInterface):
             return False
         # The signer's clock, as the expiry check uses it; a signature from the future is stale.
         self.get_signing_serializer(app)
-        now = self._serializer[2].get_timestamp()
+        now = cast(TimestampSigner, self._serializer[2]).get_timestamp()
         return 0 <= now - signed_at < REFRESH.total_seconds()
 
 

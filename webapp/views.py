@@ -3,6 +3,7 @@
 """
 
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -87,7 +88,7 @@ def returning():
 
 
 def question_url(number, screen, back_to_check=False):
-    extra = {"return": RETURN_TO_CHECK} if back_to_check else {}
+    extra: dict[str, Any] = {"return": RETURN_TO_CHECK} if back_to_check else {}
     if number is None:
         return url_for("flow.person_question", question_id=screen.id, **extra)
     return url_for("flow.question", number=number, question_id=screen.id, **extra)

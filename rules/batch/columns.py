@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from functools import lru_cache
+from typing import cast
 
 TRI = ("yes", "no", "unknown")
 
@@ -20,7 +21,7 @@ CONVICTION_CHOICES: dict[str, tuple[str, ...]] = {
     "age_at_offense": ("under_18", "18_to_20", "21_or_older", "unknown"),
     "relief_on_record": ("none", "prop64", "dismissed", "unknown"),
 }
-SENTENCE_CHOICES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+SENTENCE_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
     # column -> (key in conviction.sentence, allowed values)
     "sentence_status": ("status", ("completed", "serving", "unknown")),
     "sentence_kind": ("kind", ("probation", "county_jail", "state_prison", "fine_only", "unknown")),
@@ -74,6 +75,7 @@ def date_interval(cell: str) -> Interval:
     if match is None:
         raise CellError(f"{cell!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
     year, month, day = (int(part) if part else None for part in match.groups())
+    year = cast(int, year)  # the pattern always has a year
     try:
         if month is None:
             return datetime.date(year, 1, 1).toordinal(), datetime.date(year, 12, 31).toordinal()

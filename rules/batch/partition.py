@@ -85,7 +85,7 @@ class ReadRow:
         intervals = []
         for column in DATE_COLUMNS:
             cell = _cell(row, column)
-            interval = (None, None)
+            interval: tuple[int | None, int | None] = (None, None)
             if cell:
                 try:
                     interval = date_cell(column, cell)
@@ -136,7 +136,7 @@ def _outcome_columns(determination: dict[str, Any]) -> dict[str, dict[str, str]]
     columns = {}
     for conviction in determination["convictions"]:
         prop64 = conviction["prop64"]
-        clean_slate = next((p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {})
+        clean_slate: dict[str, Any] = next((p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {})
         columns[conviction["id"]] = {
             "prop64_outcome": prop64["outcome"],
             "prop64_possible_outcomes": ";".join(prop64["possible_outcomes"]),

@@ -155,7 +155,9 @@ def fill_from_paste(table, text):
 
 def save(table):
     as_of = today()
-    errors, cell_errors, read = [], {}, []
+    errors: list[tuple[str, str]] = []
+    cell_errors: dict[str, str] = {}
+    read: list = []
     for position, row in enumerate(table, start=1):
         if rows.blank(row["cells"]):
             continue
@@ -220,7 +222,7 @@ def store(read):
 
 def open_questions(as_of):
     """[(conviction or None for the person, position, [screens not answered yet])]."""
-    found = []
+    found: list[tuple[dict | None, int | None, list]] = []
     for position, conviction in enumerate(state.convictions(), start=1):
         screens, kept = state.walk_conviction(conviction, as_of)
         missing = [s for s in screens if s.key not in kept]
