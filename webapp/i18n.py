@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote_plus
 
+from babel import Locale
 from babel.dates import format_skeleton
 from babel.lists import format_list
 from babel.support import Translations
@@ -48,6 +49,7 @@ BROWSER_TAGS = {
     "tl-ph": "fil",
 }
 BY_LOWER_CODE = {code.lower(): code for code in LANGUAGES}
+LOCALES = {code: Locale.parse(code) for code in LANGUAGES}
 
 # Section numbers, form numbers and bill numbers are Latin text with brackets: inside a
 # right-to-left sentence the bidi algorithm would move their closing brackets, so they are
@@ -76,7 +78,9 @@ def from_browser(accept_language):
 
 
 def select_locale():
-    return choose(session.get("l"), request.accept_languages)
+    """Flask-Babel's locale selector. A Locale is made once per language: parsing the code
+    again on every request checks the locale data on disk each time."""
+    return LOCALES[choose(session.get("l"), request.accept_languages)]
 
 
 def choose(chosen, accept_language):
@@ -98,6 +102,12 @@ def html_lang(code):
 
 def current_code():
     return str(get_locale() or "en")
+
+
+def gettext(string, **variables):
+    """flask_babel.gettext, from this request's catalog (looked up once)."""
+    translated = catalog().ugettext(string)
+    return translated % variables if variables else translated
 
 
 def month_and_year(year, month):

@@ -118,8 +118,8 @@ def position(number, convictions=None):
 def caption_for(place):
     """The line above a question's heading: "Conviction 2", or "About you" (`place` None)."""
     if place is None:
-        return _("About you")
-    return _("Conviction %(number)s", number=place)
+        return i18n.gettext("About you")
+    return i18n.gettext("Conviction %(number)s", number=place)
 
 
 # --- start, language, start over, quick exit -----------------------------------------------
