@@ -1,6 +1,6 @@
 """One WTForms form per question type; every message is translatable.
 
-Forms read and write the short codes kept in the cookie. Error order is page order, so the
+Forms read and write the answers as kept (flow.yaml's keys and options). Error order is page order, so the
 error summary lists problems in the order a person meets them.
 """
 
@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField
 
+from .flow import answer
 from .labels import COUNTIES, MONTHS, UNSURE, option_labels
 
 EARLIEST_YEAR = 1900
@@ -156,8 +157,8 @@ class DateForm(QuestionForm):
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
-        if valid and self.screen.id == "happened":
-            convicted = self.answers.get("cd")
+        if valid and self.screen.not_after:  # the offense happens on or before its conviction
+            convicted = answer(self.answers, self.screen.not_after)
             value = self.answers_given()[self.screen.key]
             if convicted not in (None, "u") and value != "u" and too_late(value, convicted):
                 self.year.errors.append(HAPPENED_AFTER_CONVICTION)

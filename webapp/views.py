@@ -27,7 +27,7 @@ from flask_htmx import HTMX
 
 import rules
 
-from . import forms, i18n, state, summary
+from . import flow, forms, i18n, state, summary
 from .flow import BY_ID
 from .i18n import LANGUAGES
 from .labels import COUNTIES, QUESTIONS, UNSURE, option_labels
@@ -94,16 +94,12 @@ def question_url(number, screen, back_to_check=False):
     return url_for("flow.question", number=number, question_id=screen.id, **extra)
 
 
-def first_gap(screens, answers):
-    return next((s for s in screens if s.key not in answers), None)
-
-
 def resume_url():
     """Where someone with these answers should carry on."""
     as_of = today()
     for conviction in state.convictions():
         screens, kept = state.walk_conviction(conviction, as_of)
-        gap = first_gap(screens, kept)
+        gap = flow.first_gap(screens, kept)
         if gap:
             return question_url(conviction["i"], gap)
     return url_for("flow.convictions")
@@ -299,33 +295,30 @@ def next_after_conviction(number, screen):
     conviction = state.find(number)
     screens, kept = state.walk_conviction(conviction, today())
     if returning():
-        gap = first_gap(screens, kept)
+        gap = flow.first_gap(screens, kept)
         return question_url(number, gap, True) if gap else url_for("flow.check")
-    later = (
-        screens[screens.index(screen) + 1 :] if screen in screens else [first_gap(screens, kept)]
-    )
-    later = [s for s in later if s is not None]
-    return question_url(number, later[0]) if later else url_for("flow.convictions")
+    following = flow.after(screens, kept, screen)
+    return question_url(number, following) if following else url_for("flow.convictions")
 
 
 def next_after_person(screen):
     screens, kept = state.walk_person(today())
     if returning() or screen is None:
-        gap = first_gap(screens, kept)
+        gap = flow.first_gap(screens, kept)
         if gap:
             return question_url(None, gap, returning())
         return url_for("flow.check")
-    later = screens[screens.index(screen) + 1 :] if screen in screens else []
-    return question_url(None, later[0]) if later else url_for("flow.check")
+    following = flow.after(screens, kept, screen) if screen in screens else None
+    return question_url(None, following) if following else url_for("flow.check")
 
 
 def previous_url(number, screens, screen):
     """The address of the page before `screen`."""
     if returning():
         return url_for("flow.check")
-    earlier = screens[: screens.index(screen)]
+    earlier = flow.before(screens, screen)
     if earlier:
-        return question_url(number, earlier[-1])
+        return question_url(number, earlier)
     if number is None or len(state.convictions()) > 1:
         return url_for("flow.convictions")
     return url_for("flow.start")
@@ -365,7 +358,9 @@ def convictions():
 
 def complete_convictions():
     as_of = today()
-    return all(first_gap(*state.walk_conviction(c, as_of)) is None for c in state.convictions())
+    return all(
+        flow.first_gap(*state.walk_conviction(c, as_of)) is None for c in state.convictions()
+    )
 
 
 @bp.post("/c/<int:number>/remove")
@@ -389,18 +384,19 @@ def describe(conviction, place, as_of):
                 "missing": screen.key not in kept,
             }
         )
-    gap = first_gap(screens, kept)
-    offense = kept.get("s") or (
+    gap = flow.first_gap(screens, kept)
+    offense = flow.detail(kept, "offense") or (
         option_labels("offense", "choice", BY_ID["conviction"]["offense"].options).get(
-            kept.get("o")
+            flow.answer(kept, "offense")
         )
     )
+    convicted = flow.answer(kept, "convicted")
     return {
         "number": conviction["i"],
         "place": place,
         "heading": caption_for(place),
         "offense": offense,
-        "year": (kept.get("cd") or "")[:4] if kept.get("cd") not in (None, "u") else None,
+        "year": convicted[:4] if convicted not in (None, "u") else None,
         "answers": answers,
         "resume": question_url(conviction["i"], gap) if gap else None,
     }
@@ -444,7 +440,7 @@ def check():
         }
         for s in screens
     ]
-    complete = all(r["resume"] is None for r in rows) and first_gap(screens, kept) is None
+    complete = all(r["resume"] is None for r in rows) and flow.first_gap(screens, kept) is None
     return render(
         "check.html", _("Check your answers"), rows=rows, person=person, complete=complete
     )
@@ -456,7 +452,7 @@ def determination_or_redirect():
     as_of = today()
     if not complete_convictions():
         return None, see_other(resume_url())
-    gap = first_gap(*state.walk_person(as_of))
+    gap = flow.first_gap(*state.walk_person(as_of))
     if gap:
         return None, see_other(question_url(None, gap))
     case = state.build_case(as_of)

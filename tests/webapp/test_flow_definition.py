@@ -17,6 +17,34 @@ def write(tmp_path, text):
 GOOD_PERSON = "person:\n  - {id: pending, type: yes_no_unsure, key: pc}\n"
 
 
+def test_the_shipped_flow_meets_its_schema():
+    import json
+
+    import jsonschema
+    import yaml
+
+    schema = json.loads(flow.SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    shipped = yaml.safe_load(flow.SCHEMA.with_name("flow.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(shipped, schema)
+    broken = {**shipped, "person": [{**shipped["person"][0], "when": [{"moon": "full"}]}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
+
+
+def test_every_question_names_the_engine_fact_it_fills():
+    filled = {s.fact for s in flow.CONVICTION_SCREENS + flow.PERSON_SCREENS if s.fact}
+    assert {
+        "court",
+        "offense",
+        "level",
+        "conduct.plants_over_six",
+        "person.pending_charges",
+    } <= filled
+    assert flow.BY_ID["conviction"]["plants"].value("y") == "yes"
+    assert flow.BY_ID["conviction"]["where"].value("ca") is None  # the court question says
+
+
 def test_the_shipped_flow_loads_and_every_screen_has_words():
     screens = flow.CONVICTION_SCREENS + flow.PERSON_SCREENS
     assert {s.id for s in screens} <= set(QUESTIONS)
@@ -36,6 +64,20 @@ def test_the_shipped_flow_loads_and_every_screen_has_words():
             "not a conviction fact path",
         ),
         ("conviction:\n  - {id: nowhere, type: choice, key: w, options: [ca]}\n", "no words"),
+        (
+            "conviction:\n  - {id: where, type: choice, key: w, options: [ca], fact: conduct.moon}\n",
+            "not a conviction fact",
+        ),
+        (
+            "conviction:\n  - {id: level, type: choice, key: l, options: [fel], fact: level,"
+            " values: {fel: felon}}\n",
+            "not values of level",
+        ),
+        (
+            "conviction:\n  - {id: court, type: choice, key: j, options: [adult],"
+            " when: [{answer: {where: [ca]}}]}\n",
+            "earlier questions",
+        ),
         ("conviction:\n  - {id: where, type: choice, key: w, options: [mars]}\n", "need words"),
         (
             "conviction:\n  - {id: where, type: choice, key: w, options: [ca]}\n"
@@ -51,9 +93,7 @@ def test_a_broken_flow_is_refused_at_load(tmp_path, bad, complaint):
 
 def test_conduct_questions_are_asked_only_when_decisive():
     conduct = [
-        s
-        for s in flow.CONVICTION_SCREENS
-        if s.key in case_builder.CONDUCT or s.key in case_builder.PRIORS
+        s for s in flow.CONVICTION_SCREENS if s.fact and s.fact.startswith(("conduct.", "priors."))
     ]
     assert conduct and all("decisive" in " ".join(s.when_names) for s in conduct)
     assert all("decisive" in " ".join(s.when_names) for s in flow.PERSON_SCREENS)

@@ -12,8 +12,11 @@ from workerwalk import FIELD, answer_questions, cells_for, fact_answers, table_f
 
 import rules
 from webapp import state
-from webapp.case_builder import CONDUCT, PRIORS
+from webapp.flow import CONVICTION_SCREENS
 from webapp.views import today
+
+# The follow-up questions' fields (named by the cookie's keys): conduct, priors, probation.
+FOLLOW_UP_KEYS = [s.key for s in CONVICTION_SCREENS if s.type == "yes_no_unsure"]
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
 POSSESSION = {
@@ -298,8 +301,9 @@ def test_follow_ups_are_asked_only_where_the_engine_says_they_decide(client):
     assert not {"pl", "fs"} & asked.get("f1", set())  # plants and sale do not matter for possession
     decisive = rules.decisive_facts(stored_case(client))
     paths = {
-        **{k: f"conduct.{f}" for k, f in CONDUCT.items()},
-        **{k: f"priors.{f}" for k, f in PRIORS.items()},
+        s.key: s.fact
+        for s in CONVICTION_SCREENS
+        if s.fact and s.fact.startswith(("conduct", "priors"))
     }
     for number, keys in asked.items():
         for key in keys & set(paths):
@@ -349,7 +353,7 @@ def test_the_summary_follows_the_language_and_the_table_comes_back_saved(client)
     result = answer_questions(
         client,
         {name: "n" for name in ("p-r", "p-v", "p-pc")}
-        | {f"f1-{key}": "n" for key in list(CONDUCT) + list(PRIORS) + ["pr"]},
+        | {f"f1-{key}": "n" for key in FOLLOW_UP_KEYS},
     )
     english = text_of(result)
     assert "Summary to copy" in english
@@ -370,7 +374,7 @@ def test_saving_again_keeps_each_rows_follow_up_answers(client):
     answer_questions(
         client,
         {name: "n" for name in ("p-r", "p-v", "p-pc")}
-        | {f"f{n}-{key}": "n" for n in (1, 2) for key in list(CONDUCT) + list(PRIORS) + ["pr"]},
+        | {f"f{n}-{key}": "n" for n in (1, 2) for key in FOLLOW_UP_KEYS},
     )
     form = table_form([GROWING, {**POSSESSION, "county": "Marin"}], numbers={1: "2", 2: "1"})
     assert client.post("/worker/", data=form).status_code == 303

@@ -3,7 +3,7 @@ cells, press a button (every button submits the one form), answer the follow-up 
 
 import re
 
-from webapp.case_builder import CONDUCT, PERSON, PRIORS
+from webapp.flow import CONVICTION_SCREENS, PERSON_SCREENS
 
 COLUMNS = (
     "code",
@@ -73,17 +73,15 @@ def cells_for(conviction, county="Los Angeles"):
 def fact_answers(case, numbers):
     """{follow-up field name: answer} from a contract case; numbers: conviction id -> row number."""
     answers = {
-        f"p-{key}": TRI[case.get("person", {}).get(fact, "unknown")] for key, fact in PERSON.items()
+        f"p-{s.key}": TRI[case.get("person", {}).get(s.fact.split(".")[1], "unknown")]
+        for s in PERSON_SCREENS
     }
+    follow_ups = [s for s in CONVICTION_SCREENS if s.type == "yes_no_unsure" and s.fact]
     for conviction in case["convictions"]:
         number = numbers[conviction["id"]]
-        groups = {
-            **{key: ("conduct", fact) for key, fact in CONDUCT.items()},
-            **{key: ("priors", fact) for key, fact in PRIORS.items()},
-            "pr": ("sentence", "probation_revoked"),
-        }
-        for key, (group, fact) in groups.items():
-            answers[f"f{number}-{key}"] = TRI[conviction.get(group, {}).get(fact, "unknown")]
+        for screen in follow_ups:  # the form's fields are named by the cookie's keys
+            group, fact = screen.fact.split(".")
+            answers[f"f{number}-{screen.key}"] = TRI[conviction.get(group, {}).get(fact, "unknown")]
     return answers
 
 
