@@ -10,6 +10,8 @@ from datetime import date
 from html import unescape
 from pathlib import Path
 
+from webapp import flow
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
 # Every test's day, the contract examples' `as_of` (tests/conftest.py sets it for every app).
 TODAY = date(2026, 11, 24)
@@ -33,24 +35,13 @@ KIND = {
     "unknown": "u",
 }
 TRI = {"yes": "y", "no": "n", "unknown": "u"}
+# question name -> (group, fact), as flow.yaml declares them.
 FACT_SCREENS = {
-    "concentrated": ("conduct", "concentrated"),
-    "amount": ("conduct", "over_limit"),
-    "plants": ("conduct", "plants_over_six"),
-    "for-sale": ("conduct", "for_sale"),
-    "across-border": ("conduct", "import_export"),
-    "minors": ("conduct", "minor_involved"),
-    "school": ("conduct", "school_grounds"),
-    "environment": ("conduct", "environmental_harm"),
-    "prior-serious": ("priors", "super_strike"),
-    "prior-registrable": ("priors", "registrable_sex_offense"),
-    "prior-same": ("priors", "two_same_section"),
+    s.id: tuple(s.fact.split("."))
+    for s in flow.CONVICTION_SCREENS
+    if s.fact and s.fact.startswith(("conduct.", "priors."))
 }
-PERSON_SCREENS = {
-    "registration": "must_register_290",
-    "supervision": "under_supervision",
-    "pending": "pending_charges",
-}
+PERSON_SCREENS = {s.id: s.fact.split(".")[1] for s in flow.PERSON_SCREENS}
 
 
 def date_answer(value):
