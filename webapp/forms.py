@@ -13,7 +13,7 @@ from wtforms import BooleanField, RadioField, SelectField, StringField
 from .flow import answer
 from .labels import COUNTIES, MONTHS, UNSURE, option_labels
 
-EARLIEST_YEAR = 1900
+EARLIEST_YEAR = 1900  # the earliest year a person or a worker may give (worker/dates.py too)
 CODE_SECTION = re.compile(r"^[A-Za-z0-9&().,/ \-]{1,40}$")
 
 CHOOSE_ONE = _l("Choose one of the answers")

@@ -28,7 +28,7 @@ from rules.batch.priors import PRIOR_FIELDS, SECTIONS_WITH_PRIORS, RecordEntry, 
 from rules.batch.sections import parse_section
 
 # The contract's limit on convictions in one case (case.schema.json, maxItems).
-CASE_LIMIT = 200
+CASE_LIMIT = rules.validate.MAX_CONVICTIONS
 _FIELD = re.compile(r"^convictions\[(\d+)\]\.(\S+?):")
 # engine field path -> bulk column
 _PATH_COLUMN = {
