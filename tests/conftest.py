@@ -20,9 +20,9 @@ from webapp import create_app  # noqa: E402
 def fixed_day(monkeypatch):
     """Every app made in a test, the browser tests' live server too, applies the law as of TODAY
     unless the test sets app.config["TODAY"] itself."""
-    from webapp import views
+    from webapp import pages
 
-    monkeypatch.setattr(views, "california_today", lambda: TODAY)
+    monkeypatch.setattr(pages, "california_today", lambda: TODAY)
     return TODAY
 
 

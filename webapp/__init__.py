@@ -16,7 +16,8 @@ from werkzeug.exceptions import HTTPException
 import rules
 
 from . import assets, form_token, i18n, logging_conf, security, state, worker
-from .views import bp, htmx, render, resume_url
+from .pages import htmx, render
+from .views import bp, resume_url
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ def create_app(test_config=None):
         # Every message a person can see is our own (forms.py); Flask-WTF's own catalog would
         # be read from disk on every request, about 15 % of a question page's time (issue 7).
         WTF_I18N_ENABLED=False,
-        # The day the law is applied as of: a callable giving a date (views.today); unset, the
+        # The day the law is applied as of: a callable giving a date (pages.today); unset, the
         # day in California.
         TODAY=None,
         BABEL_TRANSLATION_DIRECTORIES=os.path.join(os.path.dirname(__file__), "..", "translations"),

@@ -1,5 +1,9 @@
 """The person's answers: kept only in one signed, compressed cookie on their own device.
 
+Two jobs: the cookie (StateSessionInterface: read, check, re-sign) and the answers in it
+(convictions, person answers, language). Which answers count, and the engine's case made of
+them, are walks.py's.
+
 Nothing is written on the server. The cookie is signed (tamper-proof, not secret) with a
 timestamp checked against the inactivity timeout, and its Max-Age is that same timeout, so the
 browser itself drops it after a period of inactivity. Every change re-signs and re-sends it; a
@@ -18,14 +22,10 @@ Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
 from datetime import timedelta
 from typing import cast
 
-from flask import g, has_request_context, request, session
+from flask import has_request_context, request, session
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadData, SignatureExpired, TimestampSigner
 from werkzeug.http import dump_cookie
-
-from . import case_builder
-from .conditions import Context
-from .flow import CONVICTION_SCREENS, PERSON_SCREENS, walk
 
 INACTIVITY = timedelta(minutes=60)
 REFRESH = timedelta(minutes=5)
@@ -205,53 +205,3 @@ def wipe():
     session.clear()
     if language:
         session["l"] = language
-
-
-# --- from answers to the engine's case ----------------------------------------------------
-
-
-def conviction_id(number):
-    return f"c{number}"
-
-
-def walk_conviction(conviction, as_of, until=None):
-    """(applicable screens, kept answers) for one conviction, computed once per request;
-    with `until`, only as far as that screen (flow.walk).
-
-    The memo lives on flask.g, so it is gone when the response is sent: nothing about the
-    person outlives the request.
-    """
-    memo = g.setdefault("walks", {})
-    key = (tuple(sorted(conviction.items())), as_of, until and until.id)
-    if key not in memo:
-        cid = conviction_id(conviction["i"])
-
-        def context(kept):
-            return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
-
-        memo[key] = walk(CONVICTION_SCREENS, conviction, context, until)
-    return memo[key]
-
-
-def kept_convictions(as_of):
-    """[(conviction id, the answers that count)] for every conviction."""
-    return [(conviction_id(c["i"]), walk_conviction(c, as_of)[1]) for c in convictions()]
-
-
-def walk_person(as_of):
-    if not convictions():
-        return [], {}
-    memo = g.setdefault("walks", {})
-    key = ("person", tuple(sorted(person_answers().items())), as_of)
-    if key not in memo:
-        kept_cases = kept_convictions(as_of)
-
-        def context(kept):
-            return Context(kept, lambda a: case_builder.build(as_of, kept_cases, a))
-
-        memo[key] = walk(PERSON_SCREENS, person_answers(), context)
-    return memo[key]
-
-
-def build_case(as_of):
-    return case_builder.build(as_of, kept_convictions(as_of), walk_person(as_of)[1])

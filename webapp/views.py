@@ -2,10 +2,9 @@
 (post/redirect/get), so back and refresh never resubmit a form.
 """
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from flask import (
     Blueprint,
@@ -14,73 +13,25 @@ from flask import (
     g,
     make_response,
     redirect,
-    render_template,
     request,
     session,
     url_for,
 )
 from flask_babel import format_date
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import refresh as refresh_locale
-from flask_htmx import HTMX
 
 import rules
 
-from . import flow, forms, i18n, state, summary
+from . import flow, forms, i18n, state, summary, walks
 from .flow import BY_ID
 from .i18n import LANGUAGES
 from .labels import COUNTIES, QUESTIONS, UNSURE, option_labels
+from .pages import FULL, render, see_other, today
 
 bp = Blueprint("flow", __name__)
-htmx = HTMX()
-CALIFORNIA = ZoneInfo("America/Los_Angeles")
 NEUTRAL_SITE = "https://www.google.com/"
 RETURN_TO_CHECK = "check"
-FULL = _l(
-    "Your answers are at the most this tool can keep at one time. Remove a conviction you do not need, or ask a legal aid worker for help with many convictions."
-)
-
-
-def california_today():
-    """The day in California: the law is applied as of this date (the engine never reads it)."""
-    return datetime.now(CALIFORNIA).date()
-
-
-def today():
-    """This request's day: app.config["TODAY"]() if it is set (a test's day), else California's."""
-    chosen = current_app.config.get("TODAY")
-    return chosen() if chosen else california_today()
-
-
-# --- rendering -----------------------------------------------------------------------------
-
-
-def is_fragment():
-    return bool(htmx) and not htmx.history_restore_request
-
-
-def render(template, title, status=200, errors=(), **context):
-    """A full page, or for htmx only the content of <main> (same template)."""
-    fragment = is_fragment()
-    context.setdefault("heading", title)  # the page's h1 stays plain when the title says Error
-    if errors:
-        title = _("Error: %(title)s", title=title)
-    html = render_template(template, title=title, fragment=fragment, errors=errors, **context)
-    return respond(html, status, fragment)
-
-
-def respond(html, status, fragment):
-    response = make_response(html, status)
-    response.vary.add("HX-Request")
-    if fragment:
-        where = request.full_path.rstrip("?")
-        response.headers["HX-Replace-Url" if request.method == "POST" else "HX-Push-Url"] = where
-    return response
-
-
-def see_other(location):
-    return redirect(location, code=303)
 
 
 def returning():
@@ -98,7 +49,7 @@ def resume_url():
     """Where someone with these answers should carry on."""
     as_of = today()
     for conviction in state.convictions():
-        screens, kept = state.walk_conviction(conviction, as_of)
+        screens, kept = walks.walk_conviction(conviction, as_of)
         gap = flow.first_gap(screens, kept)
         if gap:
             return question_url(conviction["i"], gap)
@@ -206,7 +157,7 @@ def question(number, question_id):
         abort(404)
     as_of = today()
     # Only as far as this question: its page and the way back need no more (issue 7).
-    screens, kept = state.walk_conviction(conviction, as_of, until=screen)
+    screens, kept = walks.walk_conviction(conviction, as_of, until=screen)
     if screen not in screens:
         # An earlier answer means this question does not matter: go on from where it would be.
         return see_other(next_after_conviction(number, None))
@@ -221,7 +172,7 @@ def person_question(question_id):
         abort(404)
     if not state.convictions():
         return see_other(url_for("flow.start"))
-    screens, kept = state.walk_person(today())
+    screens, kept = walks.walk_person(today())
     if screen not in screens:
         return see_other(next_after_person(None))
     back = previous_url(None, screens, screen)
@@ -293,7 +244,7 @@ def restore(number, before):
 
 def next_after_conviction(number, screen):
     conviction = state.find(number)
-    screens, kept = state.walk_conviction(conviction, today())
+    screens, kept = walks.walk_conviction(conviction, today())
     if returning():
         gap = flow.first_gap(screens, kept)
         return question_url(number, gap, True) if gap else url_for("flow.check")
@@ -302,7 +253,7 @@ def next_after_conviction(number, screen):
 
 
 def next_after_person(screen):
-    screens, kept = state.walk_person(today())
+    screens, kept = walks.walk_person(today())
     if returning() or screen is None:
         gap = flow.first_gap(screens, kept)
         if gap:
@@ -359,7 +310,7 @@ def convictions():
 def complete_convictions():
     as_of = today()
     return all(
-        flow.first_gap(*state.walk_conviction(c, as_of)) is None for c in state.convictions()
+        flow.first_gap(*walks.walk_conviction(c, as_of)) is None for c in state.convictions()
     )
 
 
@@ -373,7 +324,7 @@ def remove(number):
 
 def describe(conviction, place, as_of):
     """A row for the list and the check page: what the person said, in their words."""
-    screens, kept = state.walk_conviction(conviction, as_of)
+    screens, kept = walks.walk_conviction(conviction, as_of)
     answers = []
     for screen in screens:
         answers.append(
@@ -430,7 +381,7 @@ def check():
         return see_other(url_for("flow.start"))
     as_of = today()
     rows = [describe(c, i, as_of) for i, c in enumerate(state.convictions(), start=1)]
-    screens, kept = state.walk_person(as_of)
+    screens, kept = walks.walk_person(as_of)
     person = [
         {
             "question": QUESTIONS[s.id]["short"],
@@ -452,10 +403,10 @@ def determination_or_redirect():
     as_of = today()
     if not complete_convictions():
         return None, see_other(resume_url())
-    gap = flow.first_gap(*state.walk_person(as_of))
+    gap = flow.first_gap(*walks.walk_person(as_of))
     if gap:
         return None, see_other(question_url(None, gap))
-    case = state.build_case(as_of)
+    case = walks.build_case(as_of)
     return (case, rules.evaluate(case)), None
 
 

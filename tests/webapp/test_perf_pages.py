@@ -85,7 +85,7 @@ def test_a_question_walks_only_as_far_as_itself_and_agrees_with_the_whole_walk(a
     from datetime import date
 
     from benchmarks import pages
-    from webapp import state
+    from webapp import walks
     from webapp.flow import CONVICTION_SCREENS, stored_keys
 
     longest = 0
@@ -98,10 +98,10 @@ def test_a_question_walks_only_as_far_as_itself_and_agrees_with_the_whole_walk(a
                 if value:
                     conviction[screen.key] = value
             as_of = date(2026, 1, 1)
-            screens, kept = state.walk_conviction(conviction, as_of)
+            screens, kept = walks.walk_conviction(conviction, as_of)
             longest = max(longest, len(screens))
             for index, screen in enumerate(screens):
-                before, partly = state.walk_conviction(conviction, as_of, until=screen)
+                before, partly = walks.walk_conviction(conviction, as_of, until=screen)
                 assert before == screens[: index + 1], (name, screen.id)
                 keys = {k for s in before for k in stored_keys(s)}
                 assert partly == {k: v for k, v in kept.items() if k in keys}, (name, screen.id)

@@ -11,9 +11,9 @@ from webwalk import cards, session_cookie, text_of
 from workerwalk import FIELD, answer_questions, cells_for, fact_answers, table_form
 
 import rules
-from webapp import state
+from webapp import state, walks
 from webapp.flow import CONVICTION_SCREENS
-from webapp.views import today
+from webapp.pages import today
 
 # The follow-up questions' fields (named by the cookie's keys): conduct, priors, probation.
 FOLLOW_UP_KEYS = [s.key for s in CONVICTION_SCREENS if s.type == "yes_no_unsure"]
@@ -74,7 +74,7 @@ def stored_case(client):
         from flask import session
 
         session.update(stored(client))
-        return state.build_case(today())
+        return walks.build_case(today())
 
 
 def save(client, rows):

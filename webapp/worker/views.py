@@ -12,11 +12,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import refresh as refresh_locale
 
-from .. import state
+from .. import state, walks
 from ..flow import BY_ID
 from ..i18n import LANGUAGES
 from ..labels import COUNTIES, YES_NO_UNSURE
-from ..views import FULL, render, result_page, see_other, today
+from ..pages import FULL, render, see_other, today
+from ..views import result_page
 from . import paste, rows, voice
 
 bp = Blueprint("worker", __name__, url_prefix="/worker")
@@ -224,11 +225,11 @@ def open_questions(as_of):
     """[(conviction or None for the person, position, [screens not answered yet])]."""
     found: list[tuple[dict | None, int | None, list]] = []
     for position, conviction in enumerate(state.convictions(), start=1):
-        screens, kept = state.walk_conviction(conviction, as_of)
+        screens, kept = walks.walk_conviction(conviction, as_of)
         missing = [s for s in screens if s.key not in kept]
         if missing:
             found.append((conviction, position, missing))
-    screens, kept = state.walk_person(as_of)
+    screens, kept = walks.walk_person(as_of)
     missing = [s for s in screens if s.key not in kept]
     if missing:
         found.append((None, None, missing))
