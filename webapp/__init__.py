@@ -13,8 +13,9 @@ from flask_wtf.csrf import CSRFProtect
 import rules
 
 from . import assets, errors, form_token, i18n, logging_conf, security, state, worker
+from .navigation import resume_url
 from .pages import htmx
-from .views import bp, resume_url
+from .views import bp
 
 
 def create_app(test_config=None):

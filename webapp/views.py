@@ -2,8 +2,6 @@
 (post/redirect/get), so back and refresh never resubmit a form.
 """
 
-from datetime import date
-from typing import Any
 from urllib.parse import urlsplit
 
 from flask import (
@@ -26,47 +24,21 @@ import rules
 from . import flow, forms, i18n, state, summary, walks
 from .flow import BY_ID
 from .i18n import LANGUAGES
-from .labels import COUNTIES, QUESTIONS, UNSURE, option_labels
+from .labels import QUESTIONS
+from .navigation import (
+    complete_convictions,
+    next_after_conviction,
+    next_after_person,
+    position,
+    previous_url,
+    question_url,
+    resume_url,
+)
 from .pages import FULL, render, see_other, today
+from .presentation import answer_words, caption_for, choices, counties, describe
 
 bp = Blueprint("flow", __name__)
 NEUTRAL_SITE = "https://www.google.com/"
-RETURN_TO_CHECK = "check"
-
-
-def returning():
-    return request.args.get("return") == RETURN_TO_CHECK
-
-
-def question_url(number, screen, back_to_check=False):
-    extra: dict[str, Any] = {"return": RETURN_TO_CHECK} if back_to_check else {}
-    if number is None:
-        return url_for("flow.person_question", question_id=screen.id, **extra)
-    return url_for("flow.question", number=number, question_id=screen.id, **extra)
-
-
-def resume_url():
-    """Where someone with these answers should carry on."""
-    as_of = today()
-    for conviction in state.convictions():
-        screens, kept = walks.walk_conviction(conviction, as_of)
-        gap = flow.first_gap(screens, kept)
-        if gap:
-            return question_url(conviction["i"], gap)
-    return url_for("flow.convictions")
-
-
-def position(number, convictions=None):
-    """Where conviction `number` is in the list (1, 2, ...), or None if it is not there."""
-    listed = state.convictions() if convictions is None else convictions
-    return next((i for i, c in enumerate(listed, start=1) if c["i"] == number), None)
-
-
-def caption_for(place):
-    """The line above a question's heading: "Conviction 2", or "About you" (`place` None)."""
-    if place is None:
-        return i18n.gettext("About you")
-    return i18n.gettext("Conviction %(number)s", number=place)
 
 
 # --- start, language, start over, quick exit -----------------------------------------------
@@ -216,20 +188,6 @@ def ask(screen, number, kept, back, caption):
     )
 
 
-def choices(screen):
-    """{code: label} for a choice screen's options, in this request's language."""
-    if screen.type not in ("choice", "yes_no_unsure"):
-        return None
-    return i18n.once_per_language(
-        f"{screen.id} options", lambda: option_labels(screen.id, screen.type, screen.options)
-    )
-
-
-def counties():
-    """[(code, name)] for the county list, "I'm not sure" last, in this request's language."""
-    return i18n.once_per_language("counties", lambda: dict(forms.county_choices())).items()
-
-
 def template_for(screen):
     """One template per question type."""
     return f"question_{'choice' if screen.type == 'yes_no_unsure' else screen.type}.html"
@@ -240,39 +198,6 @@ def restore(number, before):
         session["p"] = before
     else:
         session["c"] = [before if c["i"] == number else c for c in state.convictions()]
-
-
-def next_after_conviction(number, screen):
-    conviction = state.find(number)
-    screens, kept = walks.walk_conviction(conviction, today())
-    if returning():
-        gap = flow.first_gap(screens, kept)
-        return question_url(number, gap, True) if gap else url_for("flow.check")
-    following = flow.after(screens, kept, screen)
-    return question_url(number, following) if following else url_for("flow.convictions")
-
-
-def next_after_person(screen):
-    screens, kept = walks.walk_person(today())
-    if returning() or screen is None:
-        gap = flow.first_gap(screens, kept)
-        if gap:
-            return question_url(None, gap, returning())
-        return url_for("flow.check")
-    following = flow.after(screens, kept, screen) if screen in screens else None
-    return question_url(None, following) if following else url_for("flow.check")
-
-
-def previous_url(number, screens, screen):
-    """The address of the page before `screen`."""
-    if returning():
-        return url_for("flow.check")
-    earlier = flow.before(screens, screen)
-    if earlier:
-        return question_url(number, earlier)
-    if number is None or len(state.convictions()) > 1:
-        return url_for("flow.convictions")
-    return url_for("flow.start")
 
 
 # --- the list of convictions (the loop) ------------------------------------------------------
@@ -307,69 +232,12 @@ def convictions():
     )
 
 
-def complete_convictions():
-    as_of = today()
-    return all(
-        flow.first_gap(*walks.walk_conviction(c, as_of)) is None for c in state.convictions()
-    )
-
-
 @bp.post("/c/<int:number>/remove")
 def remove(number):
     if state.find(number) is None:
         abort(404)
     state.remove_conviction(number)
     return see_other(url_for("flow.convictions"))
-
-
-def describe(conviction, place, as_of):
-    """A row for the list and the check page: what the person said, in their words."""
-    screens, kept = walks.walk_conviction(conviction, as_of)
-    answers = []
-    for screen in screens:
-        answers.append(
-            {
-                "question": QUESTIONS[screen.id]["short"],
-                "answer": answer_words(screen, kept),
-                "change": question_url(conviction["i"], screen, True),
-                "missing": screen.key not in kept,
-            }
-        )
-    gap = flow.first_gap(screens, kept)
-    offense = flow.detail(kept, "offense") or (
-        option_labels("offense", "choice", BY_ID["conviction"]["offense"].options).get(
-            flow.answer(kept, "offense")
-        )
-    )
-    convicted = flow.answer(kept, "convicted")
-    return {
-        "number": conviction["i"],
-        "place": place,
-        "heading": caption_for(place),
-        "offense": offense,
-        "year": convicted[:4] if convicted not in (None, "u") else None,
-        "answers": answers,
-        "resume": question_url(conviction["i"], gap) if gap else None,
-    }
-
-
-def answer_words(screen, kept):
-    value = kept.get(screen.key)
-    if value is None:
-        return None
-    if screen.type == "select":
-        return COUNTIES[int(value) - 1] if value != "u" else str(UNSURE)
-    if screen.type == "date":
-        if value == "u":
-            return str(UNSURE)
-        if len(value) == 10:  # a day, as worker mode keeps dates copied from a record
-            return format_date(date.fromisoformat(value), "long")
-        year, _sep, month = value.partition("-")
-        return i18n.month_and_year(int(year), int(month)) if month else year
-    words = str(option_labels(screen.id, screen.type, screen.options)[value])
-    if screen.detail and kept.get(screen.detail["key"]):
-        words = f"{words}: {kept[screen.detail['key']]}"
-    return words
 
 
 # --- check answers, result, summary -----------------------------------------------------------
