@@ -29,6 +29,7 @@ def forget_inputs() -> None:
     dates.parse.cache_clear()
     validate._date_text.cache_clear()
 
+
 __all__ = [
     "REASON_CODES",
     "RULES_VERSION",

@@ -18,8 +18,10 @@ AUTOMATIC_OUTCOMES = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction"
 def inconsistent_record(values: Values) -> bool:
     """A.6: a subdivision of today's law with a date before 2016-11-09."""
     offense = values["offense"]
-    return current_law_subdivision(offense.section, offense.subdivisions) \
+    return (
+        current_law_subdivision(offense.section, offense.subdivisions)
         and current_law_dates(values) is None
+    )
 
 
 def _all(conditions: list[bool | None]) -> str:
@@ -52,8 +54,11 @@ def automatic(values: Values, outcome: str) -> tuple[str, list[Reason]]:
     if answer == "yes":
         code = "automatic_review_check_record"
     elif conditions[0] is False:
-        code = "juvenile_not_in_automatic_review" if court == "california_juvenile" \
+        code = (
+            "juvenile_not_in_automatic_review"
+            if court == "california_juvenile"
             else "not_in_automatic_review"
+        )
     elif conditions[3] is False:
         code = "convicted_after_automatic_review"
     elif answer == "unknown":

@@ -53,21 +53,25 @@ CURRENT_LAW_ONLY: dict[str, tuple[tuple[str, ...], ...]] = {
 
 
 def current_law_subdivision(section: str | None, subdivisions: tuple[str, ...]) -> bool:
-    return any(subdivisions[:len(prefix)] == prefix
-               for prefix in CURRENT_LAW_ONLY.get(section or "", ()))
+    return any(
+        subdivisions[: len(prefix)] == prefix for prefix in CURRENT_LAW_ONLY.get(section or "", ())
+    )
 
 
 def current_law_dates(values: Values) -> bool | None:
     """A.6: True when the dates agree with a current-law subdivision ("offense date unknown
     and conviction date unknown or on/after 2016-11-09"); None when a date is before it."""
     boundary = law.PROP64_EFFECTIVE.current
-    if dates.before(values["offense_date"], boundary) is True \
-            or dates.before(values["conviction_date"], boundary) is True:
+    if (
+        dates.before(values["offense_date"], boundary) is True
+        or dates.before(values["conviction_date"], boundary) is True
+    ):
         return None
     return True
 
 
 def _old_law(f: Facts) -> bool:
+    old: bool | None
     old, code = f.values[OLD_LAW]
     if old is None:
         old = f.choose("offense_date", (True, False))

@@ -31,8 +31,9 @@ def parse(text: str) -> Interval:
             return Interval(date(year, 1, 1), date(year, 12, 31))
         month = int(text[5:7])
         if len(text) == 7:
-            return Interval(date(year, month, 1),
-                            date(year, month, calendar.monthrange(year, month)[1]))
+            return Interval(
+                date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+            )
         day = date(year, month, int(text[8:10]))
         return Interval(day, day)
     except (ValueError, calendar.IllegalMonthError) as error:

@@ -58,8 +58,13 @@ def _date_trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
 
 def _signature(result: dict[str, Any]) -> tuple[Any, ...]:
     prop64 = result["prop64"]
-    return (prop64["outcome"], tuple(prop64["possible_outcomes"]), prop64["procedure"],
-            prop64["automatic"], tuple((p["outcome"], p["automatic"]) for p in result["other_paths"]))
+    return (
+        prop64["outcome"],
+        tuple(prop64["possible_outcomes"]),
+        prop64["procedure"],
+        prop64["automatic"],
+        tuple((p["outcome"], p["automatic"]) for p in result["other_paths"]),
+    )
 
 
 def _trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
@@ -72,6 +77,7 @@ def _trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
         if values["offense"].kind != "unknown":
             return []
         from .offense import parse_offense
+
         return [parse_offense(text) for text in OFFENSE_TRIALS]
     if path in FACT_VALUES and values[path] == "unknown":
         return [value for value in FACT_VALUES[path] if value != "unknown"]

@@ -27,8 +27,16 @@ from .reasons import REASON_CODES, UNKNOWN_KEYS
 from .validate import read_case
 from .version import RULES_VERSION
 
-OUTCOME_ORDER = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "not_eligible",
-                 "not_covered", "already_granted", "eligible", "needs_review")
+OUTCOME_ORDER = (
+    "dismiss",
+    "reduce_to_misdemeanor",
+    "reduce_to_infraction",
+    "not_eligible",
+    "not_covered",
+    "already_granted",
+    "eligible",
+    "needs_review",
+)
 SAME_EITHER_WAY = Reason("same_outcome_either_way", "HS 11361.8(b)", "principle")
 
 
@@ -39,8 +47,12 @@ def _as_dict(reason: Reason) -> dict[str, Any]:
     known = _AS_DICT.get(reason)
     if known is None:
         code, citation, rule = reason
-        known = {"code": code, "citation": citation, "text": REASON_CODES[code],
-                 "rule": "decision-rules " + rule}
+        known = {
+            "code": code,
+            "citation": citation,
+            "text": REASON_CODES[code],
+            "rule": "decision-rules " + rule,
+        }
         if len(_AS_DICT) >= 4096:  # citations can hold a subdivision as written: keep it small
             _AS_DICT.clear()
         _AS_DICT[reason] = known
@@ -82,9 +94,13 @@ def _pc1203_425(facts: Values) -> tuple[Any, ...]:
     outcome, _, reasons, _ = settle(leaves)
     if outcome in ("eligible", "needs_review"):
         reasons = reasons + [pc1203_425.MAY_BE_BLOCKED, pc1203_425.EFFECTS]
-    return (outcome, {"eligible": "yes", "needs_review": "unknown"}.get(outcome, "no"),
-            tuple(_citations(reasons) or [pc1203_425.CITATION]),
-            tuple(_as_dict(reason) for reason in reasons), _read(leaves))
+    return (
+        outcome,
+        {"eligible": "yes", "needs_review": "unknown"}.get(outcome, "no"),
+        tuple(_citations(reasons) or [pc1203_425.CITATION]),
+        tuple(_as_dict(reason) for reason in reasons),
+        _read(leaves),
+    )
 
 
 def _read(leaves: list[Leaf]) -> frozenset[str]:
@@ -99,7 +115,9 @@ PROP64 = Memo(_prop64, coverage.DERIVED)
 PC1203_425 = Memo(_pc1203_425, pc1203_425.DERIVED)
 
 
-def conviction(values: dict[str, Any], as_of: date, want_read: bool = False) -> tuple[dict[str, Any], set[str] | None]:
+def conviction(
+    values: dict[str, Any], as_of: date, want_read: bool = False
+) -> tuple[dict[str, Any], set[str] | None]:
     """One conviction's determination, and (if wanted) the unknown questions the rules read.
 
     Every list and dict in it is new (cached results are tuples, copied out), so a caller may
@@ -110,7 +128,8 @@ def conviction(values: dict[str, Any], as_of: date, want_read: bool = False) -> 
     is_automatic, automatic_reasons = automatic(values, outcome)
     reasons = reasons + tuple(route_reasons) + tuple(automatic_reasons)
     other_outcome, other_automatic, other_citations, other_reasons, other_read = PC1203_425(
-        values, as_of)
+        values, as_of
+    )
     prop64 = {
         "outcome": outcome,
         "possible_outcomes": list(possible),
@@ -132,8 +151,10 @@ def conviction(values: dict[str, Any], as_of: date, want_read: bool = False) -> 
         "procedure": "automatic" if other_outcome in ("eligible", "needs_review") else "none",
         "forms": [],
     }
-    return ({"id": values["id"], "prop64": prop64, "other_paths": [other_path]},
-            read | other_read if want_read else None)
+    return (
+        {"id": values["id"], "prop64": prop64, "other_paths": [other_path]},
+        read | other_read if want_read else None,
+    )
 
 
 def evaluate(case: dict[str, Any]) -> dict[str, Any]:
@@ -142,5 +163,9 @@ def evaluate(case: dict[str, Any]) -> dict[str, Any]:
     pc1203_425.derive_new_felony(convictions)
     priors.derive_from_case(convictions)
     results = [conviction(values, as_of)[0] for values in convictions]
-    return {"as_of": as_of_text, "rules_version": RULES_VERSION, "convictions": results,
-            "actions": actions(results)}
+    return {
+        "as_of": as_of_text,
+        "rules_version": RULES_VERSION,
+        "convictions": results,
+        "actions": actions(results),
+    }

@@ -36,8 +36,9 @@ def load(raw: bytes, where: str) -> Any:
     except UnicodeDecodeError as error:
         raise InvalidCase(where, f"not valid UTF-8 (byte {error.start})") from None
     except json.JSONDecodeError as error:
-        raise InvalidCase(where, f"not valid JSON (line {error.lineno} column {error.colno}: "
-                                 f"{error.msg})") from None
+        raise InvalidCase(
+            where, f"not valid JSON (line {error.lineno} column {error.colno}: {error.msg})"
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:

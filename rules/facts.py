@@ -38,7 +38,7 @@ class Leaf(NamedTuple):
     outcome: str
     reasons: list[Reason]
     assumptions: list[Reason]
-    read: set[str]            # unknown fact keys this run read, assumed ones included
+    read: set[str]  # unknown fact keys this run read, assumed ones included
 
 
 class Facts:
@@ -83,8 +83,9 @@ class Facts:
         self.reasons.append((code, citation, rule))  # type: ignore[arg-type]  # a plain tuple is faster
 
 
-def explore(rule: Callable[[Facts], str], values: Values,
-            assigned: dict[str, Any] | None = None) -> list[Leaf]:
+def explore(
+    rule: Callable[[Facts], str], values: Values, assigned: dict[str, Any] | None = None
+) -> list[Leaf]:
     """Every leaf of `rule` over the unknown facts it reads, in a stable order."""
     leaves: list[Leaf] = []
     pending = [assigned or {}]
@@ -107,9 +108,9 @@ def splitting_keys(leaves: list[Leaf]) -> list[str]:
     A key splits when the outcomes possible under one of its values (the leaves that took it,
     plus the leaves that never asked) differ from those under another. One pass over the leaves.
     """
-    total: dict[str, int] = {}           # outcome -> leaves
+    total: dict[str, int] = {}  # outcome -> leaves
     by_key: dict[str, dict[Any, set[str]]] = {}  # key -> value -> outcomes of leaves taking it
-    asked: dict[str, dict[str, int]] = {}        # key -> outcome -> leaves taking any value of it
+    asked: dict[str, dict[str, int]] = {}  # key -> outcome -> leaves taking any value of it
     for leaf in leaves:
         outcome = leaf.outcome
         total[outcome] = total.get(outcome, 0) + 1
@@ -212,8 +213,9 @@ class Memo:
     branch of answers. `derived` maps a question that is not a fact to `f(values, as_of)`.
     Bounded: past `limit` stored nodes the tree is dropped and regrown."""
 
-    def __init__(self, compute: Callable[[Recorder], Any], derived: dict[str, Derive],
-                 limit: int = 50_000):
+    def __init__(
+        self, compute: Callable[[Recorder], Any], derived: dict[str, Derive], limit: int = 50_000
+    ):
         self.compute, self.derived, self.limit = compute, derived, limit
         self.clear()
 

@@ -29,7 +29,7 @@ IMPLIED: dict[str | None, dict[str, Any]] = {
     "d": {"school_grounds": True, "over_limit": False, "age": ("18_to_20", "21_or_older")},
     "e": {"school_grounds": True, "over_limit": False, "age": ("under_18",)},
 }
-OLD_GRADES = {
+OLD_GRADES: dict[str | None, tuple[str, ...]] = {
     "a": (FELONY, MISDEMEANOR),
     "c": (MISDEMEANOR,),
     "d": (MISDEMEANOR,),
@@ -104,5 +104,9 @@ def decide(f: Facts, letter: str | None) -> str:
         f.because("subdivision_not_recognised", f"HS 11357({letter})", "B.1")
         letter = None
     grade = today(f, letter)
-    return compare(f, grade, old_grades(letter, f),
-                   f"former HS 11357({letter})" if letter else "former HS 11357")
+    return compare(
+        f,
+        grade,
+        old_grades(letter, f),
+        f"former HS 11357({letter})" if letter else "former HS 11357",
+    )

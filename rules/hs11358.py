@@ -41,10 +41,13 @@ def today(f: Facts) -> str:
     # prior convictions under subdivision (c)", or (3) the environmental violations as Prop 64
     # wrote them (SB 753 of 2023 added groundwater, pesticide and water-theft conditions [V
     # digest]; the old conduct is compared with the factors as they stood, decision-rules B.2).
-    if (priors.super_strike_or_290(f, "HS 11358(d)(1)")
-            or priors.two_same_section(f, "HS 11358(d)(2)")
-            or priors.conduct_disqualifier(f, "conduct.environmental_harm", "environmental_harm",
-                                           "HS 11358(d)(3)", "B.2")):
+    if (
+        priors.super_strike_or_290(f, "HS 11358(d)(1)")
+        or priors.two_same_section(f, "HS 11358(d)(2)")
+        or priors.conduct_disqualifier(
+            f, "conduct.environmental_harm", "environmental_harm", "HS 11358(d)(3)", "B.2"
+        )
+    ):
         return WOBBLER
 
     # HS 11358(c) [S, shouselaw/420laws in statutes.md]: 18 or older, more than six living

@@ -30,17 +30,21 @@ def today(f: Facts) -> str:
     # registration pursuant to subdivision (c) of Section 290", "(2) ... two or more prior
     # convictions under subdivision (b)", or "(3) ... the knowing sale or attempted sale of
     # cannabis to a person under the age of 18 years" (`minor_involved`).
-    if (priors.super_strike_or_290(f, "HS 11359(c)(1)")
-            or priors.two_same_section(f, "HS 11359(c)(2)")
-            or priors.conduct_disqualifier(f, "conduct.minor_involved", "minor_involved",
-                                           "HS 11359(c)(3)", "B.3")):
+    if (
+        priors.super_strike_or_290(f, "HS 11359(c)(1)")
+        or priors.two_same_section(f, "HS 11359(c)(2)")
+        or priors.conduct_disqualifier(
+            f, "conduct.minor_involved", "minor_involved", "HS 11359(c)(3)", "B.3"
+        )
+    ):
         return WOBBLER
     # HS 11359(d) [V-ish, cut off, statutes.md]: "a person 21 years of age or over who possesses
     # cannabis for sale may be punish[ed]" when the person hired, employed or used a person
     # "20 years of age or younger" (law.HIRED_PERSON_AGE_AT_MOST) [M for the rest of the text].
     # Only a person 21 or older: for 18 to 20 the fact is not read (decision-rules B.3).
     if age_at_offense == "21_or_older" and priors.conduct_disqualifier(
-            f, "conduct.employed_minor", "employed_minor", "HS 11359(d)", "B.3"):
+        f, "conduct.employed_minor", "employed_minor", "HS 11359(d)", "B.3"
+    ):
         return WOBBLER
 
     # HS 11359(b): "Every person 18 years of age or over who possesses cannabis for sale shall

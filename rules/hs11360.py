@@ -13,8 +13,11 @@ from .grades import FELONY, INFRACTION, LEGAL, MISDEMEANOR, WOBBLER, age, compar
 
 SECTION = "11360"
 # B.5: old (a) is a straight felony; for old (b) an unknown level that decides -> needs review.
-OLD_GRADES = {"a": (FELONY,), "b": (MISDEMEANOR, INFRACTION),
-              None: (FELONY, MISDEMEANOR, INFRACTION)}  # no letter: old (a) or old (b)
+OLD_GRADES = {
+    "a": (FELONY,),
+    "b": (MISDEMEANOR, INFRACTION),
+    None: (FELONY, MISDEMEANOR, INFRACTION),
+}  # no letter: old (a) or old (b)
 
 
 def _import_export_over_limit(f: Facts) -> bool:
@@ -52,8 +55,9 @@ def _gift_to_minor(f: Facts) -> bool:
     """HS 11360(a)(3)(C) [V, statutes.md]: "the knowing sale, attempted sale, or the knowing
     offer to sell, furnish, administer, or give away cannabis to a person under the age of 18
     years" -- for sale or not (decision-rules B.4)."""
-    return priors.conduct_disqualifier(f, "conduct.minor_involved", "minor_involved",
-                                       "HS 11360(a)(3)(C)", "B.4")
+    return priors.conduct_disqualifier(
+        f, "conduct.minor_involved", "minor_involved", "HS 11360(a)(3)(C)", "B.4"
+    )
 
 
 def today(f: Facts, letter: str | None) -> str:
@@ -87,8 +91,9 @@ def today(f: Facts, letter: str | None) -> str:
             # HS 11362.1(a)(1) [V-ish, statutes.md]: "give away to persons 21 years of age or
             # older without any compensation whatsoever, not more than 28.5 grams".
             if not tri(f, "conduct.gift_to_under_21"):
-                f.because("give_away_within_limit_21_or_older_legal_today",
-                          "HS 11362.1(a)(1), (4)", "B.4")
+                f.because(
+                    "give_away_within_limit_21_or_older_legal_today", "HS 11362.1(a)(1), (4)", "B.4"
+                )
                 return LEGAL
             # A gift to a person aged 18 to 20 is an infraction today (11360(b); decision-rules
             # B.4 applies 11360(b)'s "other than concentrated cannabis" only to a giver under 21).
@@ -109,10 +114,12 @@ def today(f: Facts, letter: str | None) -> str:
     # if (A) a prior super strike or PC 290(c) offense, (B) "two or more prior convictions under
     # paragraph (2)", (C) to a person under 18, (D) import or export over 28.5 g / 4 g
     # concentrated. 11360 has no hiring factor (decision-rules B.4).
-    if (priors.super_strike_or_290(f, "HS 11360(a)(3)(A)")
-            or priors.two_same_section(f, "HS 11360(a)(3)(B)")
-            or _gift_to_minor(f)
-            or _import_export_over_limit(f)):
+    if (
+        priors.super_strike_or_290(f, "HS 11360(a)(3)(A)")
+        or priors.two_same_section(f, "HS 11360(a)(3)(B)")
+        or _gift_to_minor(f)
+        or _import_export_over_limit(f)
+    ):
         return WOBBLER
 
     # HS 11360(a)(2) [V]: "Persons 18 years of age or over shall be punished by imprisonment in
@@ -130,5 +137,6 @@ def decide(f: Facts, letter: str | None) -> str:
     if letter is None and grade == MISDEMEANOR:
         # Sale, or more than 28.5 g, was never old (b): it was old (a), a straight felony.
         possible = (FELONY,)
-    return compare(f, grade, possible,
-                   f"former HS 11360({letter})" if letter else "former HS 11360(a)")
+    return compare(
+        f, grade, possible, f"former HS 11360({letter})" if letter else "former HS 11360(a)"
+    )

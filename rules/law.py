@@ -52,8 +52,12 @@ def _provision(name: str, *entries: Entry[T]) -> Provision[T]:
 # time of the offense" (HS 11361.8(a)) [S legiplex, labarberalaw].
 PROP64_EFFECTIVE = _provision(
     "prop64_effective",
-    Entry(date(2016, 11, 9), date(2016, 11, 9), "Prop 64 (2016), HS 11361.8(a)",
-          "effective the day after the 2016-11-08 election"),
+    Entry(
+        date(2016, 11, 9),
+        date(2016, 11, 9),
+        "Prop 64 (2016), HS 11361.8(a)",
+        "effective the day after the 2016-11-08 election",
+    ),
 )
 
 # Old HS 11357(b): 28.5 g or less, not concentrated, was a misdemeanor ($100 fine) until SB 1449
@@ -68,21 +72,26 @@ OLD_11357B_INFRACTION_FROM = _provision(
 # concentrated cannabis" and "not more than eight grams of cannabis in the form of concentrated
 # cannabis" [S]; (a)(3): "not more than six living cannabis plants" [S].
 LIMIT_CANNABIS_GRAMS = _provision(
-    "limit_cannabis_grams", Entry(date(2016, 11, 9), 28.5, "HS 11362.1(a)(1)"))
+    "limit_cannabis_grams", Entry(date(2016, 11, 9), 28.5, "HS 11362.1(a)(1)")
+)
 LIMIT_CONCENTRATED_GRAMS = _provision(
-    "limit_concentrated_grams", Entry(date(2016, 11, 9), 8, "HS 11362.1(a)(2)"))
+    "limit_concentrated_grams", Entry(date(2016, 11, 9), 8, "HS 11362.1(a)(2)")
+)
 LIMIT_PLANTS = _provision(
-    "limit_plants", Entry(date(2016, 11, 9), 6, "HS 11362.1(a)(3) and HS 11358(c)"))
+    "limit_plants", Entry(date(2016, 11, 9), 6, "HS 11362.1(a)(3) and HS 11358(c)")
+)
 # HS 11360(a)(3)(D): import or export "of more than 28.5 grams of cannabis or more than four
 # grams of concentrated cannabis" [M/S, statutes.md: not read verbatim].
 IMPORT_EXPORT_CONCENTRATED_GRAMS = _provision(
-    "import_export_concentrated_grams", Entry(date(2016, 11, 9), 4, "HS 11360(a)(3)(D)"))
+    "import_export_concentrated_grams", Entry(date(2016, 11, 9), 4, "HS 11360(a)(3)(D)")
+)
 # The ages 18 and 21 (HS 11357(a), 11359(a), 11360(a)(1); HS 11362.1(a)) are the contract's
 # `age_at_offense` bands (under_18, 18_to_20, 21_or_older), not numbers a rule compares.
 # HS 11359(d): a person 21 or older who hires, employs or uses "a person 20 years of age or
 # younger" [M: statutes.md, the text was cut off after "may be punish"].
 HIRED_PERSON_AGE_AT_MOST = _provision(
-    "hired_person_age_at_most", Entry(date(2016, 11, 9), 20, "HS 11359(d)"))
+    "hired_person_age_at_most", Entry(date(2016, 11, 9), 20, "HS 11359(d)")
+)
 
 # --- Automatic review, HS 11361.9 (AB 1793, 2018; deadlines extended by AB 1706, 2022) --------
 
@@ -105,8 +114,12 @@ AUTOMATIC_REVIEW_BEFORE = _provision(
 PC1203_425_CONVICTED_ON_OR_AFTER = _provision(
     "pc1203_425_convicted_on_or_after",
     Entry(date(2020, 1, 1), date(2021, 1, 1), "PC 1203.425(a)(1)(B)(v) (AB 1076, 2019)"),
-    Entry(date(2023, 1, 1), date(1973, 1, 1), "PC 1203.425(a)(1)(B)(v) (SB 731, 2022)",
-          "[U] the day this entry took force is not verified"),
+    Entry(
+        date(2023, 1, 1),
+        date(1973, 1, 1),
+        "PC 1203.425(a)(1)(B)(v) (SB 731, 2022)",
+        "[U] the day this entry took force is not verified",
+    ),
 )
 # (a)(1)(B)(v)(II): misdemeanor or infraction without probation, "at least one calendar year"
 # since judgment [V].
@@ -127,8 +140,12 @@ PC1203_425_WAIT_YEARS_MISDEMEANOR = _provision(
 PC1203_425_FELONY_BRANCH = _provision(
     "pc1203_425_felony_branch",
     Entry(date(2020, 1, 1), False, "PC 1203.425(a)(1)(B) (AB 1076, 2019)", "no felony branch"),
-    Entry(date(2024, 10, 1), True, "PC 1203.425 (SB 731 of 2022 and AB/SB 168 of 2024)",
-          "felony branch in force from 2024-10-01 [S]"),
+    Entry(
+        date(2024, 10, 1),
+        True,
+        "PC 1203.425 (SB 731 of 2022 and AB/SB 168 of 2024)",
+        "felony branch in force from 2024-10-01 [S]",
+    ),
 )
 PC1203_425_WAIT_YEARS_FELONY = _provision(
     "pc1203_425_wait_years_felony",
@@ -138,11 +155,21 @@ PC1203_425_WAIT_YEARS_FELONY = _provision(
 # --- Checking one's own record, PC 11120-11127 --------------------------------------------------
 
 RECORD_REVIEW_FEE_DOLLARS = _provision(
-    "record_review_fee_dollars", Entry(date(1990, 1, 1), 25, "PC 11123", "fee waiver for indigency"))
+    "record_review_fee_dollars", Entry(date(1990, 1, 1), 25, "PC 11123", "fee waiver for indigency")
+)
 
 ALL = (
-    PROP64_EFFECTIVE, OLD_11357B_INFRACTION_FROM, LIMIT_CANNABIS_GRAMS, LIMIT_CONCENTRATED_GRAMS,
-    LIMIT_PLANTS, AUTOMATIC_REVIEW_BEFORE, PC1203_425_CONVICTED_ON_OR_AFTER,
-    PC1203_425_WAIT_YEARS_MISDEMEANOR, PC1203_425_FELONY_BRANCH, PC1203_425_WAIT_YEARS_FELONY,
-    IMPORT_EXPORT_CONCENTRATED_GRAMS, HIRED_PERSON_AGE_AT_MOST, RECORD_REVIEW_FEE_DOLLARS,
+    PROP64_EFFECTIVE,
+    OLD_11357B_INFRACTION_FROM,
+    LIMIT_CANNABIS_GRAMS,
+    LIMIT_CONCENTRATED_GRAMS,
+    LIMIT_PLANTS,
+    AUTOMATIC_REVIEW_BEFORE,
+    PC1203_425_CONVICTED_ON_OR_AFTER,
+    PC1203_425_WAIT_YEARS_MISDEMEANOR,
+    PC1203_425_FELONY_BRANCH,
+    PC1203_425_WAIT_YEARS_FELONY,
+    IMPORT_EXPORT_CONCENTRATED_GRAMS,
+    HIRED_PERSON_AGE_AT_MOST,
+    RECORD_REVIEW_FEE_DOLLARS,
 )

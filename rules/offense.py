@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 # HS 11361.8(a) [V]: relief for a conviction "under Section 11357, 11358, 11359, or 11360".
 PROP64_SECTIONS = frozenset({"11357", "11358", "11359", "11360"})
-ATTEMPT = "664"     # PC 664: attempt
+ATTEMPT = "664"  # PC 664: attempt
 CONSPIRACY = "182"  # PC 182: conspiracy
 
 KINDS = ("prop64", "attempt", "conspiracy", "mismatch", "other", "unknown")
@@ -40,17 +40,28 @@ UNKNOWN_WORDS = frozenset({"UNKNOWN", "NOT SURE", "DONT KNOW", "DON'T KNOW", "?"
 # dots removed. Each becomes a short token the section pattern reads.
 _CODE_WORDS = (
     (r"HEALTH\s*(?:AND|&)\s*SAFETY(?:\s*CODE)?", "HS"),
-    (r"H\s*(?:AND|&)\s*S\s*C?", "HS"), (r"HSC", "HS"), (r"H\s?S", "HS"),
-    (r"PENAL(?:\s*CODE)?", "PC"), (r"PEN", "PC"), (r"P\s?C", "PC"),
-    (r"VEHICLE(?:\s*CODE)?", "VC"), (r"VEH", "VC"), (r"VC", "VC"),
-    (r"BUSINESS\s*(?:AND|&)\s*PROFESSIONS(?:\s*CODE)?", "BP"), (r"B\s*(?:AND|&)\s*P\s*C?", "BP"),
-    (r"BPC", "BP"), (r"BP", "BP"),
-    (r"WELFARE\s*(?:AND|&)\s*INSTITUTIONS(?:\s*CODE)?", "WI"), (r"W\s*(?:AND|&)\s*I\s*C?", "WI"),
-    (r"WIC", "WI"), (r"WI", "WI"),
+    (r"H\s*(?:AND|&)\s*S\s*C?", "HS"),
+    (r"HSC", "HS"),
+    (r"H\s?S", "HS"),
+    (r"PENAL(?:\s*CODE)?", "PC"),
+    (r"PEN", "PC"),
+    (r"P\s?C", "PC"),
+    (r"VEHICLE(?:\s*CODE)?", "VC"),
+    (r"VEH", "VC"),
+    (r"VC", "VC"),
+    (r"BUSINESS\s*(?:AND|&)\s*PROFESSIONS(?:\s*CODE)?", "BP"),
+    (r"B\s*(?:AND|&)\s*P\s*C?", "BP"),
+    (r"BPC", "BP"),
+    (r"BP", "BP"),
+    (r"WELFARE\s*(?:AND|&)\s*INSTITUTIONS(?:\s*CODE)?", "WI"),
+    (r"W\s*(?:AND|&)\s*I\s*C?", "WI"),
+    (r"WIC", "WI"),
+    (r"WI", "WI"),
 )
 CODES = frozenset(token for _, token in _CODE_WORDS)
 _CODE_NAMES = re.compile(
-    "|".join(f"(?:(?<![A-Z]){pattern}(?=[^A-Z]|$))" for pattern, _ in _CODE_WORDS))
+    "|".join(f"(?:(?<![A-Z]){pattern}(?=[^A-Z]|$))" for pattern, _ in _CODE_WORDS)
+)
 _CODE_TOKEN = {re.compile(pattern): token for pattern, token in _CODE_WORDS}
 _FEDERAL = re.compile(r"(?<![A-Z])U\s*S\s*C\s*(?:§\s*)?(?P<number>\d+)?|(?<![A-Z])CFR(?![A-Z])")
 _DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
@@ -60,7 +71,8 @@ _NOISE = re.compile(r"§|\bSECTIONS?\b|\bSEC\b")
 # the section number itself: PC 288a, PC 1203.4a).
 _PART = re.compile(
     r"\s*(?P<code>HS|PC|VC|BP|WI)?[\s-]*(?P<number>\d{1,6}(?:\.\d+)?)(?P<letter>[A-Z](?![A-Z]))?"
-    r"(?P<subs>(?:\s*\(\s*[0-9A-Z]{1,5}\s*\))*)(?:\s*(?P<suffix>HS|PC|VC|BP|WI)(?![A-Z]))?")
+    r"(?P<subs>(?:\s*\(\s*[0-9A-Z]{1,5}\s*\))*)(?:\s*(?P<suffix>HS|PC|VC|BP|WI)(?![A-Z]))?"
+)
 _SUB = re.compile(r"\(\s*([0-9A-Z]{1,5})\s*\)")
 _JOIN = re.compile(r"\s*[/-]\s*|\s+")
 
@@ -70,10 +82,10 @@ class Offense(NamedTuple):
     `form` says how it was charged: `completed`, `attempt` (PC 664) or `conspiracy` (PC 182).
     (A NamedTuple rather than a dataclass: importing dataclasses costs the CLI ~20 ms.)"""
 
-    kind: str                  # prop64 | attempt | conspiracy | mismatch | other | unknown
+    kind: str  # prop64 | attempt | conspiracy | mismatch | other | unknown
     section: str | None = None
     subdivisions: tuple[str, ...] = ()
-    code: str | None = None    # HS, PC, USC, ... (None when the record wrote a bare number)
+    code: str | None = None  # HS, PC, USC, ... (None when the record wrote a bare number)
     form: str = "completed"
 
     @property
@@ -89,8 +101,16 @@ class Offense(NamedTuple):
     def reading(self) -> str:
         """The reading in one line, the same for every spelling: `prop64 HS 11357(b)`."""
         subs = "".join(f"({sub})" for sub in self.subdivisions)
-        return " ".join(part for part in (self.kind, self.form if self.form != "completed" else "",
-                                          self.code or "", (self.section or "") + subs) if part)
+        return " ".join(
+            part
+            for part in (
+                self.kind,
+                self.form if self.form != "completed" else "",
+                self.code or "",
+                (self.section or "") + subs,
+            )
+            if part
+        )
 
 
 class _Part(NamedTuple):
@@ -183,8 +203,11 @@ def parse_offense(text: str) -> Offense:
         return Offense("other")
     joint = _JOIN.match(upper, first.end)
     second = _part(upper, joint.end()) if joint else None
-    if second is not None and (_is_wrapper(first) or _is_wrapper(second)) \
-            and not (_is_wrapper(first) and _is_wrapper(second)):
+    if (
+        second is not None
+        and (_is_wrapper(first) or _is_wrapper(second))
+        and not (_is_wrapper(first) and _is_wrapper(second))
+    ):
         # A.4: PC 664/11359, 11359/664, 11359-664 (attempt); PC 182(a)(1)/HS 11360 (conspiracy).
         wrapper, inner = (first, second) if _is_wrapper(first) else (second, first)
         form = "attempt" if wrapper.number == ATTEMPT else "conspiracy"

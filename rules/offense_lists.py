@@ -22,8 +22,8 @@ YES, MAYBE, NO = "yes", "maybe", "no"
 
 class ListedOffense(NamedTuple):
     offense: Offense
-    match: str      # yes: the section alone is the listed offense; maybe: only with more facts
-    attempt: bool   # an attempt (PC 664/...) counts too
+    match: str  # yes: the section alone is the listed offense; maybe: only with more facts
+    attempt: bool  # an attempt (PC 664/...) counts too
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
@@ -40,8 +40,11 @@ def read_list(name: str) -> tuple[ListedOffense, ...]:
     listed = []
     for row in read_rows(name):
         offense = parse_offense(row["section"])
-        if offense.section is None or row["match"] not in (YES, MAYBE) \
-                or row["attempt"] not in (YES, NO):
+        if (
+            offense.section is None
+            or row["match"] not in (YES, MAYBE)
+            or row["attempt"] not in (YES, NO)
+        ):
             raise ValueError(f"rules/data/{name}: unreadable row {row}")
         listed.append(ListedOffense(offense, row["match"], row["attempt"] == YES))
     return tuple(listed)
@@ -85,7 +88,8 @@ SECTIONS_WITH_PRIORS = frozenset({"11358", "11359", "11360"})
 
 MISDEMEANOR_SUBDIVISION = {
     parse_offense(row["section"]).section: parse_offense(
-        row["section"] + row["misdemeanor_subdivision"]).subdivisions
+        row["section"] + row["misdemeanor_subdivision"]
+    ).subdivisions
     for row in read_rows("same_section_misdemeanors.csv")
 }
 
@@ -104,7 +108,6 @@ def same_section_prior(offense: Offense, number: str) -> str:
     return NO
 
 
-
 @lru_cache(maxsize=4096)
 def felony_exclusion(offense: Offense) -> str:
     """PC 1203.425's felony branch: is this a serious, violent or PC 290 felony? yes / maybe / no.
@@ -114,6 +117,7 @@ def felony_exclusion(offense: Offense) -> str:
     """
     if offense.is_cannabis_section:
         return NO
-    results = [against(offense, listed)
-               for listed in (SERIOUS_1192_7C, VIOLENT_667_5C, REGISTRABLE_290C)]
+    results = [
+        against(offense, listed) for listed in (SERIOUS_1192_7C, VIOLENT_667_5C, REGISTRABLE_290C)
+    ]
     return YES if YES in results else MAYBE

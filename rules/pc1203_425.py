@@ -32,27 +32,52 @@ MAY_BE_BLOCKED = Reason("pc1203_425_prosecutor_may_object", "PC 1203.425(e)", "E
 # the AB 1076 letters].
 BLOCKERS = (
     # (a)(1)(B)(i) "is not required to register pursuant to the Sex Offender Registration Act".
-    ("person.must_register_290", "yes", ("no", "yes"), "pc1203_425_must_register_290",
-     "PC 1203.425(a)(1)(B)(i)"),
+    (
+        "person.must_register_290",
+        "yes",
+        ("no", "yes"),
+        "pc1203_425_must_register_290",
+        "PC 1203.425(a)(1)(B)(i)",
+    ),
     # (ii) no active local, state or federal supervision.
-    ("person.under_supervision", "yes", ("no", "yes"), "pc1203_425_under_supervision",
-     "PC 1203.425(a)(1)(B)(ii)"),
+    (
+        "person.under_supervision",
+        "yes",
+        ("no", "yes"),
+        "pc1203_425_under_supervision",
+        "PC 1203.425(a)(1)(B)(ii)",
+    ),
     # (iii) "no indication of pending criminal charges" and not "currently serving a sentence
     # for an offense" [V].
-    ("person.pending_charges", "yes", ("no", "yes"), "pc1203_425_pending_charges",
-     "PC 1203.425(a)(1)(B)(iii)"),
-    ("sentence.status", "serving", ("completed", "serving"), "pc1203_425_serving_sentence",
-     "PC 1203.425(a)(1)(B)(iii)"),
+    (
+        "person.pending_charges",
+        "yes",
+        ("no", "yes"),
+        "pc1203_425_pending_charges",
+        "PC 1203.425(a)(1)(B)(iii)",
+    ),
+    (
+        "sentence.status",
+        "serving",
+        ("completed", "serving"),
+        "pc1203_425_serving_sentence",
+        "PC 1203.425(a)(1)(B)(iii)",
+    ),
 )
-TOO_EARLY = ("conviction_date", True, (), "pc1203_425_convicted_too_early",
-             "PC 1203.425(a)(1)(B)(v)")
+TOO_EARLY = (
+    "conviction_date",
+    True,
+    (),
+    "pc1203_425_convicted_too_early",
+    "PC 1203.425(a)(1)(B)(v)",
+)
 
 # The two questions about the conviction date, answered True, False or None (unknown).
-TOO_EARLY_KEY = "conviction_date<pc1203_425_earliest"   # (v): convicted before the first day?
-WAITED_KEY = "conviction_date+1y"                        # (v)(II): a calendar year since?
-FELONY_BRANCH_KEY = "as_of>=pc1203_425_felony_branch"    # E.3: is the felony branch in force?
-FELONY_WAITED_KEY = "sentence.completed_on+4y"           # E.3: four years since completion?
-EXCLUDED_KEY = "offense:serious_violent_or_290"          # E.3: an excluded felony?
+TOO_EARLY_KEY = "conviction_date<pc1203_425_earliest"  # (v): convicted before the first day?
+WAITED_KEY = "conviction_date+1y"  # (v)(II): a calendar year since?
+FELONY_BRANCH_KEY = "as_of>=pc1203_425_felony_branch"  # E.3: is the felony branch in force?
+FELONY_WAITED_KEY = "sentence.completed_on+4y"  # E.3: four years since completion?
+EXCLUDED_KEY = "offense:serious_violent_or_290"  # E.3: an excluded felony?
 
 
 def _felony_waited(values: Values, as_of: date) -> bool | None:
@@ -73,9 +98,11 @@ DERIVED = {
     FELONY_WAITED_KEY: _felony_waited,
     EXCLUDED_KEY: lambda values, as_of: felony_exclusion(values["offense"]),
     TOO_EARLY_KEY: lambda values, as_of: dates.before(
-        values["conviction_date"], law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of)),
+        values["conviction_date"], law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of)
+    ),
     WAITED_KEY: lambda values, as_of: dates.years_passed(
-        values["conviction_date"], law.PC1203_425_WAIT_YEARS_MISDEMEANOR.on(as_of), as_of),
+        values["conviction_date"], law.PC1203_425_WAIT_YEARS_MISDEMEANOR.on(as_of), as_of
+    ),
 }
 
 
@@ -127,8 +154,11 @@ def rule(f: Facts) -> str:
     if level == "unknown":
         f.read.add("level")
     # Only a felony can bring a state-prison sentence.
-    kinds = ("probation", "county_jail", "state_prison", "fine_only") if level in (
-        "felony", "unknown") else ("probation", "county_jail", "fine_only")
+    kinds = (
+        ("probation", "county_jail", "state_prison", "fine_only")
+        if level in ("felony", "unknown")
+        else ("probation", "county_jail", "fine_only")
+    )
     kind = f.get("sentence.kind", kinds)
     if kind == "probation":
         # (v)(I) [V, AB 1076 text in statutes.md]: probation granted and completed "without
@@ -167,8 +197,9 @@ def _felony(f: Facts) -> str:
         return "not_eligible"
     excluded = f.values[EXCLUDED_KEY]
     if excluded == YES:
-        f.because("pc1203_425_serious_violent_or_290", "PC 1203.425, PC 1192.7(c), 667.5(c), 290",
-                  "E")
+        f.because(
+            "pc1203_425_serious_violent_or_290", "PC 1203.425, PC 1192.7(c), 667.5(c), 290", "E"
+        )
         return "not_eligible"
     if excluded != NO:
         # PC 1192.7(c) also counts conduct (great bodily injury, a firearm, first-degree
@@ -195,7 +226,11 @@ def derive_new_felony(convictions: list[Values]) -> None:
             continue
         for other in convictions:
             convicted = other["conviction_date"]
-            if other is not values and other["level"] == "felony" and convicted is not None \
-                    and convicted.first > completed.last:
+            if (
+                other is not values
+                and other["level"] == "felony"
+                and convicted is not None
+                and convicted.first > completed.last
+            ):
                 values["new_felony_since"] = "yes"
                 break

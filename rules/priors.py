@@ -20,9 +20,11 @@ def super_strike_or_290(f: Facts, citation: str) -> bool:
     registration pursuant to subdivision (c) of Section 290' [V-ish, 11359(c)(1) as quoted by
     shouselaw in statutes.md]. A `yes` makes today's offense a wobbler (grades.WOBBLER)."""
     super_strike = f.presume_absent(
-        "priors.super_strike", Reason("assumed_no_prior_super_strike", citation, "B.6"))
+        "priors.super_strike", Reason("assumed_no_prior_super_strike", citation, "B.6")
+    )
     registrable = f.presume_absent(
-        "priors.registrable_sex_offense", Reason("assumed_no_prior_290_offense", citation, "B.6"))
+        "priors.registrable_sex_offense", Reason("assumed_no_prior_290_offense", citation, "B.6")
+    )
     if super_strike:
         f.because("prior_super_strike", citation, "B.6")
     if registrable:
@@ -32,8 +34,9 @@ def super_strike_or_290(f: Facts, citation: str) -> bool:
 
 def two_same_section(f: Facts, citation: str) -> bool:
     """'two or more prior convictions under' the misdemeanor subdivision of the same section."""
-    if f.presume_absent("priors.two_same_section",
-                        Reason("assumed_not_two_priors_same_section", citation, "B.6")):
+    if f.presume_absent(
+        "priors.two_same_section", Reason("assumed_not_two_priors_same_section", citation, "B.6")
+    ):
         f.because("two_priors_same_section", citation, "B.6")
         return True
     return False
@@ -60,15 +63,26 @@ def derive_from_case(convictions: list[Values]) -> None:
         committed = values["offense_date"]  # "prior" = before this offense (B.6)
         if committed is None:
             continue
-        earlier = [other["offense"] for other in convictions if other is not values
-                   and other["conviction_date"] is not None
-                   and other["conviction_date"].last < committed.first]
+        earlier = [
+            other["offense"]
+            for other in convictions
+            if other is not values
+            and other["conviction_date"] is not None
+            and other["conviction_date"].last < committed.first
+        ]
         counts = {
-            "priors.super_strike": (sum(lists.against(o, lists.SUPER_STRIKES) == lists.YES for o in earlier), 1),
+            "priors.super_strike": (
+                sum(lists.against(o, lists.SUPER_STRIKES) == lists.YES for o in earlier),
+                1,
+            ),
             "priors.registrable_sex_offense": (
-                sum(lists.against(o, lists.REGISTRABLE_290C) == lists.YES for o in earlier), 1),
+                sum(lists.against(o, lists.REGISTRABLE_290C) == lists.YES for o in earlier),
+                1,
+            ),
             "priors.two_same_section": (
-                sum(lists.same_section_prior(o, offense.section) == lists.YES for o in earlier), 2),
+                sum(lists.same_section_prior(o, offense.section) == lists.YES for o in earlier),
+                2,
+            ),
         }
         for path, (certain, needed) in counts.items():
             if values[path] == "unknown" and certain >= needed:

@@ -27,7 +27,7 @@ class InvalidCase(ValueError):
         self.expected = expected
 
 
-TRI = ("yes", "no", "unknown")
+TRI: tuple[str, ...] = ("yes", "no", "unknown")
 COURTS = ("california_adult", "california_juvenile", "other_state", "federal", "unknown")
 LEVELS = ("felony", "misdemeanor", "infraction", "unknown")
 AGES = ("under_18", "18_to_20", "21_or_older", "unknown")
@@ -35,21 +35,54 @@ STATUSES = ("completed", "serving", "unknown")
 KINDS = ("probation", "county_jail", "state_prison", "fine_only", "unknown")
 RELIEFS = ("none", "prop64", "dismissed", "unknown")
 
-PERSON_FACTS: dict[str, tuple[str, ...]] = {"must_register_290": TRI, "under_supervision": TRI, "pending_charges": TRI}
-SENTENCE_FACTS: dict[str, tuple[str, ...]] = {"status": STATUSES, "kind": KINDS, "probation_revoked": TRI}
-CONDUCT_FACTS: dict[str, tuple[str, ...]] = {name: TRI for name in (
-    "concentrated", "over_limit", "plants_over_six", "for_sale", "import_export",
-    "minor_involved", "school_grounds", "environmental_harm", "employed_minor",
-    "gift_to_under_21")}
-PRIOR_FACTS: dict[str, tuple[str, ...]] = {"super_strike": TRI, "registrable_sex_offense": TRI, "two_same_section": TRI}
-CONVICTION_ENUMS: dict[str, tuple[str, ...]] = {"court": COURTS, "level": LEVELS, "age_at_offense": AGES,
-                    "relief_on_record": RELIEFS, "new_felony_since": TRI}
+PERSON_FACTS: dict[str, tuple[str, ...]] = {
+    "must_register_290": TRI,
+    "under_supervision": TRI,
+    "pending_charges": TRI,
+}
+SENTENCE_FACTS: dict[str, tuple[str, ...]] = {
+    "status": STATUSES,
+    "kind": KINDS,
+    "probation_revoked": TRI,
+}
+CONDUCT_FACTS: dict[str, tuple[str, ...]] = {
+    name: TRI
+    for name in (
+        "concentrated",
+        "over_limit",
+        "plants_over_six",
+        "for_sale",
+        "import_export",
+        "minor_involved",
+        "school_grounds",
+        "environmental_harm",
+        "employed_minor",
+        "gift_to_under_21",
+    )
+}
+PRIOR_FACTS: dict[str, tuple[str, ...]] = {
+    "super_strike": TRI,
+    "registrable_sex_offense": TRI,
+    "two_same_section": TRI,
+}
+CONVICTION_ENUMS: dict[str, tuple[str, ...]] = {
+    "court": COURTS,
+    "level": LEVELS,
+    "age_at_offense": AGES,
+    "relief_on_record": RELIEFS,
+    "new_felony_since": TRI,
+}
 # Date fields of a conviction (flat path -> where it is written in the case).
 SENTENCE_DATES = ("completed_on",)
 CONVICTION_DEFAULTS = {"court": "california_adult"}
-NESTED: dict[str, dict[str, tuple[str, ...]]] = {"sentence": SENTENCE_FACTS, "conduct": CONDUCT_FACTS, "priors": PRIOR_FACTS}
-CONVICTION_FIELDS = frozenset(("id", "offense", "offense_date", "conviction_date",
-                               *CONVICTION_ENUMS, *NESTED))
+NESTED: dict[str, dict[str, tuple[str, ...]]] = {
+    "sentence": SENTENCE_FACTS,
+    "conduct": CONDUCT_FACTS,
+    "priors": PRIOR_FACTS,
+}
+CONVICTION_FIELDS = frozenset(
+    ("id", "offense", "offense_date", "conviction_date", *CONVICTION_ENUMS, *NESTED)
+)
 CASE_FIELDS = frozenset(("as_of", "person", "convictions"))
 MAX_CONVICTIONS = 200
 MAX_TEXT = 64
@@ -80,7 +113,9 @@ def _object(value: object, path: str) -> dict[str, Any]:
     return value
 
 
-def _enums(raw: dict[str, Any], allowed: dict[str, Any], path: str, flat: dict[str, Any], prefix: str) -> None:
+def _enums(
+    raw: dict[str, Any], allowed: dict[str, Any], path: str, flat: dict[str, Any], prefix: str
+) -> None:
     for name, value in raw.items():
         values = allowed.get(name)
         if values is None:
@@ -128,8 +163,10 @@ _BLANK = _blank_facts()
 _BLANK.update(CONVICTION_DEFAULTS)
 # For the checks below: name -> (flat path, allowed values as a set); NESTED by group.
 _CONVICTION_SETS = {name: (name, frozenset(values)) for name, values in CONVICTION_ENUMS.items()}
-_NESTED_SETS = {group: {name: (f"{group}.{name}", frozenset(values))
-                        for name, values in facts.items()} for group, facts in NESTED.items()}
+_NESTED_SETS = {
+    group: {name: (f"{group}.{name}", frozenset(values)) for name, values in facts.items()}
+    for group, facts in NESTED.items()
+}
 
 
 def _group(raw: object, group: str, path: str, flat: dict[str, Any]) -> None:
@@ -142,8 +179,9 @@ def _group(raw: object, group: str, path: str, flat: dict[str, Any]) -> None:
             flat[f"sentence.{name}"] = _date(value, f"{where}.{name}")
             continue
         if known is None:
-            raise _unknown_field(where, name, (*NESTED[group], *(
-                SENTENCE_DATES if group == "sentence" else ())))
+            raise _unknown_field(
+                where, name, (*NESTED[group], *(SENTENCE_DATES if group == "sentence" else ()))
+            )
         if not (isinstance(value, str) and value in known[1]):
             raise InvalidCase(f"{where}.{name}", _one_of(value, NESTED[group][name]))
         flat[known[0]] = value
@@ -182,8 +220,9 @@ def _check_dates(flat: dict[str, Any], path: str, as_of: date) -> None:
     if convicted is None:
         return
     if offense is not None and convicted.last < offense.first:
-        raise InvalidCase(f"{path}.conviction_date",
-                          "the conviction date is before the offense date")
+        raise InvalidCase(
+            f"{path}.conviction_date", "the conviction date is before the offense date"
+        )
     if convicted.first > as_of:
         raise InvalidCase(f"{path}.conviction_date", "the conviction date is after as_of")
 

@@ -4,6 +4,7 @@ The engine holds no translations: it returns codes (outcomes, reasons, actions);
 gives each one its words. Reason sentences are not copied here: they live once in the engine's
 table (rules/reasons.py, marked for extraction) and are translated by code.
 """
+
 from datetime import date
 
 from flask_babel import format_currency, format_date, format_decimal, gettext
@@ -23,27 +24,49 @@ OUTCOMES = {
 }
 
 OUTCOME_MEANING = {
-    "dismiss": _l("Under today's law this would not be a crime, so the conviction can be dismissed and the record sealed."),
-    "reduce_to_misdemeanor": _l("Under today's law this would be a misdemeanor, so the felony can be reduced to a misdemeanor."),
-    "reduce_to_infraction": _l("Under today's law this would be an infraction, so it can be reduced to an infraction."),
-    "not_eligible": _l("Prop 64 does not change this conviction. Another kind of relief below may still help."),
-    "not_covered": _l("Prop 64 only lets California state courts change California convictions. A lawyer can tell you what the court that convicted you allows."),
+    "dismiss": _l(
+        "Under today's law this would not be a crime, so the conviction can be dismissed and the record sealed."
+    ),
+    "reduce_to_misdemeanor": _l(
+        "Under today's law this would be a misdemeanor, so the felony can be reduced to a misdemeanor."
+    ),
+    "reduce_to_infraction": _l(
+        "Under today's law this would be an infraction, so it can be reduced to an infraction."
+    ),
+    "not_eligible": _l(
+        "Prop 64 does not change this conviction. Another kind of relief below may still help."
+    ),
+    "not_covered": _l(
+        "Prop 64 only lets California state courts change California convictions. A lawyer can tell you what the court that convicted you allows."
+    ),
     "already_granted": _l("Your record already shows this conviction was changed under Prop 64."),
-    "needs_review": _l("Something that decides the result is not known or the law is unclear. A lawyer can find out from your record."),
+    "needs_review": _l(
+        "Something that decides the result is not known or the law is unclear. A lawyer can find out from your record."
+    ),
 }
 
 POSSIBLE = _l("Possible results: %(outcomes)s")
 
 AUTOMATIC = {
-    "yes": _l("This should already have happened. You do not need to do anything to get it. The State reviewed cases like this and sent them to the court (HS 11361.9). Check your record to make sure it was updated."),
-    "unknown": _l("This may already have happened: cases from before %(review_date)s were reviewed automatically (HS 11361.9). Check your record. If it was not changed, you can ask the court yourself."),
+    "yes": _l(
+        "This should already have happened. You do not need to do anything to get it. The State reviewed cases like this and sent them to the court (HS 11361.9). Check your record to make sure it was updated."
+    ),
+    "unknown": _l(
+        "This may already have happened: cases from before %(review_date)s were reviewed automatically (HS 11361.9). Check your record. If it was not changed, you can ask the court yourself."
+    ),
     "no": _l("This does not happen automatically. You can ask the court for it."),
 }
 
 PROCEDURE = {
-    "application": _l("Because your sentence is finished, you file an \"application\". There is usually no hearing unless you or the prosecutor ask for one (HS 11361.8(e)–(f))."),
-    "petition": _l("Because you are still serving the sentence, you file a \"petition\" to recall or dismiss it (HS 11361.8(a)–(b))."),
-    "unknown": _l("If your sentence is finished you file an \"application\" (HS 11361.8(e)–(f)); if you are still serving it, a \"petition\" (HS 11361.8(a)–(b)). Both use the same form."),
+    "application": _l(
+        'Because your sentence is finished, you file an "application". There is usually no hearing unless you or the prosecutor ask for one (HS 11361.8(e)–(f)).'
+    ),
+    "petition": _l(
+        'Because you are still serving the sentence, you file a "petition" to recall or dismiss it (HS 11361.8(a)–(b)).'
+    ),
+    "unknown": _l(
+        'If your sentence is finished you file an "application" (HS 11361.8(e)–(f)); if you are still serving it, a "petition" (HS 11361.8(a)–(b)). Both use the same form.'
+    ),
     "none": None,
 }
 
@@ -51,32 +74,48 @@ ACTIONS = {
     "check_record": {
         "title": _l("Check your record"),
         "steps": [
-            _l("Ask the California Department of Justice for a copy of your record (record review, PC 11123). It costs %(fee)s. If you have a low income or get public benefits such as CalFresh or Medi-Cal, you can ask for a fee waiver first."),
-            _l("In California, take form BCIA 8016RR to a Live Scan fingerprint site and ask for a \"Record Review\". Outside California, send form BCIA 8705 with a fingerprint card."),
-            _l("If your record is wrong, send form BCIA 8706 (claim of inaccuracy) to the Department of Justice."),
+            _l(
+                "Ask the California Department of Justice for a copy of your record (record review, PC 11123). It costs %(fee)s. If you have a low income or get public benefits such as CalFresh or Medi-Cal, you can ask for a fee waiver first."
+            ),
+            _l(
+                'In California, take form BCIA 8016RR to a Live Scan fingerprint site and ask for a "Record Review". Outside California, send form BCIA 8705 with a fingerprint card.'
+            ),
+            _l(
+                "If your record is wrong, send form BCIA 8706 (claim of inaccuracy) to the Department of Justice."
+            ),
         ],
     },
     "file_cr400": {
         "title": _l("Ask the court yourself"),
         "steps": [
-            _l("Fill in form CR-400 (Petition/Application, Health and Safety Code section 11361.8)."),
+            _l(
+                "Fill in form CR-400 (Petition/Application, Health and Safety Code section 11361.8)."
+            ),
             _l("File it at %(court)s."),
-            _l("There is no deadline, and the court must presume you are eligible unless the prosecutor proves otherwise."),
+            _l(
+                "There is no deadline, and the court must presume you are eligible unless the prosecutor proves otherwise."
+            ),
         ],
     },
     # Juvenile cases (decision-rules C): JV-744 in the juvenile court, not the adult CR-400.
     "file_jv744": {
         "title": _l("Ask the court yourself"),
         "steps": [
-            _l("Fill in form JV-744 (Request to Reduce Juvenile Marijuana Offense), with form JV-744A if you need more room."),
+            _l(
+                "Fill in form JV-744 (Request to Reduce Juvenile Marijuana Offense), with form JV-744A if you need more room."
+            ),
             _l("File it at %(court)s."),
-            _l("There is no deadline, and the court must presume you are eligible unless the prosecutor proves otherwise."),
+            _l(
+                "There is no deadline, and the court must presume you are eligible unless the prosecutor proves otherwise."
+            ),
         ],
     },
     "get_legal_help": {
         "title": _l("Get free legal help"),
         "steps": [
-            _l("Contact the public defender's office of the county where you were convicted, or a legal aid organization near you. Their help with this is free."),
+            _l(
+                "Contact the public defender's office of the county where you were convicted, or a legal aid organization near you. Their help with this is free."
+            ),
         ],
     },
 }
@@ -88,33 +127,45 @@ OFFENSE_UNKNOWN = _l("offense not known")
 COURT_UNKNOWN_COUNTY = _l("the Superior Court in the county where you were convicted")
 
 RELIEF_EFFECTS = {
-    "dismiss": _l("A dismissed conviction is treated as legally invalid, and the record is sealed."),
-    "reduce_to_misdemeanor": _l("A felony reduced to a misdemeanor counts as a misdemeanor for all purposes (HS 11361.8(h))."),
-    "reduce_to_infraction": _l("A conviction reduced to an infraction counts as an infraction for all purposes (HS 11361.8(h))."),
+    "dismiss": _l(
+        "A dismissed conviction is treated as legally invalid, and the record is sealed."
+    ),
+    "reduce_to_misdemeanor": _l(
+        "A felony reduced to a misdemeanor counts as a misdemeanor for all purposes (HS 11361.8(h))."
+    ),
+    "reduce_to_infraction": _l(
+        "A conviction reduced to an infraction counts as an infraction for all purposes (HS 11361.8(h))."
+    ),
 }
-RELIEF_LIMITS = _l("Before owning a gun, or when an application for a job or license asks about convictions, ask a lawyer what you must say: federal law and some licences have their own rules.")
+RELIEF_LIMITS = _l(
+    "Before owning a gun, or when an application for a job or license asks about convictions, ask a lawyer what you must say: federal law and some licences have their own rules."
+)
 
 OTHER_PATHS = {
     "PC 1203.425": {
         "title": _l("Automatic clean slate (PC 1203.425)"),
         "outcome": {
-            "eligible": _l("This conviction should be cleared automatically by the Department of Justice. You do not need to file anything."),
+            "eligible": _l(
+                "This conviction should be cleared automatically by the Department of Justice. You do not need to file anything."
+            ),
             "not_eligible": _l("Automatic clean-slate relief does not apply to this conviction."),
             "needs_review": _l("Automatic clean-slate relief may apply. A lawyer can check."),
         },
-        "limits": _l("This relief treats the conviction as dismissed, but you must still tell about it when you apply for public office, a state or local license, a job as a peace officer, or a California State Lottery contract. It does not give back the right to own a gun."),
+        "limits": _l(
+            "This relief treats the conviction as dismissed, but you must still tell about it when you apply for public office, a state or local license, a job as a peace officer, or a California State Lottery contract. It does not give back the right to own a gun."
+        ),
     },
 }
 OTHER_PATH_FALLBACK_TITLE = _l("Other relief (%(path)s)")
-
-ASSUMED = _l("We assumed this, because the law presumes it unless the prosecutor proves otherwise:")
 
 
 def reason_text(reason):
     """A reason's sentence in the reader's language: the engine's one table of sentences
     (rules.reasons.REASON_TEMPLATES, extracted for translation from rules/), by code."""
     template = REASON_TEMPLATES.get(reason["code"])
-    return law_words(gettext(template)) if template is not None else reason.get("text", reason["code"])
+    return (
+        law_words(gettext(template)) if template is not None else reason.get("text", reason["code"])
+    )
 
 
 def law_words(text, **extra):
@@ -123,7 +174,12 @@ def law_words(text, **extra):
     text = str(text)
     if "%(" not in text:
         return text
-    values = {name: format_date(value, "long") if isinstance(value, date) else format_decimal(value)
-              for name, value in LAW_VALUES.items()}
-    return text % {**values, "fee": format_currency(law.RECORD_REVIEW_FEE_DOLLARS.current, "USD"),
-                   **extra}
+    values = {
+        name: format_date(value, "long") if isinstance(value, date) else format_decimal(value)
+        for name, value in LAW_VALUES.items()
+    }
+    return text % {
+        **values,
+        "fee": format_currency(law.RECORD_REVIEW_FEE_DOLLARS.current, "USD"),
+        **extra,
+    }

@@ -2,6 +2,7 @@
 
 Everything here is read from the engine's determination; nothing decides eligibility.
 """
+
 from flask_babel import format_date
 from flask_babel import gettext as _
 
@@ -24,8 +25,11 @@ def court_for(case_conviction, answers):
 
 def steps_for(code, court):
     action = words.ACTIONS[code]
-    return {"code": code, "title": str(action["title"]),
-            "steps": [words.law_words(step, court=court) for step in action["steps"]]}
+    return {
+        "code": code,
+        "title": str(action["title"]),
+        "steps": [words.law_words(step, court=court) for step in action["steps"]],
+    }
 
 
 def cards(case, determination, stored):
@@ -39,39 +43,53 @@ def cards(case, determination, stored):
         codes = [a["code"] for a in determination["actions"] if cid in a["conviction_ids"]]
         codes = [c for c in ACTION_ORDER if c in codes or c == "get_legal_help"]
         outcome = prop64["outcome"]
-        out.append({
-            "id": cid,
-            "place": place,
-            "offense": (str(words.OFFENSE_UNKNOWN) if conviction["offense"] == "unknown"
-                        else conviction["offense"]),
-            "outcome": outcome,
-            "outcome_title": str(words.OUTCOMES[outcome]),
-            "meaning": str(words.OUTCOME_MEANING[outcome]),
-            "possible": [str(words.OUTCOMES[o]) for o in prop64["possible_outcomes"]]
-            if outcome == "needs_review" else [],
-            "automatic": prop64["automatic"],
-            "automatic_text": words.law_words(words.AUTOMATIC[prop64["automatic"]])
-            if outcome in ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
-            else None,
-            "procedure_text": str(words.PROCEDURE[prop64["procedure"]])
-            if ("file_cr400" in codes or "file_jv744" in codes)
-            and words.PROCEDURE.get(prop64["procedure"]) else None,
-            "actions": [steps_for(code, court) for code in codes],
-            "reasons": [(words.reason_text(r), r["citation"]) for r in prop64["reasons"]],
-            "assumptions": [(words.reason_text(r), r["citation"])
-                            for r in prop64.get("assumptions", [])],
-            "citations": prop64["citations"],
-            "effects": str(words.RELIEF_EFFECTS[outcome]) if outcome in words.RELIEF_EFFECTS else None,
-            "limits": str(words.RELIEF_LIMITS),
-            "other": [other_path(p) for p in result["other_paths"]],
-        })
+        out.append(
+            {
+                "id": cid,
+                "place": place,
+                "offense": (
+                    str(words.OFFENSE_UNKNOWN)
+                    if conviction["offense"] == "unknown"
+                    else conviction["offense"]
+                ),
+                "outcome": outcome,
+                "outcome_title": str(words.OUTCOMES[outcome]),
+                "meaning": str(words.OUTCOME_MEANING[outcome]),
+                "possible": [str(words.OUTCOMES[o]) for o in prop64["possible_outcomes"]]
+                if outcome == "needs_review"
+                else [],
+                "automatic": prop64["automatic"],
+                "automatic_text": words.law_words(words.AUTOMATIC[prop64["automatic"]])
+                if outcome
+                in ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
+                else None,
+                "procedure_text": str(words.PROCEDURE[prop64["procedure"]])
+                if ("file_cr400" in codes or "file_jv744" in codes)
+                and words.PROCEDURE.get(prop64["procedure"])
+                else None,
+                "actions": [steps_for(code, court) for code in codes],
+                "reasons": [(words.reason_text(r), r["citation"]) for r in prop64["reasons"]],
+                "assumptions": [
+                    (words.reason_text(r), r["citation"]) for r in prop64.get("assumptions", [])
+                ],
+                "citations": prop64["citations"],
+                "effects": str(words.RELIEF_EFFECTS[outcome])
+                if outcome in words.RELIEF_EFFECTS
+                else None,
+                "limits": str(words.RELIEF_LIMITS),
+                "other": [other_path(p) for p in result["other_paths"]],
+            }
+        )
     return out
 
 
 def other_path(path):
     known = words.OTHER_PATHS.get(path["path"])
-    title = (str(known["title"]) if known
-             else str(words.OTHER_PATH_FALLBACK_TITLE) % {"path": path["path"]})
+    title = (
+        str(known["title"])
+        if known
+        else str(words.OTHER_PATH_FALLBACK_TITLE) % {"path": path["path"]}
+    )
     return {
         "path": path["path"],
         "outcome": path["outcome"],
@@ -93,9 +111,14 @@ def plain_text(result_cards, day):
         "",
     ]
     for card in result_cards:
-        lines.append(_("Conviction %(number)s (%(offense)s): %(outcome)s",
-                       number=card["place"], offense=card["offense"],
-                       outcome=card["outcome_title"]))
+        lines.append(
+            _(
+                "Conviction %(number)s (%(offense)s): %(outcome)s",
+                number=card["place"],
+                offense=card["offense"],
+                outcome=card["outcome_title"],
+            )
+        )
         if card["possible"]:
             lines.append("  " + str(words.POSSIBLE) % {"outcomes": either(card["possible"])})
         if card["automatic_text"]:
@@ -103,8 +126,13 @@ def plain_text(result_cards, day):
         for action in card["actions"]:
             lines.append("  " + action["title"] + ":")
             lines.extend(f"    {n}. {step}" for n, step in enumerate(action["steps"], start=1))
-        lines.append("  " + _("Why: %(reasons)s", reasons="; ".join(
-            f"{text} ({citation})" for text, citation in card["reasons"])))
+        lines.append(
+            "  "
+            + _(
+                "Why: %(reasons)s",
+                reasons="; ".join(f"{text} ({citation})" for text, citation in card["reasons"]),
+            )
+        )
         for other in card["other"]:
             lines.append(f"  {other['title']}: {other['text']}")
         lines.append("")

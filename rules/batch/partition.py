@@ -30,7 +30,7 @@ from rules.offense import parse_offense
 from rules.offense_lists import SECTIONS_WITH_PRIORS
 
 # The contract's limit on convictions in one case (case.schema.json, maxItems).
-CASE_LIMIT = 200
+CASE_LIMIT = rules.validate.MAX_CONVICTIONS
 _FIELD = re.compile(r"^convictions\[(\d+)\]\.(\S+?):")
 # engine field path -> bulk column
 _PATH_COLUMN = {
@@ -50,7 +50,10 @@ def _cell(row: dict[str, Any], column: str) -> str:
 # facts that are only checked here, key, allowed values)
 _CHOICE_CELLS = (
     *((column, "", column, frozenset(allowed)) for column, allowed in CONVICTION_CHOICES.items()),
-    *((column, "sentence", key, frozenset(allowed)) for column, (key, allowed) in SENTENCE_CHOICES.items()),
+    *(
+        (column, "sentence", key, frozenset(allowed))
+        for column, (key, allowed) in SENTENCE_CHOICES.items()
+    ),
     *((column, "conduct", column, frozenset(CHOICES[column])) for column in CONDUCT_COLUMNS),
     *((column, "priors", key, frozenset(CHOICES[column])) for column, key in PRIOR_COLUMNS.items()),
     *((column, None, column, frozenset(CHOICES[column])) for column in PERSON_COLUMNS),
@@ -110,7 +113,9 @@ class ReadRow:
         # or after the offense.
         (offense_lo, offense_hi), (conviction_lo, conviction_hi) = intervals
         target = (offense_lo, offense_hi if offense_hi is not None else conviction_hi)
-        convicted = (conviction_lo, conviction_hi) if conviction_lo is not None else (offense_lo, None)
+        convicted = (
+            (conviction_lo, conviction_hi) if conviction_lo is not None else (offense_lo, None)
+        )
         self.entry = RecordEntry(offense, convicted, target)
         self.number = _number_with_priors(offense) if offense else None
 
@@ -147,7 +152,8 @@ def _outcome_columns(determination: dict[str, Any]) -> dict[str, dict[str, str]]
     for conviction in determination["convictions"]:
         prop64 = conviction["prop64"]
         clean_slate: dict[str, Any] = next(
-            (p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {})
+            (p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {}
+        )
         columns[conviction["id"]] = {
             "prop64_outcome": prop64["outcome"],
             "prop64_possible_outcomes": ";".join(prop64["possible_outcomes"]),
@@ -155,7 +161,9 @@ def _outcome_columns(determination: dict[str, Any]) -> dict[str, dict[str, str]]
             "prop64_automatic": prop64["automatic"],
             "prop64_citations": ";".join(prop64["citations"]),
             "prop64_reason_codes": ";".join([reason["code"] for reason in prop64["reasons"]]),
-            "prop64_assumptions": ";".join([reason["code"] for reason in prop64.get("assumptions", ())]),
+            "prop64_assumptions": ";".join(
+                [reason["code"] for reason in prop64.get("assumptions", ())]
+            ),
             "pc1203_425_outcome": clean_slate.get("outcome", ""),
             "pc1203_425_automatic": clean_slate.get("automatic", ""),
             "actions": ";".join(actions.get(conviction["id"], ())),
@@ -182,13 +190,19 @@ def read_person(rows: list[dict[str, Any]]) -> list[ReadRow]:
 
 def _evaluate_person(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
     read = read_person(rows)
-    results = [{"error": " | ".join(row.errors)} if row.errors else {"priors_derived": row.priors_derived}
-               for row in read]
+    results = [
+        {"error": " | ".join(row.errors)} if row.errors else {"priors_derived": row.priors_derived}
+        for row in read
+    ]
     pending = [index for index, row in enumerate(read) if not row.errors]
     person = _person_facts([rows[index] for index in pending])
     while pending:
         batch, pending = pending[:CASE_LIMIT], pending[CASE_LIMIT:]
-        case = {"as_of": as_of, "person": person, "convictions": [read[i].conviction for i in batch]}
+        case = {
+            "as_of": as_of,
+            "person": person,
+            "convictions": [read[i].conviction for i in batch],
+        }
         try:
             determination = rules.evaluate(case)
         except rules.InvalidCase as error:
@@ -225,7 +239,7 @@ def _column_message(message: str) -> str:
         return message
     path = match.group(2)
     column = _PATH_COLUMN.get(path, path.rsplit(".", 1)[-1])
-    return f"{column}:{message[match.end():]}"
+    return f"{column}:{message[match.end() :]}"
 
 
 def evaluate_outputs(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
@@ -243,7 +257,9 @@ def evaluate_outputs(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, s
             continue
         people.setdefault(person_id, []).append(position)
     for positions in people.values():
-        for position, result in zip(positions, _evaluate_person([rows[p] for p in positions], as_of)):
+        for position, result in zip(
+            positions, _evaluate_person([rows[p] for p in positions], as_of)
+        ):
             out[position].update(result)
     return out
 

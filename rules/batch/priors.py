@@ -33,6 +33,7 @@ from rules.offense_lists import (
 
 PRIOR_FIELDS = ("super_strike", "registrable_sex_offense", "two_same_section")
 
+
 @dataclass(frozen=True)
 class Classified:
     """What one offense cell can be as a prior, computed once per distinct cell."""
@@ -64,7 +65,9 @@ class RecordEntry(NamedTuple):  # a NamedTuple: one is made per row, a dataclass
     target: tuple[int | None, int | None]
 
 
-def _before(convicted: tuple[int | None, int | None], offense: tuple[int | None, int | None]) -> str:
+def _before(
+    convicted: tuple[int | None, int | None], offense: tuple[int | None, int | None]
+) -> str:
     """Was the conviction strictly before the offense? yes / maybe / no, on date intervals."""
     c_lo, c_hi = convicted
     o_lo, o_hi = offense
@@ -97,8 +100,11 @@ def derive(entries: list[RecordEntry], index: int, number: str) -> dict[str, str
         if when == NO:
             continue
         kinds = classify(other.offense)
-        for grades, kind in ((strikes, kinds.super_strike), (registrable, kinds.registrable_sex_offense),
-                             (same, kinds.same_section[number])):
+        for grades, kind in (
+            (strikes, kinds.super_strike),
+            (registrable, kinds.registrable_sex_offense),
+            (same, kinds.same_section[number]),
+        ):
             if kind != NO:
                 grades.append(YES if kind == YES and when == YES else MAYBE)
     return {

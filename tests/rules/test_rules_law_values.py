@@ -19,8 +19,11 @@ def _read_names() -> set[str]:
         if source.name == "law.py":
             continue
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
-                    and node.value.id == "law":
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "law"
+            ):
                 names.add(node.attr)
     return names
 

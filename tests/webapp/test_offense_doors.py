@@ -23,29 +23,59 @@ LRM, RLO = "\u200e", "\u202e"
 # (spelling, the one reading every door must give) -- decision-rules A.3's own list, then the
 # v2 normalisation: invisible and bidirectional controls, full-width and Arabic-Indic digits.
 SPELLINGS = [
-    *((text, "prop64 HS 11359") for text in (
-        "HS 11359", "H&S 11359", "H & S 11359", "HSC 11359", "Health and Safety Code 11359",
-        "Health & Safety 11359", "hs11359", "HS-11359", "11359 HS", "11359HS", "11359",
-        LRM + "HS 11359", "HS" + RLO + " 11359", "HS \uff11\uff11\uff13\uff15\uff19",
-        "HS \u0661\u0661\u0663\u0665\u0669")),
-    ("11357(B)", "prop64 HS 11357(b)"), ("11357 (b)", "prop64 HS 11357(b)"),
+    *(
+        (text, "prop64 HS 11359")
+        for text in (
+            "HS 11359",
+            "H&S 11359",
+            "H & S 11359",
+            "HSC 11359",
+            "Health and Safety Code 11359",
+            "Health & Safety 11359",
+            "hs11359",
+            "HS-11359",
+            "11359 HS",
+            "11359HS",
+            "11359",
+            LRM + "HS 11359",
+            "HS" + RLO + " 11359",
+            "HS \uff11\uff11\uff13\uff15\uff19",
+            "HS \u0661\u0661\u0663\u0665\u0669",
+        )
+    ),
+    ("11357(B)", "prop64 HS 11357(b)"),
+    ("11357 (b)", "prop64 HS 11357(b)"),
     ("11357b", "prop64 HS 11357(b)"),
-    *((text, "attempt attempt HS 11359") for text in (
-        "PC 664/11359", "664 PC/11359 HS", "11359/664", "11359 HS/664 PC", "11359-664")),
+    *(
+        (text, "attempt attempt HS 11359")
+        for text in ("PC 664/11359", "664 PC/11359 HS", "11359/664", "11359 HS/664 PC", "11359-664")
+    ),
     ("PC 182/HS 11360", "conspiracy conspiracy HS 11360"),
     ("182(a)(1) PC/11360", "conspiracy conspiracy HS 11360"),
     ("HS 11360/PC 182", "conspiracy conspiracy HS 11360"),
-    ("PC 11359", "mismatch PC 11359"), ("VC 11357", "mismatch VC 11357"),
-    ("PC 211", "other PC 211"), ("VC 23152", "other VC 23152"),
+    ("PC 11359", "mismatch PC 11359"),
+    ("VC 11357", "mismatch VC 11357"),
+    ("PC 211", "other PC 211"),
+    ("VC 23152", "other VC 23152"),
 ]
 IDS = [repr(text) for text, _ in SPELLINGS]
 
 
 def _case(offense: str) -> dict:
-    return {"as_of": AS_OF.isoformat(), "convictions": [{
-        "id": "c", "offense": offense, "level": "felony", "offense_date": "2014-01-01",
-        "conviction_date": "2014-06-01", "age_at_offense": "21_or_older",
-        "sentence": {"status": "completed", "kind": "probation", "probation_revoked": "no"}}]}
+    return {
+        "as_of": AS_OF.isoformat(),
+        "convictions": [
+            {
+                "id": "c",
+                "offense": offense,
+                "level": "felony",
+                "offense_date": "2014-01-01",
+                "conviction_date": "2014-06-01",
+                "age_at_offense": "21_or_older",
+                "sentence": {"status": "completed", "kind": "probation", "probation_revoked": "no"},
+            }
+        ],
+    }
 
 
 def _outcome(offense: str) -> str:

@@ -11,6 +11,7 @@ One line is one entry. From each line it reads:
 A line it cannot read is returned verbatim with the reason, never dropped. Dates are copied as
 written, so a wrong one (02/31/2014) reaches the row and the row's check names it.
 """
+
 import re
 from dataclasses import dataclass, field
 
@@ -21,24 +22,41 @@ from . import dates
 MAX_LINE = 300
 
 # Where a section is in the line; what it is, is read by rules.parse_offense (decision-rules A.3).
-_CODE = (r"(?:HEALTH\s*(?:AND|&)\s*SAFETY(?:\s*CODE)?|PENAL(?:\s*CODE)?|H\s*(?:AND|&)\s*S\s*C?"
-         r"|H\.\s*S\.|HSC|HS|P\.\s*C\.|PEN|PC|VC|BP|WI)")
+_CODE = (
+    r"(?:HEALTH\s*(?:AND|&)\s*SAFETY(?:\s*CODE)?|PENAL(?:\s*CODE)?|H\s*(?:AND|&)\s*S\s*C?"
+    r"|H\.\s*S\.|HSC|HS|P\.\s*C\.|PEN|PC|VC|BP|WI)"
+)
 _NUMBER = r"\d{2,6}(?:\.\d+)?(?:[A-Z](?![A-Z]))?(?:\s*\(\s*[0-9A-Z]{1,5}\s*\))*"
 _JOINED = rf"(?:\s*[/-]\s*(?:{_CODE}[\s-]*)?{_NUMBER}(?:\s*{_CODE}(?![A-Z]))?)?"
 CODE_FIRST = re.compile(rf"(?<![A-Z0-9]){_CODE}[\s-]*{_NUMBER}{_JOINED}", re.I)
 # 664 PC/11359 HS, 11359 HS/664 PC, 182(a)(1) PC/11360: the code after each number.
-JOINED_AFTER = re.compile(rf"(?<![0-9/.\-]){_NUMBER}\s*{_CODE}\s*[/-]\s*{_NUMBER}(?:\s*{_CODE}(?![A-Z]))?",
-                          re.I)
+JOINED_AFTER = re.compile(
+    rf"(?<![0-9/.\-]){_NUMBER}\s*{_CODE}\s*[/-]\s*{_NUMBER}(?:\s*{_CODE}(?![A-Z]))?", re.I
+)
 CODE_AFTER = re.compile(rf"(?<![0-9/.\-]){_NUMBER}{_JOINED}\s*{_CODE}(?![A-Z])", re.I)
 # Without a code's name, only the four Prop 64 sections (and attempts at them) are trusted.
-BARE = re.compile(r"(?<![0-9/.\-])(?:664\s*/\s*)?(?:1135[789]|11360)(?:[A-Z](?![A-Z]))?"
-                  r"(?:\s*\(\s*[0-9A-Z]{1,5}\s*\))*(?:\s*[/-]\s*664)?(?![0-9/.\-])", re.I)
+BARE = re.compile(
+    r"(?<![0-9/.\-])(?:664\s*/\s*)?(?:1135[789]|11360)(?:[A-Z](?![A-Z]))?"
+    r"(?:\s*\(\s*[0-9A-Z]{1,5}\s*\))*(?:\s*[/-]\s*664)?(?![0-9/.\-])",
+    re.I,
+)
 DATE = re.compile(r"(?<![0-9/.\-])\d{1,4}(?:[/.\-]\d{1,4}){1,2}(?![0-9/.\-])")
 YEAR_ALONE = re.compile(r"(?<![0-9/.\-()])(?:19|20)\d\d(?![0-9/.\-()])")
-LEVEL_WORDS = {"F": "fel", "FEL": "fel", "FELONY": "fel", "M": "mis", "MISD": "mis",
-               "MISDEMEANOR": "mis", "I": "inf", "INF": "inf", "INFRACTION": "inf"}
-LEVEL = re.compile(r"(?<![A-Z0-9&])(" + "|".join(sorted(LEVEL_WORDS, key=len, reverse=True))
-                   + r")(?![A-Z0-9&])", re.I)
+LEVEL_WORDS = {
+    "F": "fel",
+    "FEL": "fel",
+    "FELONY": "fel",
+    "M": "mis",
+    "MISD": "mis",
+    "MISDEMEANOR": "mis",
+    "I": "inf",
+    "INF": "inf",
+    "INFRACTION": "inf",
+}
+LEVEL = re.compile(
+    r"(?<![A-Z0-9&])(" + "|".join(sorted(LEVEL_WORDS, key=len, reverse=True)) + r")(?![A-Z0-9&])",
+    re.I,
+)
 
 # Why a line was not read: stable codes (the web layer words them).
 NO_SECTION = "no_section"
@@ -49,7 +67,7 @@ TOO_LONG = "too_long"
 
 @dataclass
 class Read:
-    rows: list = field(default_factory=list)        # dicts of cell text, ready for the table
+    rows: list = field(default_factory=list)  # dicts of cell text, ready for the table
     unreadable: list = field(default_factory=list)  # (line as pasted, reason code)
 
 
@@ -89,7 +107,8 @@ def read_line(line, counties, today):
     if len(written_dates) > 2:
         return None, TOO_MANY_DATES
     offense_date, conviction_date = _offense_and_conviction(
-        [text for _, text in sorted(written_dates)], today)
+        [text for _, text in sorted(written_dates)], today
+    )
     level = LEVEL.search(rest)
     return {
         "code": code,
