@@ -14,7 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 import rules
 
-from . import assets, fast_lane, i18n, logging_conf, security, speed, state
+from . import assets, check_back, fast_lane, i18n, logging_conf, security, speed, state
 from . import worker
 from .views import bp, htmx, render, resume_url
 
@@ -45,7 +45,8 @@ CSRF_NO_ANSWERS = _l("Your answers were wiped after 60 minutes without activity,
 # Questions shown again, filled in with what was just sent (unsaved; the token is renewed).
 RESEND = {"flow.question", "flow.person_question"}
 RESEND_MESSAGE = _l("This page was open for too long, so your answer was not saved yet. For your safety, please check it and send it again. Your other answers are still here.")
-PASS_THROUGH = {"static", "flow.quick_exit", "flow.favicon", "flow.language"}
+# The check-back page is opened months later from a reminder: an old cookie must not stop it.
+PASS_THROUGH = {"static", "flow.quick_exit", "flow.favicon", "flow.language", *check_back.ENDPOINTS}
 
 
 def create_app(test_config=None):
@@ -85,6 +86,7 @@ def create_app(test_config=None):
     htmx.init_app(app)
     app.register_blueprint(bp)
     app.register_blueprint(worker.bp)
+    app.register_blueprint(check_back.bp)
 
     @app.context_processor
     def page_globals():

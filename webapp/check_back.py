@@ -1,0 +1,52 @@
+""""Remind me to check" (the result page's block) and the static /check-back page.
+
+What leaves here never depends on the answers: the reminder is the interval, the language's
+fixed neutral text (checkback/texts.py) and the /check-back address. The interval travels in a
+GET query (it says nothing about the person); nothing is stored or logged.
+"""
+from flask import Blueprint, abort, make_response, request, url_for
+from flask_babel import format_currency
+from flask_babel import gettext as _
+
+from checkback import reminder, texts
+from rules import law
+
+from . import views
+
+bp = Blueprint("check_back", __name__)
+ENDPOINTS = {"check_back.page", "check_back.calendar"}
+
+
+def reminder_text():
+    return _(texts.REMINDER_TEXT, address=url_for("check_back.page", _external=True))
+
+
+@bp.app_template_global()
+def reminder_links():
+    """What the result page's block shows: the same for every person in one language."""
+    title, text = _(texts.REMINDER_TITLE), reminder_text()
+    return {"title": title, "intervals": reminder.INTERVALS, "default": reminder.DEFAULT_INTERVAL,
+            "sms": reminder.sms_link(text), "mailto": reminder.mailto_link(title, text)}
+
+
+@bp.get("/remind.ics")
+def calendar():
+    months = request.args.get("months", type=int, default=reminder.DEFAULT_INTERVAL)
+    if months not in reminder.INTERVALS:
+        abort(404)
+    body = reminder.calendar_file(views.today(), months, _(texts.REMINDER_TITLE), reminder_text(),
+                                  url_for("check_back.page", _external=True))
+    response = make_response(body)
+    response.mimetype = "text/calendar"
+    # A neutral file name too: it shows in the phone's downloads.
+    response.headers["Content-Disposition"] = 'attachment; filename="reminder.ics"'
+    return response
+
+
+@bp.get("/check-back")
+def page():
+    return views.render("check_back.html", _(texts.CHECK_BACK_TITLE),
+                        intro=_(texts.CHECK_BACK_INTRO),
+                        sections=texts.check_back_sections(
+                            _, format_currency(law.RECORD_REVIEW_FEE_DOLLARS.current, "USD"),
+                            again_address=url_for("flow.start", _external=True)))
