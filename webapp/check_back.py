@@ -31,9 +31,10 @@ def reminder_links():
 
 @bp.get("/remind.ics")
 def calendar():
-    months = request.args.get("months", type=int, default=reminder.DEFAULT_INTERVAL)
-    if months not in reminder.INTERVALS:
+    written = request.args.get("months", str(reminder.DEFAULT_INTERVAL))
+    if written not in {str(months) for months in reminder.INTERVALS}:
         abort(404)
+    months = int(written)
     body = reminder.calendar_file(views.today(), months, _(texts.REMINDER_TITLE), reminder_text(),
                                   url_for("check_back.page", _external=True))
     response = make_response(body)
