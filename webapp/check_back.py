@@ -11,10 +11,12 @@ from flask_babel import gettext as _
 from checkback import reminder, texts
 from rules import law
 
-from . import views
+from . import summary, views
 
 bp = Blueprint("check_back", __name__)
 ENDPOINTS = {"check_back.page", "check_back.calendar"}
+# The result page's "To pick up later" block words (shared with the plain-text summary).
+bp.record_once(lambda setup: setup.app.jinja_env.globals.update(pick_up=summary.PICK_UP))
 
 
 def reminder_text():

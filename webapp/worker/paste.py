@@ -10,6 +10,8 @@ One line is one entry. From each line it reads:
   - a California county named in the line (LOS ANGELES).
 A line it cannot read is returned verbatim with the reason, never dropped. Dates are copied as
 written, so a wrong one (02/31/2014) reaches the row and the row's check names it.
+
+`write_line` is the inverse, for the summaries' "pick up later" lines (webapp/summary.py).
 """
 import re
 from dataclasses import dataclass, field
@@ -93,6 +95,18 @@ def read_line(line, counties, today):
         "conviction_date": conviction_date,
         "county": _county(rest, counties),
     }, None
+
+
+LEVEL_WRITTEN = {"felony": "FELONY", "misdemeanor": "MISDEMEANOR", "infraction": "INFRACTION"}
+
+
+def write_line(offense, level, offense_date, conviction_date, county):
+    """A line `read_line` reads back to the same cells: the contract's values in, "" or None
+    for what is not known. A lone offense date is left out (one date reads as the conviction's)."""
+    written_dates = [offense_date, conviction_date] if offense_date and conviction_date else \
+        [conviction_date] if conviction_date else []
+    parts = [offense, LEVEL_WRITTEN.get(level or ""), *written_dates, (county or "").upper()]
+    return " ".join(part for part in parts if part)
 
 
 def _section(text):
