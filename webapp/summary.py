@@ -2,8 +2,6 @@
 
 Everything here is read from the engine's determination; nothing decides eligibility.
 """
-from datetime import date
-
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -27,15 +25,14 @@ def county_name(answers):
     return None if not county or county == "u" else COUNTIES[int(county) - 1]
 
 
-def paste_line(case_conviction, answers, as_of):
+def paste_line(case_conviction, answers):
     """The conviction as one worker-mode paste line, or None when worker mode could not take it
     back as it is (paste rows are California adult convictions with a code section)."""
     if case_conviction["court"] != "california_adult" or case_conviction["offense"] == "unknown":
         return None
-    line = paste.write_line(case_conviction["offense"], case_conviction["level"],
+    return paste.write_line(case_conviction["offense"], case_conviction["level"],
                             case_conviction.get("offense_date"),
                             case_conviction.get("conviction_date"), county_name(answers))
-    return line if paste.read_line(line, COUNTIES, as_of)[1] is None else None
 
 
 def court_for(case_conviction, answers):
@@ -57,7 +54,6 @@ def steps_for(code, court):
 def cards(case, determination, stored):
     by_id = {c["id"]: c for c in case["convictions"]}
     answers_by_id = {f"c{c['i']}": c for c in stored}
-    as_of = date.fromisoformat(case["as_of"])
     out = []
     for place, result in enumerate(determination["convictions"], start=1):
         cid, prop64 = result["id"], result["prop64"]
@@ -90,7 +86,7 @@ def cards(case, determination, stored):
             "effects": str(words.RELIEF_EFFECTS[outcome]) if outcome in words.RELIEF_EFFECTS else None,
             "limits": str(words.RELIEF_LIMITS),
             "other": [other_path(p) for p in result["other_paths"]],
-            "paste_line": paste_line(conviction, answers, as_of),
+            "paste_line": paste_line(conviction, answers),
         })
     return out
 

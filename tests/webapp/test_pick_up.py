@@ -59,7 +59,7 @@ def test_the_lines_are_on_the_printed_result_page_too(client):
     section = html.split('<section class="pick-up"', 1)[1].split("</section>", 1)[0]
     assert "no-print" not in html.split('<section class="pick-up"', 1)[0].rsplit("<", 1)[-1]
     assert HEADING in section and WARNING in section
-    assert "<pre" in section and "HS 11360 FELONY 2013-09 2013-11 LOS ANGELES" in section
+    assert "<pre" in section and "HS 11360 F 2013-09 2013-11 Los Angeles" in section
 
 
 def test_a_conviction_worker_mode_cannot_take_back_is_named_as_left_out(client):
@@ -67,7 +67,7 @@ def test_a_conviction_worker_mode_cannot_take_back_is_named_as_left_out(client):
                             case_named("06-federal")["convictions"][0]]}
     walk_case(client, case)
     summary = client.get("/summary.txt").get_data(as_text=True)
-    assert pick_up_lines(summary) == ["HS 11360 FELONY 2013-09 2013-11 LOS ANGELES"]
+    assert pick_up_lines(summary) == ["HS 11360 F 2013-09 2013-11 Los Angeles"]
     assert "Not listed: convictions from a court other than a California adult court" in summary
 
 
@@ -86,3 +86,8 @@ def test_a_conviction_worker_mode_cannot_take_back_is_named_as_left_out(client):
 def test_a_written_line_reads_back_to_its_cells(written, cells):
     line = paste.write_line(*written)
     assert paste.read_line(line, COUNTIES, date(2026, 11, 24)) == (cells, None)
+
+
+@pytest.mark.parametrize("offense", ["HS 11359 M", "HS 11359 2012", "no section here"])
+def test_a_line_that_would_read_back_differently_is_not_written(offense):
+    assert paste.write_line(offense, "felony", "2013-05", "2013-09", "Los Angeles") is None

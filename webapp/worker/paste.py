@@ -15,6 +15,7 @@ written, so a wrong one (02/31/2014) reaches the row and the row's check names i
 """
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import rules
 
@@ -97,16 +98,30 @@ def read_line(line, counties, today):
     }, None
 
 
-LEVEL_WRITTEN = {"felony": "FELONY", "misdemeanor": "MISDEMEANOR", "infraction": "INFRACTION"}
+# A record's own letters: the same in every language, so a printed line needs no translation.
+LEVEL_WRITTEN = {"felony": "F", "misdemeanor": "M", "infraction": "I"}
 
 
 def write_line(offense, level, offense_date, conviction_date, county):
-    """A line `read_line` reads back to the same cells: the contract's values in, "" or None
-    for what is not known. A lone offense date is left out (one date reads as the conviction's)."""
+    """A line `read_line` reads back to the same cells, or None if it would not (a typed
+    section holding a date or a level word of its own). The contract's values in, "" or None
+    for what is not known; a lone offense date is left out (one date reads as the conviction's)."""
     written_dates = [offense_date, conviction_date] if offense_date and conviction_date else \
         [conviction_date] if conviction_date else []
-    parts = [offense, LEVEL_WRITTEN.get(level or ""), *written_dates, (county or "").upper()]
-    return " ".join(part for part in parts if part)
+    parts = [offense, LEVEL_WRITTEN.get(level or ""), *written_dates, county]
+    line = " ".join(part for part in parts if part)
+    return line if _reads_back(line, level, written_dates, county) else None
+
+
+def _reads_back(line, level, written_dates, county):
+    counties = [county] if county else []
+    cells, problem = read_line(line, counties, date.max)  # no date is "in the future" here
+    if problem:
+        return False
+    want = {"level": LEVEL_WORDS.get(LEVEL_WRITTEN.get(level or "", ""), ""),
+            "offense_date": written_dates[0] if len(written_dates) == 2 else "",
+            "conviction_date": written_dates[-1] if written_dates else "", "county": county or ""}
+    return all(cells[key] == value for key, value in want.items())
 
 
 def _section(text):
