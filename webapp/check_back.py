@@ -4,7 +4,9 @@ What leaves here never depends on the answers: the reminder is the interval, the
 fixed neutral text (checkback/texts.py) and the /check-back address. The interval travels in a
 GET query (it says nothing about the person); nothing is stored or logged.
 """
-from flask import Blueprint, abort, make_response, request, url_for
+import os
+
+from flask import Blueprint, abort, current_app, make_response, request, url_for
 from flask_babel import format_currency
 from flask_babel import gettext as _
 
@@ -19,8 +21,18 @@ ENDPOINTS = {"check_back.page", "check_back.calendar"}
 bp.record_once(lambda setup: setup.app.jinja_env.globals.update(pick_up=summary.PICK_UP))
 
 
+def public_address(endpoint):
+    """The page's full address for a reminder read elsewhere, months later. Behind a proxy the
+    request's own host and scheme may be internal ones: PUBLIC_URL (config or environment,
+    e.g. https://freshstart.example.org) says what the public one is."""
+    public = current_app.config.get("PUBLIC_URL") or os.environ.get("PUBLIC_URL")
+    if public:
+        return public.rstrip("/") + url_for(endpoint)
+    return url_for(endpoint, _external=True)
+
+
 def reminder_text():
-    return _(texts.REMINDER_TEXT, address=url_for("check_back.page", _external=True))
+    return _(texts.REMINDER_TEXT, address=public_address("check_back.page"))
 
 
 @bp.app_template_global()
@@ -38,7 +50,7 @@ def calendar():
         abort(404)
     months = int(written)
     body = reminder.calendar_file(views.today(), months, _(texts.REMINDER_TITLE), reminder_text(),
-                                  url_for("check_back.page", _external=True))
+                                  public_address("check_back.page"))
     response = make_response(body)
     response.mimetype = "text/calendar"
     # A neutral file name too: it shows in the phone's downloads.
@@ -52,4 +64,4 @@ def page():
                         intro=_(texts.CHECK_BACK_INTRO),
                         sections=texts.check_back_sections(
                             _, format_currency(law.RECORD_REVIEW_FEE_DOLLARS.current, "USD"),
-                            again_address=url_for("flow.start", _external=True)))
+                            again_address=public_address("flow.start")))

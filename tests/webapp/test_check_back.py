@@ -203,3 +203,12 @@ def test_the_reminder_pages_log_no_answer_and_write_nothing(served, monkeypatch,
     assert audit.ATTEMPTS == []
     assert audit.tree(audit.APP_DIRS) == before
     assert list(private_tmp.iterdir()) == []
+
+
+def test_behind_a_proxy_the_reminder_carries_the_public_address():
+    app = create_app({"TESTING": True, "SECRET_KEY": "test-key",
+                      "PUBLIC_URL": "https://freshstart.example.org/"})
+    calendar_file = app.test_client().get("/remind.ics?months=1").data
+    event = icalendar.Calendar.from_ical(calendar_file).walk("VEVENT")[0]
+    assert str(event["URL"]) == "https://freshstart.example.org/check-back"
+    assert str(event["DESCRIPTION"]).endswith("How to do it: https://freshstart.example.org/check-back")
