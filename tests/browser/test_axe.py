@@ -32,7 +32,7 @@ def test_every_page_passes_axe(axe_page, live_server, live_app, language, viewpo
         failures += [f"[{name}] {line}" for line in describe(result["violations"])]
         failures += [f"[{name}] reflow: {line}" for line in sideways_scroll(page)]
     # The tour really went everywhere: every question type, its errors, and all the ends.
-    assert {"start", "check", "result", "result (print)", "error 404", "error CSRF",
+    assert {"start", "check", "result", "result (print)", "check-back", "error 404", "error CSRF",
             "error 413", "worker questions"} <= checked
     assert {n for n in checked if n.startswith("error ") and "(" in n} >= {
         "error where (choice)", "error county (select)", "error offense (text)",

@@ -190,6 +190,8 @@ def tour(page, base, language, app=None, errors_in_flow=True):
     page.emulate_media(media="print")
     yield "result (print)"
     page.emulate_media(media="screen")
+    page.goto(f"{base}/check-back")
+    yield "check-back"
 
     # Error pages, each in the person's language.
     page.goto(f"{base}/no-such-page")
