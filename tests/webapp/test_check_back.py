@@ -181,7 +181,7 @@ def test_the_reminder_pages_log_no_answer_and_write_nothing(served, monkeypatch,
     for name in ("webapp", "werkzeug", "flask", "babel"):
         caplog.set_level(logging.DEBUG, logger=name)
     audit.walk(served, [])
-    before = audit.tree(audit.APP_DIRS)
+    before = audit.tree([*audit.APP_DIRS, audit.ROOT / "checkback"])
     audit.ATTEMPTS[:] = []
     audit.RECORDING.set()
     try:
@@ -201,7 +201,7 @@ def test_the_reminder_pages_log_no_answer_and_write_nothing(served, monkeypatch,
         for secret in audit.SECRETS:
             assert secret not in page.get_data(as_text=True)
     assert audit.ATTEMPTS == []
-    assert audit.tree(audit.APP_DIRS) == before
+    assert audit.tree([*audit.APP_DIRS, audit.ROOT / "checkback"]) == before
     assert list(private_tmp.iterdir()) == []
 
 
