@@ -4,6 +4,7 @@ stdlib gettext, so that bulk mode's letters speak the same words without Flask o
 The .mo files are build output (scripts/setup.sh compiles them); a language whose catalog is
 missing falls back to English, the source text.
 """
+
 from __future__ import annotations
 
 import gettext
@@ -16,8 +17,15 @@ ENGLISH = "en"
 LANGUAGES = ("en", "es", "zh_Hant", "zh_Hans", "vi", "ko", "fil", "hy", "ru", "fa", "ar")
 RIGHT_TO_LEFT = {"fa", "ar"}
 # What an office's `language` column may say instead of our code (lower case, "-" as "_").
-ALIASES = {"tl": "fil", "zh_tw": "zh_Hant", "zh_hk": "zh_Hant", "zh_mo": "zh_Hant",
-           "zh_cn": "zh_Hans", "zh_sg": "zh_Hans", "zh": "zh_Hans"}
+ALIASES = {
+    "tl": "fil",
+    "zh_tw": "zh_Hant",
+    "zh_hk": "zh_Hant",
+    "zh_mo": "zh_Hant",
+    "zh_cn": "zh_Hans",
+    "zh_sg": "zh_Hans",
+    "zh": "zh_Hans",
+}
 BY_LOWER = {code.lower(): code for code in LANGUAGES}
 
 

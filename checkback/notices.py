@@ -10,6 +10,7 @@ window and what shows through or around it) holds only the address and a neutral
 Inside: that a court record may have been changed, how to confirm it (the check-back steps),
 where to get free help. No offense, section of an offense, county or date of a case.
 """
+
 from __future__ import annotations
 
 import csv
@@ -23,8 +24,12 @@ from . import catalogs, texts
 
 # bulk output columns -> the outcomes that mean "something was cleared or reduced"
 CLEARING = {
-    "prop64_outcome": {"dismiss", "reduce_to_misdemeanor", "reduce_to_infraction",
-                       "already_granted"},
+    "prop64_outcome": {
+        "dismiss",
+        "reduce_to_misdemeanor",
+        "reduce_to_infraction",
+        "already_granted",
+    },
     "pc1203_425_outcome": {"eligible"},
 }
 REQUIRED = ("person_id", *CLEARING)
@@ -43,8 +48,12 @@ class Person:
     rows: list[dict[str, str]] = field(default_factory=list)
 
     def cleared_rows(self) -> list[dict[str, str]]:
-        return [row for row in self.rows if not row.get("error")
-                and any(row.get(column, "") in outcomes for column, outcomes in CLEARING.items())]
+        return [
+            row
+            for row in self.rows
+            if not row.get("error")
+            and any(row.get(column, "") in outcomes for column, outcomes in CLEARING.items())
+        ]
 
     def first(self, column: str, rows: Iterable[dict[str, str]] | None = None) -> str:
         """The first non-empty cell of `column` (person-level columns may be filled once)."""
@@ -77,8 +86,11 @@ class Letter:
     address: list[str]  # name first, then the address lines as written
 
 
-def letter_for(person: Person, name_column: str = NAME_COLUMN,
-               address_columns: tuple[str, ...] = ADDRESS_COLUMNS) -> Letter | None:
+def letter_for(
+    person: Person,
+    name_column: str = NAME_COLUMN,
+    address_columns: tuple[str, ...] = ADDRESS_COLUMNS,
+) -> Letter | None:
     """The letter for someone with something cleared and an address, else None."""
     if not person.cleared_rows():
         return None
@@ -120,30 +132,39 @@ def page_html(letter: Letter, site: str | None = None) -> str:
     translate = catalogs.translator(letter.language).gettext
     direction = "rtl" if letter.language in catalogs.RIGHT_TO_LEFT else "ltr"
     fee = f"${law.RECORD_REVIEW_FEE_DOLLARS.current}"
-    parts = [f'<section class="page" lang="{letter.language.replace("_", "-")}" dir="{direction}">',
-             '<div class="top">',
-             f'<p class="heading">{html.escape(translate(texts.LETTER_HEADING))}</p>',
-             # US postal addresses read left to right in every language.
-             '<p class="address" dir="ltr">' + "<br>".join(html.escape(line) for line in letter.address)
-             + "</p></div>",
-             '<div class="inside">',
-             f"<h2>{html.escape(translate(texts.LETTER_OPENING))}</h2>",
-             f"<p>{html.escape(translate(texts.LETTER_WHY))}</p>",
-             f"<h2>{html.escape(translate(texts.LETTER_HOW))}</h2>"]
+    parts = [
+        f'<section class="page" lang="{letter.language.replace("_", "-")}" dir="{direction}">',
+        '<div class="top">',
+        f'<p class="heading">{html.escape(translate(texts.LETTER_HEADING))}</p>',
+        # US postal addresses read left to right in every language.
+        '<p class="address" dir="ltr">'
+        + "<br>".join(html.escape(line) for line in letter.address)
+        + "</p></div>",
+        '<div class="inside">',
+        f"<h2>{html.escape(translate(texts.LETTER_OPENING))}</h2>",
+        f"<p>{html.escape(translate(texts.LETTER_WHY))}</p>",
+        f"<h2>{html.escape(translate(texts.LETTER_HOW))}</h2>",
+    ]
     for heading, steps in texts.check_back_sections(translate, fee, again_address=site):
         parts.append(f"<h3>{html.escape(heading)}</h3>")
         if len(steps) > 1:
-            parts.append("<ol>" + "".join(f"<li>{html.escape(step)}</li>" for step in steps) + "</ol>")
+            parts.append(
+                "<ol>" + "".join(f"<li>{html.escape(step)}</li>" for step in steps) + "</ol>"
+            )
         else:
             parts.append(f"<p>{html.escape(steps[0])}</p>")
-    parts.append(f"<p><em>{html.escape(translate(texts.LETTER_NOT_ADVICE))}</em></p></div></section>")
+    parts.append(
+        f"<p><em>{html.escape(translate(texts.LETTER_NOT_ADVICE))}</em></p></div></section>"
+    )
     return "".join(parts)
 
 
 def document_html(letters: Iterable[Letter], site: str | None = None) -> str:
     pages = "".join(page_html(letter, site) for letter in letters)
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><style>{STYLE}</style>'
-            f"</head><body>{pages}</body></html>")
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><style>{STYLE}</style>'
+        f"</head><body>{pages}</body></html>"
+    )
 
 
 def write_pdf(letters: list[Letter], output: str, site: str | None = None) -> int:

@@ -9,6 +9,7 @@ column the office names (a ZIP code), with small cells hidden and totals that gi
   lone hidden cell when its rounding interval meets the edge of 1-10). It is approximate:
   it differs from the true total by at most 5 a hidden cell plus 5.
 """
+
 from __future__ import annotations
 
 import csv

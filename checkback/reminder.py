@@ -1,8 +1,9 @@
-""""Remind me to check": a calendar file, a text message and an e-mail, all made from the
+""" "Remind me to check": a calendar file, a text message and an e-mail, all made from the
 interval, the language's fixed neutral text and the /check-back address, never from answers.
 
 Pure: the caller passes today (the web app's clock, a test's date) and the translated texts.
 """
+
 from __future__ import annotations
 
 import calendar

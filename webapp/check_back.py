@@ -1,9 +1,10 @@
-""""Remind me to check" (the result page's block) and the static /check-back page.
+""" "Remind me to check" (the result page's block) and the static /check-back page.
 
 What leaves here never depends on the answers: the reminder is the interval, the language's
 fixed neutral text (checkback/texts.py) and the /check-back address. The interval travels in a
 GET query (it says nothing about the person); nothing is stored or logged.
 """
+
 import os
 
 from flask import Blueprint, abort, current_app, make_response, request, url_for
@@ -39,8 +40,13 @@ def reminder_text():
 def reminder_links():
     """What the result page's block shows: the same for every person in one language."""
     title, text = _(texts.REMINDER_TITLE), reminder_text()
-    return {"title": title, "intervals": reminder.INTERVALS, "default": reminder.DEFAULT_INTERVAL,
-            "sms": reminder.sms_link(text), "mailto": reminder.mailto_link(title, text)}
+    return {
+        "title": title,
+        "intervals": reminder.INTERVALS,
+        "default": reminder.DEFAULT_INTERVAL,
+        "sms": reminder.sms_link(text),
+        "mailto": reminder.mailto_link(title, text),
+    }
 
 
 @bp.get("/remind.ics")
@@ -49,8 +55,13 @@ def calendar():
     if written not in {str(months) for months in reminder.INTERVALS}:
         abort(404)
     months = int(written)
-    body = reminder.calendar_file(views.today(), months, _(texts.REMINDER_TITLE), reminder_text(),
-                                  public_address("check_back.page"))
+    body = reminder.calendar_file(
+        views.today(),
+        months,
+        _(texts.REMINDER_TITLE),
+        reminder_text(),
+        public_address("check_back.page"),
+    )
     response = make_response(body)
     response.mimetype = "text/calendar"
     # A neutral file name too: it shows in the phone's downloads.
@@ -60,8 +71,13 @@ def calendar():
 
 @bp.get("/check-back")
 def page():
-    return views.render("check_back.html", _(texts.CHECK_BACK_TITLE),
-                        intro=_(texts.CHECK_BACK_INTRO),
-                        sections=texts.check_back_sections(
-                            _, format_currency(law.RECORD_REVIEW_FEE_DOLLARS.current, "USD"),
-                            again_address=public_address("flow.start")))
+    return views.render(
+        "check_back.html",
+        _(texts.CHECK_BACK_TITLE),
+        intro=_(texts.CHECK_BACK_INTRO),
+        sections=texts.check_back_sections(
+            _,
+            format_currency(law.RECORD_REVIEW_FEE_DOLLARS.current, "USD"),
+            again_address=public_address("flow.start"),
+        ),
+    )

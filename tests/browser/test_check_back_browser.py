@@ -1,5 +1,6 @@
 """In a real browser, JavaScript on and off: "Remind me to check" downloads the calendar file for
 the chosen interval, and the check-back link opens the page, without htmx swapping either."""
+
 from datetime import date
 
 import icalendar
@@ -19,8 +20,12 @@ def fixed_today(monkeypatch):
     monkeypatch.setattr(views, "today", lambda: TODAY)
 
 
-@pytest.mark.parametrize("phone", [("Pixel 7", True), ("iPhone SE", False)], indirect=True,
-                         ids=["Pixel 7-js", "iPhone SE-nojs"])
+@pytest.mark.parametrize(
+    "phone",
+    [("Pixel 7", True), ("iPhone SE", False)],
+    indirect=True,
+    ids=["Pixel 7-js", "iPhone SE-nojs"],
+)
 def test_the_reminder_downloads_for_the_chosen_interval(phone, live_server, request):
     page = phone
     javascript = request.node.callspec.params["phone"][1]
@@ -28,7 +33,10 @@ def test_the_reminder_downloads_for_the_chosen_interval(phone, live_server, requ
     page.goto(live_server + "/")
     page.get_by_role("button", name="Start now").click()
     page.wait_for_url("**/c/1/where")
-    assert walk(page, live_server, answers_for_case(case["convictions"][0]), javascript) == "/convictions"
+    assert (
+        walk(page, live_server, answers_for_case(case["convictions"][0]), javascript)
+        == "/convictions"
+    )
     fill(page, {"answer": "n"})
     assert walk(page, live_server, person_answers(case["person"]), javascript) == "/check"
     page.get_by_role("link", name="See my result").click()

@@ -6,6 +6,7 @@ at a word's start ("convict" catches "convicted"; `\b` ends a whole word: "plea"
 of these words in translations/glossary/<lang>.md match anywhere (no spaces between words in
 Chinese; case endings in Russian and Armenian).
 """
+
 import re
 from functools import cache
 from pathlib import Path
@@ -13,20 +14,69 @@ from pathlib import Path
 GLOSSARY = Path(__file__).resolve().parents[2] / "translations" / "glossary"
 
 ENGLISH = (
-    "cannabis", "marijuana", "marihuana", "weed", r"pot\b", "drug", "narcotic", "hashish",
-    "court", "judge", "convict", "arrest", "offense", "offence", "crime", "criminal", "felon",
-    "misdemeanor", "infraction", "charge", "dismiss", "expunge", "sentence", "probation",
-    "parole", "prison", "jail", "police", "sheriff", "justice", "prosecut", "district attorney",
-    "public defender", "lawyer", "attorney", "legal", "guilty", r"plea\b", "record", "rap sheet",
-    "relief", "seal", "prop 64", "proposition", "county", "11357", "11358", "11359", "11360",
-    "11361", "1203", "health and safety", "penal",
-    r"hs\b", r"pc\b",
+    "cannabis",
+    "marijuana",
+    "marihuana",
+    "weed",
+    r"pot\b",
+    "drug",
+    "narcotic",
+    "hashish",
+    "court",
+    "judge",
+    "convict",
+    "arrest",
+    "offense",
+    "offence",
+    "crime",
+    "criminal",
+    "felon",
+    "misdemeanor",
+    "infraction",
+    "charge",
+    "dismiss",
+    "expunge",
+    "sentence",
+    "probation",
+    "parole",
+    "prison",
+    "jail",
+    "police",
+    "sheriff",
+    "justice",
+    "prosecut",
+    "district attorney",
+    "public defender",
+    "lawyer",
+    "attorney",
+    "legal",
+    "guilty",
+    r"plea\b",
+    "record",
+    "rap sheet",
+    "relief",
+    "seal",
+    "prop 64",
+    "proposition",
+    "county",
+    "11357",
+    "11358",
+    "11359",
+    "11360",
+    "11361",
+    "1203",
+    "health and safety",
+    "penal",
+    r"hs\b",
+    r"pc\b",
 )
 # Glossary entries whose English term holds one of these are offense words in that language.
 GLOSSARY_TOPICS = re.compile(
     r"\b(?:convict|conviction|criminal|record|dismiss|felony|misdemeanor|infraction|sentence|"
     r"probation|parole|court|prosecut|offen[cs]e|arrest|cannabis|marijuana|crime|jail|prison|"
-    r"public defender|lawyer|attorney|legal|seal|county|relief|charge|plea|guilty)", re.I)
+    r"public defender|lawyer|attorney|legal|seal|county|relief|charge|plea|guilty)",
+    re.I,
+)
 
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
@@ -55,7 +105,13 @@ def offense_words_in(text, language="en"):
     lowered = f" {text.lower()} "
     found = [word for word in ENGLISH if re.search(r"(?<![a-z])" + word, lowered)]
     if language != "en":
-        found += [word for word in glossary_words(language)
-                  if (re.search(r"(?<![a-z])" + re.escape(word), lowered) if word.isascii()
-                      else word in lowered)]
+        found += [
+            word
+            for word in glossary_words(language)
+            if (
+                re.search(r"(?<![a-z])" + re.escape(word), lowered)
+                if word.isascii()
+                else word in lowered
+            )
+        ]
     return found

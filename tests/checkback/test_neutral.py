@@ -4,6 +4,7 @@ Neutral texts are the reminder (calendar, text message, e-mail) and a letter's h
 envelope side (checkback/texts.py NEUTRAL). The catalogs are checked as they stand, so the test
 bites the day the lead translates a neutral text with a word from that language's glossary.
 """
+
 import re
 import sys
 from pathlib import Path
@@ -63,8 +64,11 @@ def visible_parts(client):
     """Every text the reminder outputs put on a screen: .ics fields, text message, e-mail."""
     cal = icalendar.Calendar.from_ical(client.get("/remind.ics?months=3").data)
     (event,) = cal.walk("VEVENT")
-    parts = [str(event["SUMMARY"]), str(event["DESCRIPTION"]),
-             *(str(alarm["DESCRIPTION"]) for alarm in event.walk("VALARM"))]
+    parts = [
+        str(event["SUMMARY"]),
+        str(event["DESCRIPTION"]),
+        *(str(alarm["DESCRIPTION"]) for alarm in event.walk("VALARM")),
+    ]
     html = client.get("/result").get_data(as_text=True).replace("&amp;", "&")
     sms = re.search(r'href="(sms:[^"]+)"', html).group(1)
     parts.append(unquote(sms.split("body=", 1)[1]))

@@ -1,38 +1,85 @@
 """`python -m rules notices`: from bulk mode's results to letters an office can mail and counts
 it can publish. A synthetic county file goes through the real `batch` command first."""
+
 import csv
 import subprocess
 import sys
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
+from deny import offense_words_in
 from pypdf import PdfReader
 
-from checkback import catalogs, notices, outreach, texts
-from deny import offense_words_in
+from checkback import catalogs, outreach, texts
 from rules.__main__ import main
 
 ROOT = Path(__file__).resolve().parents[2]
-COLUMNS = ["person_id", "conviction_id", "court", "offense", "level", "offense_date",
-           "conviction_date", "age_at_offense", "sentence_status", "sentence_kind", "county",
-           "zip", "name", "address_line_1", "address_line_2", "language"]
+COLUMNS = [
+    "person_id",
+    "conviction_id",
+    "court",
+    "offense",
+    "level",
+    "offense_date",
+    "conviction_date",
+    "age_at_offense",
+    "sentence_status",
+    "sentence_kind",
+    "county",
+    "zip",
+    "name",
+    "address_line_1",
+    "address_line_2",
+    "language",
+]
 # language cells as an office might write them -> the catalog the letter must use
-LANGUAGE_CELLS = {"en": "en", "es": "es", "zh_Hant": "zh_Hant", "zh_Hans": "zh_Hans", "vi": "vi",
-                  "ko": "ko", "fil": "fil", "hy": "hy", "ru": "ru", "fa": "fa", "ar": "ar",
-                  "es-MX": "es", "zh-TW": "zh_Hant", "xx": "en", "": "en"}
+LANGUAGE_CELLS = {
+    "en": "en",
+    "es": "es",
+    "zh_Hant": "zh_Hant",
+    "zh_Hans": "zh_Hans",
+    "vi": "vi",
+    "ko": "ko",
+    "fil": "fil",
+    "hy": "hy",
+    "ru": "ru",
+    "fa": "fa",
+    "ar": "ar",
+    "es-MX": "es",
+    "zh-TW": "zh_Hant",
+    "xx": "en",
+    "": "en",
+}
 COUNTIES = {"Los Angeles": 14, "Fresno": 12, "Alameda": 3, "Kern": 1}
-DISMISSED = {"offense": "HS 11357(b)", "level": "infraction", "offense_date": "2011-07-04",
-             "conviction_date": "2011-08-15", "sentence_kind": "fine_only"}
-REDUCED = {"offense": "HS 11359", "level": "felony", "offense_date": "2013-05",
-           "conviction_date": "2013-09-01", "sentence_kind": "probation"}
-NOTHING = {"offense": "PC 187", "level": "felony", "offense_date": "2001",
-           "conviction_date": "2002-06-01", "sentence_kind": "state_prison"}
+DISMISSED = {
+    "offense": "HS 11357(b)",
+    "level": "infraction",
+    "offense_date": "2011-07-04",
+    "conviction_date": "2011-08-15",
+    "sentence_kind": "fine_only",
+}
+REDUCED = {
+    "offense": "HS 11359",
+    "level": "felony",
+    "offense_date": "2013-05",
+    "conviction_date": "2013-09-01",
+    "sentence_kind": "probation",
+}
+NOTHING = {
+    "offense": "PC 187",
+    "level": "felony",
+    "offense_date": "2001",
+    "conviction_date": "2002-06-01",
+    "sentence_kind": "state_prison",
+}
 # A stand-in translation of the letter's first third, compiled like the lead's will be.
-STAND_IN = {"es": "Información para usted. Por favor, lea.", "zh_Hant": "給您的資訊，請閱讀。",
-            "fa": "اطلاعاتی برای شما. لطفاً بخوانید."}
+STAND_IN = {
+    "es": "Información para usted. Por favor, lea.",
+    "zh_Hant": "給您的資訊，請閱讀。",
+    "fa": "اطلاعاتی برای شما. لطفاً بخوانید.",
+}
 
 
 def synthetic_people():
@@ -43,23 +90,55 @@ def synthetic_people():
         for _ in range(count):
             number += 1
             language = cells[number % len(cells)]
-            row = {"person_id": f"P{number:03d}", "conviction_id": f"P{number:03d}-1",
-                   "court": "california_adult", "age_at_offense": "21_or_older",
-                   "sentence_status": "completed", "county": county, "zip": f"9000{number % 3}",
-                   "name": f"Person {number}", "address_line_1": f"{number} Main St",
-                   "address_line_2": "Sacramento, CA 95814", "language": language,
-                   **(DISMISSED if number % 2 else REDUCED)}
+            row = {
+                "person_id": f"P{number:03d}",
+                "conviction_id": f"P{number:03d}-1",
+                "court": "california_adult",
+                "age_at_offense": "21_or_older",
+                "sentence_status": "completed",
+                "county": county,
+                "zip": f"9000{number % 3}",
+                "name": f"Person {number}",
+                "address_line_1": f"{number} Main St",
+                "address_line_2": "Sacramento, CA 95814",
+                "language": language,
+                **(DISMISSED if number % 2 else REDUCED),
+            }
             people.append((row, LANGUAGE_CELLS[language]))
-    for number in range(number + 1, number + 4):  # nothing cleared: no letter, not counted
-        people.append(({"person_id": f"P{number:03d}", "court": "california_adult",
-                        "age_at_offense": "21_or_older", "sentence_status": "completed",
-                        "county": "Los Angeles", "zip": "90001", "name": f"Nobody {number}",
-                        "address_line_1": "1 Elm St", "address_line_2": "Los Angeles, CA 90001",
-                        "language": "es", **NOTHING}, None))
+    for number in range(len(people) + 1, len(people) + 4):  # nothing cleared: no letter
+        people.append(
+            (
+                {
+                    "person_id": f"P{number:03d}",
+                    "court": "california_adult",
+                    "age_at_offense": "21_or_older",
+                    "sentence_status": "completed",
+                    "county": "Los Angeles",
+                    "zip": "90001",
+                    "name": f"Nobody {number}",
+                    "address_line_1": "1 Elm St",
+                    "address_line_2": "Los Angeles, CA 90001",
+                    "language": "es",
+                    **NOTHING,
+                },
+                None,
+            )
+        )
     # Cleared but no address: counted, no letter.
-    people.append(({"person_id": "P999", "court": "california_adult", "age_at_offense": "21_or_older",
-                    "sentence_status": "completed", "county": "Kern", "language": "en",
-                    **DISMISSED}, None))
+    people.append(
+        (
+            {
+                "person_id": "P999",
+                "court": "california_adult",
+                "age_at_offense": "21_or_older",
+                "sentence_status": "completed",
+                "county": "Kern",
+                "language": "en",
+                **DISMISSED,
+            },
+            None,
+        )
+    )
     return people
 
 
@@ -71,8 +150,23 @@ def results(tmp_path_factory):
         writer = csv.DictWriter(handle, COLUMNS)
         writer.writeheader()
         writer.writerows(row for row, _ in synthetic_people())
-    assert main(["batch", str(records), "--output", str(out), "--as-of", "2026-11-24",
-                 "--workers", "1", "--summary", str(folder / "summary.txt")]) == 0
+    assert (
+        main(
+            [
+                "batch",
+                str(records),
+                "--output",
+                str(out),
+                "--as-of",
+                "2026-11-24",
+                "--workers",
+                "1",
+                "--summary",
+                str(folder / "summary.txt"),
+            ]
+        )
+        == 0
+    )
     return out
 
 
@@ -96,8 +190,21 @@ def letters(results, stand_in_catalogs, tmp_path_factory):
     patch = pytest.MonkeyPatch()
     patch.setattr(catalogs, "TRANSLATIONS", stand_in_catalogs)
     try:
-        assert main(["notices", str(results), "--output", str(pdf), "--outreach", str(counts),
-                     "--group-by", "zip"]) == 0
+        assert (
+            main(
+                [
+                    "notices",
+                    str(results),
+                    "--output",
+                    str(pdf),
+                    "--outreach",
+                    str(counts),
+                    "--group-by",
+                    "zip",
+                ]
+            )
+            == 0
+        )
     finally:
         patch.undo()
     with counts.open(encoding="utf-8") as handle:
@@ -112,6 +219,7 @@ def first_third(page):
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         if text.strip() and y > height * 2 / 3:
             pieces.append(text.strip())
+
     page.extract_text(visitor_text=visit)
     return pieces
 
@@ -156,14 +264,36 @@ def test_the_first_third_holds_only_the_address_and_a_neutral_heading(letters):
 def test_no_page_names_an_offense_or_the_case(letters):
     for page in letters[0].pages:
         text = page.extract_text()
-        for word in ("11357", "11359", "cannabis", "marijuana", "Los Angeles", "Fresno", "2011",
-                     "2013", "felony", "infraction"):
+        for word in (
+            "11357",
+            "11359",
+            "cannabis",
+            "marijuana",
+            "Los Angeles",
+            "Fresno",
+            "2011",
+            "2013",
+            "felony",
+            "infraction",
+        ):
             assert word not in text, word
 
 
 def test_a_dry_run_prints_counts_and_writes_nothing(results, tmp_path, capsys):
-    assert main(["notices", str(results), "--output", str(tmp_path / "n.pdf"),
-                 "--outreach", str(tmp_path / "c.csv"), "--dry-run"]) == 0
+    assert (
+        main(
+            [
+                "notices",
+                str(results),
+                "--output",
+                str(tmp_path / "n.pdf"),
+                "--outreach",
+                str(tmp_path / "c.csv"),
+                "--dry-run",
+            ]
+        )
+        == 0
+    )
     printed = capsys.readouterr().out
     assert "34 people read, 31 with something cleared: 30 letters" in printed
     assert "1 without a name and address" in printed
@@ -179,22 +309,40 @@ def test_a_file_that_is_not_bulk_output_is_refused(tmp_path, capsys):
 
 
 def test_outreach_needs_the_county_column_it_names(results, tmp_path, capsys):
-    assert main(["notices", str(results), "-o", str(tmp_path / "n.pdf"), "--outreach",
-                 str(tmp_path / "c.csv"), "--county-column", "court_county"]) == 2
+    assert (
+        main(
+            [
+                "notices",
+                str(results),
+                "-o",
+                str(tmp_path / "n.pdf"),
+                "--outreach",
+                str(tmp_path / "c.csv"),
+                "--county-column",
+                "court_county",
+            ]
+        )
+        == 2
+    )
     assert "no court_county column" in capsys.readouterr().err
 
 
 # --- outreach ---------------------------------------------------------------------------------
 
+
 def test_outreach_hides_every_count_under_eleven_and_shows_the_rest_exactly(letters):
     header, *rows = letters[1]
     assert header == ["grouped_by", "group", "people_with_something_cleared"]
-    for grouped_by, group, count in rows:
+    for _grouped_by, group, count in rows:
         assert count == outreach.HIDDEN or int(count) >= outreach.THRESHOLD, (group, count)
     by_county = {group: count for grouped_by, group, count in rows if grouped_by == "county"}
-    assert by_county == {"Alameda": "fewer than 11", "Fresno": "12",
-                         "Kern": "fewer than 11", "Los Angeles": "14",
-                         outreach.TOTAL: "40"}  # 14 + 12 + 5 + 5 = 36 -> 40 (true: 31)
+    assert by_county == {
+        "Alameda": "fewer than 11",
+        "Fresno": "12",
+        "Kern": "fewer than 11",
+        "Los Angeles": "14",
+        outreach.TOTAL: "40",
+    }  # 14 + 12 + 5 + 5 = 36 -> 40 (true: 31)
     assert {grouped_by for grouped_by, _, _ in rows} == {"county", "zip"}
 
 
@@ -223,22 +371,38 @@ def test_a_lone_hidden_cell_cannot_be_recovered_from_the_total(hidden):
 
 # --- languages and purity ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("cell, language", [("ES", "es"), ("es-MX", "es"), ("zh-Hant", "zh_Hant"),
-                                             ("zh-TW", "zh_Hant"), ("tl", "fil"), ("fil-PH", "fil"),
-                                             ("Klingon", "en"), ("", "en"), (" fa ", "fa")])
+
+@pytest.mark.parametrize(
+    "cell, language",
+    [
+        ("ES", "es"),
+        ("es-MX", "es"),
+        ("zh-Hant", "zh_Hant"),
+        ("zh-TW", "zh_Hant"),
+        ("tl", "fil"),
+        ("fil-PH", "fil"),
+        ("Klingon", "en"),
+        ("", "en"),
+        (" fa ", "fa"),
+    ],
+)
 def test_a_language_cell_names_a_catalog_or_falls_back_to_english(cell, language):
     assert catalogs.language_of(cell) == language
 
 
 def test_the_eleven_languages_are_the_questionnaires():
     from webapp.i18n import LANGUAGES
-    assert catalogs.LANGUAGES == tuple(LANGUAGES)
+
+    assert tuple(LANGUAGES) == catalogs.LANGUAGES
 
 
 def test_bulk_mode_and_its_letters_import_no_flask_wtforms_or_babel():
-    code = ("import sys, rules, rules.__main__, checkback.cli, checkback.notices, checkback.outreach;"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in"
-            " ('flask', 'flask_babel', 'wtforms', 'babel', 'flask_wtf')))")
-    found = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                           check=True).stdout.strip()
+    code = (
+        "import sys, rules, rules.__main__, checkback.cli, checkback.notices, checkback.outreach;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in"
+        " ('flask', 'flask_babel', 'wtforms', 'babel', 'flask_wtf')))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert found == "[]"

@@ -1,8 +1,9 @@
-""""Remind me to check" and /check-back: a reminder that says nothing about the person.
+""" "Remind me to check" and /check-back: a reminder that says nothing about the person.
 
 The calendar file, the text message and the e-mail are made from the interval, the language
 and the /check-back address only: two people with different answers get the same bytes.
 """
+
 import logging
 import re
 import tempfile
@@ -12,19 +13,22 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import icalendar
 import pytest
+import test_privacy as audit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from webwalk import case_named, text_of, walk_case
-
-import test_privacy as audit
 from test_privacy import served  # noqa: F401 (the app behind a real HTTP server)
+from webwalk import case_named, text_of, walk_case
 
 from checkback import reminder
 from webapp import create_app, views
 
 TODAY = date(2026, 1, 31)
-EXAMPLES = ("01-possession-2011-dismissed-automatically", "02-sale-felony-2013-reduced",
-            "03-possession-for-sale-serving-super-strike", "06-federal")
+EXAMPLES = (
+    "01-possession-2011-dismissed-automatically",
+    "02-sale-felony-2013-reduced",
+    "03-possession-for-sale-serving-super-strike",
+    "06-federal",
+)
 LANGUAGES = ("en", "es", "zh_Hant", "fa")
 
 
@@ -40,8 +44,10 @@ def remind_block(html):
 
 
 def links(block):
-    return {unescape(text): unescape(href)
-            for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', block)}
+    return {
+        unescape(text): unescape(href)
+        for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', block)
+    }
 
 
 def test_the_result_page_offers_a_reminder_after_the_steps_that_works_without_javascript(client):
@@ -70,14 +76,17 @@ def test_the_text_message_and_e_mail_carry_the_neutral_text_and_the_check_back_a
     found = links(remind_block(client.get("/result").get_data(as_text=True)))
     sms = found["Send the reminder to yourself by text message"]
     body = unquote(sms.split("body=", 1)[1])
-    assert body == ("A reminder you set for yourself: time to check your papers. "
-                    "How to do it: http://localhost/check-back")
+    assert body == (
+        "A reminder you set for yourself: time to check your papers. "
+        "How to do it: http://localhost/check-back"
+    )
     mail = parse_qs(urlsplit(found["Send the reminder to yourself by e-mail"]).query)
     assert mail == {"subject": ["Check your papers"], "body": [body]}
 
 
-@pytest.mark.parametrize("months, day", [(1, date(2026, 2, 28)), (3, date(2026, 4, 30)),
-                                          (6, date(2026, 7, 31))])
+@pytest.mark.parametrize(
+    "months, day", [(1, date(2026, 2, 28)), (3, date(2026, 4, 30)), (6, date(2026, 7, 31))]
+)
 def test_the_calendar_file_is_rfc_5545_with_an_alarm_on_the_chosen_day(client, months, day):
     response = client.get(f"/remind.ics?months={months}")
     raw = response.data
@@ -135,12 +144,20 @@ def reminder_outputs(client, months, language):
     return calendar_file, (None if block is None else sorted(links(block).values()))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(first=st.sampled_from(("no answers", *EXAMPLES)), second=st.sampled_from(EXAMPLES),
-       months=st.sampled_from(reminder.INTERVALS), language=st.sampled_from(LANGUAGES))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    first=st.sampled_from(("no answers", *EXAMPLES)),
+    second=st.sampled_from(EXAMPLES),
+    months=st.sampled_from(reminder.INTERVALS),
+    language=st.sampled_from(LANGUAGES),
+)
 def test_any_two_answer_states_give_byte_identical_reminders(first, second, months, language):
-    one, other = reminder_outputs(state(first), months, language), \
-        reminder_outputs(state(second), months, language)
+    one, other = (
+        reminder_outputs(state(first), months, language),
+        reminder_outputs(state(second), months, language),
+    )
     assert one[0] == other[0]  # the .ics, byte for byte
     if one[1] is not None:  # a person with no answers has no result page
         assert one[1] == other[1]  # the sms: and mailto: links, character for character
@@ -148,12 +165,22 @@ def test_any_two_answer_states_give_byte_identical_reminders(first, second, mont
 
 # --- /check-back ------------------------------------------------------------------------------
 
+
 def test_check_back_says_how_to_see_whether_the_record_changed(client):
     response = client.get("/check-back")
     assert response.status_code == 200
     text = text_of(response)
-    for words in ("BCIA 8016RR", "Live Scan", "$25.00", "fee waiver", "RELIEF GRANTED",
-                  "DISMISSED", "county sheriff", "superior court", "Answer the questions again"):
+    for words in (
+        "BCIA 8016RR",
+        "Live Scan",
+        "$25.00",
+        "fee waiver",
+        "RELIEF GRANTED",
+        "DISMISSED",
+        "county sheriff",
+        "superior court",
+        "Answer the questions again",
+    ):
         assert words in text, words
 
 
@@ -167,11 +194,11 @@ def test_check_back_opens_whatever_the_cookie_holds(client):
 def test_check_back_is_the_same_page_for_everyone(client):
     before = client.get("/check-back").get_data(as_text=True)
     walk_case(client, case_named("03-possession-for-sale-serving-super-strike"))
-    assert client.get("/check-back").get_data(as_text=True).replace(
-        " data-armed", "") == before
+    assert client.get("/check-back").get_data(as_text=True).replace(" data-armed", "") == before
 
 
 # --- privacy: the reminder pages, served for real, log no answer and write nothing ------------
+
 
 def test_the_reminder_pages_log_no_answer_and_write_nothing(served, monkeypatch, caplog, tmp_path):
     private_tmp = tmp_path / "tmp"
@@ -185,14 +212,19 @@ def test_the_reminder_pages_log_no_answer_and_write_nothing(served, monkeypatch,
     audit.ATTEMPTS[:] = []
     audit.RECORDING.set()
     try:
-        pages = [served.get(path) for path in ("/result", "/remind.ics?months=1",
-                                               "/remind.ics?months=6", "/check-back")]
+        pages = [
+            served.get(path)
+            for path in ("/result", "/remind.ics?months=1", "/remind.ics?months=6", "/check-back")
+        ]
     finally:
         audit.RECORDING.clear()
     assert [page.status_code for page in pages] == [200, 200, 200, 200]
     assert b"BEGIN:VCALENDAR" in pages[1].get_data()
-    records = [r for r in caplog.records if "/remind.ics" in r.getMessage()
-               or "/check-back" in r.getMessage()]
+    records = [
+        r
+        for r in caplog.records
+        if "/remind.ics" in r.getMessage() or "/check-back" in r.getMessage()
+    ]
     assert records, "the server logged no request line: the check would be empty"
     for record in caplog.records:
         for secret in audit.SECRETS:
@@ -206,9 +238,12 @@ def test_the_reminder_pages_log_no_answer_and_write_nothing(served, monkeypatch,
 
 
 def test_behind_a_proxy_the_reminder_carries_the_public_address():
-    app = create_app({"TESTING": True, "SECRET_KEY": "test-key",
-                      "PUBLIC_URL": "https://freshstart.example.org/"})
+    app = create_app(
+        {"TESTING": True, "SECRET_KEY": "test-key", "PUBLIC_URL": "https://freshstart.example.org/"}
+    )
     calendar_file = app.test_client().get("/remind.ics?months=1").data
     event = icalendar.Calendar.from_ical(calendar_file).walk("VEVENT")[0]
     assert str(event["URL"]) == "https://freshstart.example.org/check-back"
-    assert str(event["DESCRIPTION"]).endswith("How to do it: https://freshstart.example.org/check-back")
+    assert str(event["DESCRIPTION"]).endswith(
+        "How to do it: https://freshstart.example.org/check-back"
+    )
