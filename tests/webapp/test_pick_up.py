@@ -74,7 +74,7 @@ def test_the_lines_are_on_the_printed_result_page_too(client):
     section = html.split('<section class="pick-up"', 1)[1].split("</section>", 1)[0]
     assert "no-print" not in html.split('<section class="pick-up"', 1)[0].rsplit("<", 1)[-1]
     assert HEADING in section and WARNING in section
-    assert "<pre" in section and "HS 11360 F 2013-09 2013-11 Los Angeles" in section
+    assert '<p class="paste-lines" dir="ltr">HS 11360 F 2013-09 2013-11 Los Angeles</p>' in section
 
 
 def test_a_conviction_worker_mode_cannot_take_back_is_named_as_left_out(client):
