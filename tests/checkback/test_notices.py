@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from deny import offense_words_in
@@ -406,3 +408,23 @@ def test_bulk_mode_and_its_letters_import_no_flask_wtforms_or_babel():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
     assert found == "[]"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from([f"county {n}" for n in range(12)]), st.integers(1, 60), min_size=1
+    )
+)
+def test_any_table_hides_its_small_cells_and_its_total_gives_none_away(counts):
+    table = outreach.Tally(("county",))
+    table.counts["county"].update(counts)
+    rows = table.rows()
+    for _grouped_by, _group, count in rows:
+        assert count == outreach.HIDDEN or int(count) >= outreach.THRESHOLD
+    # Every hidden cell set to 1 instead: not one published figure moves.
+    flattened = outreach.Tally(("county",))
+    flattened.counts["county"].update(
+        {g: (1 if n < outreach.THRESHOLD else n) for g, n in counts.items()}
+    )
+    assert flattened.rows() == rows
