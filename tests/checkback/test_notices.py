@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from deny import offense_words_in
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from checkback import catalogs, outreach, texts
