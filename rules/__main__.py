@@ -32,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(module_name)
         module.add_arguments(commands.add_parser(name, help=help_text, description=help_text))
     args = parser.parse_args(argv)
-    return importlib.import_module(SUBCOMMANDS[args.command][0]).run(args)
+    status: int = importlib.import_module(SUBCOMMANDS[args.command][0]).run(args)
+    return status
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from .evaluate import evaluate
 from .validate import InvalidCase
@@ -28,7 +29,7 @@ def read_input(name: str) -> bytes:
         return stream.read()
 
 
-def load(raw: bytes, where: str):
+def load(raw: bytes, where: str) -> Any:
     """The JSON value in `raw`; raises InvalidCase naming where it broke."""
     try:
         return json.loads(raw.decode("utf-8"))

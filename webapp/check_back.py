@@ -14,7 +14,7 @@ from flask_babel import gettext as _
 from checkback import reminder, texts
 from rules import law
 
-from . import summary, views
+from . import pages, summary
 
 bp = Blueprint("check_back", __name__)
 ENDPOINTS = {"check_back.page", "check_back.calendar"}
@@ -56,7 +56,7 @@ def calendar():
         abort(404)
     months = int(written)
     body = reminder.calendar_file(
-        views.today(),
+        pages.today(),
         months,
         _(texts.REMINDER_TITLE),
         reminder_text(),
@@ -71,7 +71,7 @@ def calendar():
 
 @bp.get("/check-back")
 def page():
-    return views.render(
+    return pages.render(
         "check_back.html",
         _(texts.CHECK_BACK_TITLE),
         intro=_(texts.CHECK_BACK_INTRO),

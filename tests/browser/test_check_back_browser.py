@@ -8,16 +8,14 @@ import pytest
 from test_walk import example, fill, walk
 from webwalk import answers_for_case, person_answers
 
-from webapp import views
-
 pytestmark = pytest.mark.slow
 TODAY = date(2026, 3, 31)
 
 
 @pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
-    # The live server runs in this process: its "today" is the test's.
-    monkeypatch.setattr(views, "today", lambda: TODAY)
+def fixed_today(live_app, monkeypatch):
+    # The live server's app: its own clock says TODAY for this test.
+    monkeypatch.setitem(live_app.config, "TODAY", lambda: TODAY)
 
 
 @pytest.mark.parametrize(

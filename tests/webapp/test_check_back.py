@@ -20,7 +20,7 @@ from test_privacy import served  # noqa: F401 (the app behind a real HTTP server
 from webwalk import case_named, text_of, walk_case
 
 from checkback import reminder
-from webapp import create_app, views
+from webapp import create_app
 
 TODAY = date(2026, 1, 31)
 EXAMPLES = (
@@ -32,9 +32,18 @@ EXAMPLES = (
 LANGUAGES = ("en", "es", "zh_Hant", "fa")
 
 
-@pytest.fixture(autouse=True)
-def fixed_today(monkeypatch):
-    monkeypatch.setattr(views, "today", lambda: TODAY)
+@pytest.fixture
+def app():
+    """The app as of TODAY (app.config["TODAY"], the app's own clock): a 31st, so that month
+    ends are tested."""
+    return create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "test-key",
+            "TODAY": lambda: TODAY,
+        }
+    )
 
 
 def remind_block(html):
