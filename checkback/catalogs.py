@@ -13,33 +13,45 @@ from pathlib import Path
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 ENGLISH = "en"
-# The eleven languages of the questionnaire (webapp/i18n.py LANGUAGES), by catalog code.
+# The eleven languages of the questionnaire by catalog code (webapp/i18n.py names them, each in
+# its own words); fa and ar are written right to left. One table for the web app and the letters.
 LANGUAGES = ("en", "es", "zh_Hant", "zh_Hans", "vi", "ko", "fil", "hy", "ru", "fa", "ar")
 RIGHT_TO_LEFT = {"fa", "ar"}
-# What an office's `language` column may say instead of our code (lower case, "-" as "_").
-ALIASES = {
-    "tl": "fil",
-    "zh_tw": "zh_Hant",
-    "zh_hk": "zh_Hant",
-    "zh_mo": "zh_Hant",
-    "zh_cn": "zh_Hans",
-    "zh_sg": "zh_Hans",
+# What browsers send (and an office's `language` column may say) -> our catalog. Babel maps
+# "tl" to fil_PH, and a bare "zh" is ambiguous: map them explicitly (stack notes). Longer tags
+# are cut back one subtag at a time, so "zh-Hant-TW" meets "zh-hant" before "zh".
+BROWSER_TAGS = {
+    "zh-tw": "zh_Hant",
+    "zh-hk": "zh_Hant",
+    "zh-mo": "zh_Hant",
+    "zh-hant": "zh_Hant",
+    "zh-cn": "zh_Hans",
+    "zh-sg": "zh_Hans",
+    "zh-hans": "zh_Hans",
     "zh": "zh_Hans",
+    "tl": "fil",
+    "fil-ph": "fil",
+    "tl-ph": "fil",
 }
-BY_LOWER = {code.lower(): code for code in LANGUAGES}
+BY_LOWER_CODE = {code.lower(): code for code in LANGUAGES}
+
+
+def catalog_for_tag(tag: str) -> str | None:
+    """A language tag (es-MX, zh_Hant, ZH-TW, tl) -> one of LANGUAGES, or None."""
+    subtags = tag.strip().lower().replace("_", "-").split("-")
+    while subtags and subtags[0]:
+        candidate = "-".join(subtags)
+        if candidate in BROWSER_TAGS:
+            return BROWSER_TAGS[candidate]
+        if candidate.replace("-", "_") in BY_LOWER_CODE:
+            return BY_LOWER_CODE[candidate.replace("-", "_")]
+        subtags.pop()
+    return None
 
 
 def language_of(cell: str) -> str:
-    """A `language` cell -> one of LANGUAGES: the code itself in any case, a browser-style tag
-    (es-MX, zh-TW, tl), else English."""
-    tag = cell.strip().lower().replace("-", "_")
-    while tag:
-        if tag in BY_LOWER:
-            return BY_LOWER[tag]
-        if tag in ALIASES:
-            return ALIASES[tag]
-        tag = tag.rpartition("_")[0]
-    return ENGLISH
+    """A `language` cell -> one of LANGUAGES, English if it names none of them."""
+    return catalog_for_tag(cell) or ENGLISH
 
 
 def translator(language: str) -> gettext.NullTranslations:
