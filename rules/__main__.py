@@ -20,6 +20,10 @@ from .version import RULES_VERSION
 SUBCOMMANDS = {
     "evaluate": ("rules.evaluate_command", "evaluate one case (a JSON file, or - for stdin)"),
     "batch": ("rules.batch.cli", "evaluate a CSV of convictions in bulk (docs/bulk.md)"),
+    "notices": (
+        "checkback.cli",
+        "neutral letters and outreach counts from bulk results (docs/bulk.md)",
+    ),
 }
 
 

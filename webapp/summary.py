@@ -5,12 +5,43 @@ Everything here is read from the engine's determination; nothing decides eligibi
 
 from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from . import explanations as words
 from .i18n import either
 from .labels import COUNTIES
+from .worker import paste
 
 ACTION_ORDER = ("check_record", "file_cr400", "file_jv744", "get_legal_help")
+
+
+PICK_UP_TITLE = _l("To pick up later")
+PICK_UP_TEXT = _l(
+    "These lines are your convictions written the way Fresh Start's legal aid worker mode reads them: paste them there, or give them to a legal aid worker, to start again without typing every answer. Anyone who holds this paper or this text can read them."
+)
+PICK_UP_LEFT_OUT = _l(
+    "Not listed: convictions from a court other than a California adult court, or without a code section. Enter them by hand."
+)
+PICK_UP = {"title": PICK_UP_TITLE, "text": PICK_UP_TEXT, "left_out": PICK_UP_LEFT_OUT}
+
+
+def county_name(answers):
+    county = answers.get("k")
+    return None if not county or county == "u" else COUNTIES[int(county) - 1]
+
+
+def paste_line(case_conviction, answers):
+    """The conviction as one worker-mode paste line, or None when worker mode could not take it
+    back as it is (paste rows are California adult convictions with a code section)."""
+    if case_conviction["court"] != "california_adult" or case_conviction["offense"] == "unknown":
+        return None
+    return paste.write_line(
+        case_conviction["offense"],
+        case_conviction["level"],
+        case_conviction.get("offense_date"),
+        case_conviction.get("conviction_date"),
+        county_name(answers),
+    )
 
 
 def court_for(case_conviction, answers):
@@ -78,6 +109,7 @@ def cards(case, determination, stored):
                 else None,
                 "limits": str(words.RELIEF_LIMITS),
                 "other": [other_path(p) for p in result["other_paths"]],
+                "paste_line": paste_line(conviction, answers),
             }
         )
     return out
@@ -136,4 +168,10 @@ def plain_text(result_cards, day):
         for other in card["other"]:
             lines.append(f"  {other['title']}: {other['text']}")
         lines.append("")
+    lines.append(str(PICK_UP_TITLE))
+    lines.append(str(PICK_UP_TEXT))
+    lines.extend(card["paste_line"] for card in result_cards if card["paste_line"])
+    if any(not card["paste_line"] for card in result_cards):
+        lines.append(str(PICK_UP_LEFT_OUT))
+    lines.append("")
     return "\n".join(lines)

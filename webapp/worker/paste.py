@@ -10,10 +10,13 @@ One line is one entry. From each line it reads:
   - a California county named in the line (LOS ANGELES).
 A line it cannot read is returned verbatim with the reason, never dropped. Dates are copied as
 written, so a wrong one (02/31/2014) reaches the row and the row's check names it.
+
+`write_line` is the inverse, for the summaries' "pick up later" lines (webapp/summary.py).
 """
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import rules
 
@@ -117,6 +120,40 @@ def read_line(line, counties, today):
         "conviction_date": conviction_date,
         "county": _county(rest, counties),
     }, None
+
+
+# A record's own letters: the same in every language, so a printed line needs no translation.
+LEVEL_WRITTEN = {"felony": "F", "misdemeanor": "M", "infraction": "I"}
+
+
+def write_line(offense, level, offense_date, conviction_date, county):
+    """A line `read_line` reads back to the same cells, or None if it would not (a typed
+    section holding a date or a level word of its own). The contract's values in, "" or None
+    for what is not known; a lone offense date is left out (one date reads as the conviction's)."""
+    written_dates = (
+        [offense_date, conviction_date]
+        if offense_date and conviction_date
+        else [conviction_date]
+        if conviction_date
+        else []
+    )
+    parts = [offense, LEVEL_WRITTEN.get(level or ""), *written_dates, county]
+    line = " ".join(part for part in parts if part)
+    return line if _reads_back(line, level, written_dates, county) else None
+
+
+def _reads_back(line, level, written_dates, county):
+    counties = [county] if county else []
+    cells, problem = read_line(line, counties, date.max)  # no date is "in the future" here
+    if problem:
+        return False
+    want = {
+        "level": LEVEL_WORDS.get(LEVEL_WRITTEN.get(level or "", ""), ""),
+        "offense_date": written_dates[0] if len(written_dates) == 2 else "",
+        "conviction_date": written_dates[-1] if written_dates else "",
+        "county": county or "",
+    }
+    return all(cells[key] == value for key, value in want.items())
 
 
 def _section(text):
