@@ -74,6 +74,8 @@ def conviction(conviction_id, answers):
         "conduct": {},
         "priors": {},
     }
+    if "new_felony_since" in given:
+        case["new_felony_since"] = given["new_felony_since"]
     for path, value in given.items():
         group, _, name = path.partition(".")
         if group in ("sentence", "conduct", "priors"):

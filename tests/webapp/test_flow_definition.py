@@ -64,6 +64,16 @@ def test_the_shipped_flow_loads_and_every_screen_has_words():
             "conviction:\n  - {id: where, type: choice, key: w, options: [ca], when: [{decisive: person.pending_charges}]}\n",
             "not a conviction fact path",
         ),
+        (
+            "conviction:\n  - {id: where, type: choice, key: w, options: [ca], when: [{decisive:"
+            " new_felony_since, assuming: {person.pending_charges: maybe}}]}\n",
+            "not a person fact's value",
+        ),
+        (
+            "conviction:\n  - {id: where, type: choice, key: w, options: [ca], when: [{decisive:"
+            " new_felony_since, assuming: {conduct.for_sale: 'no'}}]}\n",
+            "not a person fact's value",
+        ),
         ("conviction:\n  - {id: nowhere, type: choice, key: w, options: [ca]}\n", "no words"),
         (
             "conviction:\n  - {id: where, type: choice, key: w, options: [ca], fact: conduct.moon}\n",

@@ -258,6 +258,20 @@ def field_name(conviction, screen):
     return f"p-{screen.key}" if conviction is None else f"f{conviction['i']}-{screen.key}"
 
 
+def anchor(name, screen):
+    """The field an error links to: a date's text box, a choice's first radio button."""
+    return name if screen.type == "date" else f"{name}-{screen.options[0]}"
+
+
+def read_follow_up(screen, value, as_of):
+    """({answer key: value} or None, problem or None) for one follow-up as sent."""
+    if screen.type == "date":  # typed as on the record, like the table's date cells
+        return rows.read_date((value or "").strip(), screen.key, as_of, required=True)
+    if value in screen.options:
+        return {screen.key: value}, None
+    return None, ANSWER_NEEDED
+
+
 @bp.route("/questions", methods=["GET", "POST"])
 def questions():
     if not state.convictions():
@@ -267,6 +281,7 @@ def questions():
     if any(s.key in rows.TABLE_KEYS for _c, _p, screens in pending for s in screens):
         return see_other(url_for("worker.record"))  # a row the table has not filled in yet
     errors = []
+    typed = {}  # date follow-ups as typed, shown again beside their error
     if request.method == "POST":
         before = snapshot("c", "p")
         for conviction, position, screens in pending:
@@ -275,15 +290,13 @@ def questions():
                 value = request.form.get(name)
                 if value not in screen.options and conviction and screen.id in SHARED:
                     value = request.form.get(shared_name(screen))
-                if value in screen.options:
-                    state.save_answers(conviction and conviction["i"], {screen.key: value})
+                found, problem = read_follow_up(screen, value, as_of)
+                if found is not None:
+                    state.save_answers(conviction and conviction["i"], found)
                 else:
-                    errors.append(
-                        (
-                            f"{name}-{screen.options[0]}",
-                            question_error(position, voice.words(screen.id, voice.CLIENT)["short"]),
-                        )
-                    )
+                    typed[name] = value or ""
+                    short = voice.words(screen.id, voice.CLIENT)["short"]
+                    errors.append((anchor(name, screen), question_error(position, short, problem)))
         if not state.fits(current_app):
             restore(before)
             errors = [("main-heading", FULL)]
@@ -301,7 +314,9 @@ def questions():
                 {
                     "name": field_name(conviction, screen),
                     "words": voice.words(screen.id, voice.CLIENT),
-                    "error": error_for.get(f"{field_name(conviction, screen)}-{screen.options[0]}"),
+                    "error": error_for.get(anchor(field_name(conviction, screen), screen)),
+                    "date": screen.type == "date",
+                    "typed": typed.get(field_name(conviction, screen), ""),
                 }
                 for screen in screens
             ],
@@ -325,12 +340,10 @@ def questions():
     )
 
 
-def question_error(position, short):
+def question_error(position, short, problem=ANSWER_NEEDED):
     if position is None:
-        return _("About the person: %(field)s – %(problem)s", field=short, problem=ANSWER_NEEDED)
-    return _(
-        "Row %(row)s: %(field)s – %(problem)s", row=position, field=short, problem=ANSWER_NEEDED
-    )
+        return _("About the person: %(field)s – %(problem)s", field=short, problem=problem)
+    return _("Row %(row)s: %(field)s – %(problem)s", row=position, field=short, problem=problem)
 
 
 def row_heading(conviction, position):
