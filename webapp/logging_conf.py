@@ -57,9 +57,12 @@ GUNICORN_LOGCONFIG = {
         "redacting": {"()": RedactingFormatter, "format": FORMAT},
         "access": {"format": "%(message)s"},
     },
+    "filters": {
+        "withhold_client": {"()": "webapp.gunicorn_refusals.WithholdClientDetails"},
+    },
     "handlers": {
         "error": {"class": "logging.StreamHandler", "formatter": "redacting",
-                  "stream": "ext://sys.stderr"},
+                  "filters": ["withhold_client"], "stream": "ext://sys.stderr"},
         "access": {"class": "logging.StreamHandler", "formatter": "access",
                    "stream": "ext://sys.stdout"},
     },
