@@ -31,7 +31,21 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(module_name)
         module.add_arguments(commands.add_parser(name, help=help_text, description=help_text))
     args = parser.parse_args(argv)
-    return importlib.import_module(SUBCOMMANDS[args.command][0]).run(args)
+    try:
+        return importlib.import_module(SUBCOMMANDS[args.command][0]).run(args)
+    except KeyboardInterrupt:
+        return _one_line("interrupted", 1)
+    except Exception as error:  # a bug or an odd system state: still one line, never a traceback
+        return _one_line(f"error: {type(error).__name__}: {error}", 1)
+
+
+def _one_line(message: str, code: int) -> int:
+    if sys.stderr is not None:
+        try:
+            print(message.replace("\n", " ")[:500], file=sys.stderr)
+        except OSError:
+            pass
+    return code
 
 
 if __name__ == "__main__":
