@@ -10,6 +10,7 @@ from pathlib import Path
 from babel.support import Translations
 from flask import request, session
 from flask_babel import Babel, get_locale
+from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
 
 from . import review_notice
@@ -114,7 +115,16 @@ def isolate_codes(text):
                             str(escape(text))))
 
 
+def escaped_lazy_string(self):
+    """A lazy message is text, never markup: Jinja escapes it like any other string."""
+    return escape(str(self))
+
+
 def init(app):
+    # Flask-Babel's LazyString says it is markup (`__html__` returns the text as it is), so Jinja
+    # printed a lazy message quoting what someone typed ("<b hx-post=...> is not a date") as live
+    # HTML, and any translation the same way (issue 14). Escaped, it renders the same for text.
+    LazyString.__html__ = escaped_lazy_string
     Babel(app, locale_selector=select_locale)
     app.add_template_filter(left_to_right, "ltr")
     app.add_template_filter(isolate_codes, "ltr_codes")
