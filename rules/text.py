@@ -31,9 +31,10 @@ def _dropped(char: str) -> bool:
     return category == "Cf" or (category == "Cc" and not char.isspace())
 
 
-def normalise(text: str) -> str:
-    """`text` in canonical form: ASCII digits, NFKC, no invisible or control characters."""
-    if text.isascii() and text.isprintable() and "  " not in text and text == text.strip():
+def normalise(text: str, squeeze: bool = True) -> str:
+    """`text` in canonical form: ASCII digits, NFKC, no invisible or control characters; with
+    `squeeze`, white space runs become one space and the ends are trimmed."""
+    if text.isascii() and text.isprintable() and (not squeeze or ("  " not in text and text == text.strip())):
         return text  # the common case, as typed on an English keyboard
     kept: list[str] = []
     run: list[str] = []  # characters waiting for NFKC
@@ -51,7 +52,8 @@ def normalise(text: str) -> str:
             run.append(char)
     kept.append(unicodedata.normalize("NFKC", "".join(run)))
     # NFKC turns the no-break and ideographic spaces into spaces: collapsed here with the rest.
-    return _SPACE.sub(" ", "".join(kept)).strip()
+    joined = "".join(kept)
+    return _SPACE.sub(" ", joined).strip() if squeeze else joined
 
 
 def ascii_number(text: str) -> str | None:
@@ -59,3 +61,8 @@ def ascii_number(text: str) -> str | None:
     anything but decimal digits (after `normalise`): `2013²`, `2O13`, `12.5`, ``."""
     cleaned = normalise(text)
     return cleaned if _ASCII_NUMBER.fullmatch(cleaned) else None
+
+
+def normalise_lines(text: str) -> str:
+    """Pasted lines, each normalised but with its spacing as pasted, still one a line."""
+    return "\n".join(normalise(line, squeeze=False) for line in text.splitlines())

@@ -14,9 +14,9 @@ from werkzeug.exceptions import HTTPException
 
 import rules
 
-from . import assets, fast_lane, i18n, logging_conf, security, speed, state
+from . import assets, fast_lane, i18n, logging_conf, refused_answers, security, speed, state
 from . import worker
-from .views import bp, htmx, render, resume_url
+from .views import bp, htmx, question_url, render, resume_url, see_other, today
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +85,8 @@ def create_app(test_config=None):
     htmx.init_app(app)
     app.register_blueprint(bp)
     app.register_blueprint(worker.bp)
+    # A stored answer the engine refuses: that question again, every other answer kept.
+    refused_answers.init(app, today, question_url, see_other, render)
 
     @app.context_processor
     def page_globals():

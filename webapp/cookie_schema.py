@@ -11,6 +11,7 @@ value is one this app itself stores, in canonical form; anything else is an unre
     n  the next conviction number
     l  a language code
     csrf_token  Flask-WTF's token secret
+    e  a question to explain once: its answer was refused by the engine (refused_answers.py)
 
 and each answer is one of its screen's options; a date is "u", YYYY, YYYY-MM or YYYY-MM-DD in
 ASCII digits; a county is "u" or its number; a code section and a birth year are what their
@@ -57,6 +58,12 @@ class BoundedSerializer(URLSafeTimedSerializer):
         return super(URLSafeSerializerMixin, self).load_payload(json, serializer)
 
 
+def bounded(serializer):
+    """The same serializer (keys, salt, JSON tags, signer), inflating at most MAX_INFLATED."""
+    return BoundedSerializer(serializer.secret_keys, salt=serializer.salt,
+                             serializer=serializer.serializer, signer_kwargs=serializer.signer_kwargs)
+
+
 def _allowed(screen):
     """{key: a check} for the values one screen stores."""
     if screen.type == "date":
@@ -75,6 +82,7 @@ def _allowed(screen):
     return checks
 
 
+SCREEN_IDS = frozenset(screen.id for screen in (*CONVICTION_SCREENS, *PERSON_SCREENS))
 CONVICTION_VALUES = {key: check for screen in CONVICTION_SCREENS for key, check in _allowed(screen).items()}
 PERSON_VALUES = {key: check for screen in PERSON_SCREENS for key, check in _allowed(screen).items()}
 
@@ -102,5 +110,8 @@ def valid(data, languages, max_convictions):
         "n": _number,
         "l": lambda code: isinstance(code, str) and code in languages,
         "csrf_token": lambda token: isinstance(token, str) and len(token) <= MAX_TOKEN,
+        # refused_answers.py: [conviction number, or 0 for the person; the screen to explain]
+        "e": lambda e: (isinstance(e, list) and len(e) == 2 and type(e[0]) is int
+                        and 0 <= e[0] <= MAX_NUMBER and e[1] in SCREEN_IDS),
     }
     return all(key in checks and checks[key](value) for key, value in data.items())

@@ -15,7 +15,7 @@ from flask_htmx import HTMX
 
 import rules
 
-from . import forms, i18n, speed, state, summary
+from . import forms, i18n, refused_answers, speed, state, summary
 from .flow import BY_ID
 from .i18n import LANGUAGES
 from .labels import COUNTIES, QUESTIONS, UNSURE, option_labels
@@ -227,13 +227,17 @@ def ask(screen, number, kept, back, caption):
                "counties": speed.counties() if screen.type == "select" else None}
     action = request.full_path.rstrip("?")
     if request.method != "POST":  # GET (or HEAD)
+        # Asked again because the engine refused the stored answer (refused_answers.py)?
+        notice = refused_answers.notice_for(number, screen)
         # The common case, from a per-language skeleton, with no form made (issue 7).
-        html = speed.question_page(template, screen, forms.stored(screen, kept),
-                                   lambda: forms.make(screen, today(), {}), back, caption,
-                                   action, is_fragment(), title=title, heading=title, **context)
+        html = None if notice else speed.question_page(
+            template, screen, forms.stored(screen, kept), lambda: forms.make(screen, today(), {}),
+            back, caption, action, is_fragment(), title=title, heading=title, **context)
         if html is not None:
             return respond(html, 200, is_fragment())
         form = forms.make(screen, today(), kept)
+        if notice:
+            form.form_errors.append(notice)
     errors = ([("main-heading", message) for message in form.form_errors]
               + form.problems())
     return render(template, title, status=400 if stale else 200, errors=errors, form=form,
