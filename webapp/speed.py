@@ -97,10 +97,11 @@ def counties():
 
 
 def translated(value):
-    """Lazy strings become what they render as: their translation, as trusted markup."""
+    """Lazy strings become what they render as: their translation, escaped (a translation is
+    text, never markup: issue 14)."""
     if isinstance(value, dict):
         return {name: translated(item) for name, item in value.items()}
-    return Markup(str(value)) if isinstance(value, LazyString) else value
+    return escape(str(value)) if isinstance(value, LazyString) else value
 
 
 def catalog():
