@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
-from test_rtl import path_of
+from test_rtl import answer, path_of
 from webwalk import answers_for_case, person_answers
 
 pytestmark = pytest.mark.slow
@@ -15,23 +15,7 @@ FARSI_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
 
 def type_answer(page, data):
-    """Like test_rtl.answer, but text is typed key by key, as a phone keyboard sends it."""
-    form = page.locator("main form[method=post]").last
-    for name, value in data.items():
-        field = form.locator(f"[name={name}]")
-        kind = field.first.evaluate("f => f.type") if value and field.count() else None
-        if kind == "radio":
-            form.locator(f"[name={name}][value='{value}']").check()
-        elif kind == "checkbox":
-            field.check()
-        elif kind == "select-one":
-            field.select_option(value)
-        elif kind:
-            field.fill("")
-            field.press_sequentially(value)
-    before = page.url
-    form.locator("button[type=submit]").last.click()
-    page.wait_for_url(lambda url: url != before)
+    answer(page, data, key_by_key=True)
 
 
 @pytest.mark.parametrize("phone", [("Pixel 7", True), ("Pixel 7", False)], indirect=True, ids=["js", "nojs"])

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.server import stop, wait_until_up
 from webapp.serve import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,25 +45,14 @@ def production_server():
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                               start_new_session=True)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if get(port) == 200:
-                    break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the production server did not start: "
-                            + server.stderr.read().decode(errors="replace")[-2000:])
-            time.sleep(0.2)
+        try:
+            wait_until_up(f"http://127.0.0.1:{port}/", server)
+        except RuntimeError:
+            pytest.fail("the production server did not start: "
+                        + server.stderr.read().decode(errors="replace")[-2000:])
         yield port
     finally:
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop(server)  # webapp.serve stops nginx and gunicorn with it
         server.stderr.close()
 
 
@@ -107,17 +97,6 @@ class GunicornAlone:
                                         stderr=subprocess.PIPE, start_new_session=True)
         self.output = None
 
-    def wait_until_up(self):
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if get(self.port) == 200:
-                    return
-            except OSError:
-                pass
-            assert self.process.poll() is None and time.monotonic() < deadline, "gunicorn did not start"
-            time.sleep(0.2)
-
     def stop(self):
         """Stops gunicorn and returns everything it wrote (access and error logs)."""
         if self.output is None:
@@ -131,7 +110,7 @@ class GunicornAlone:
 def gunicorn_alone():
     server = GunicornAlone()
     try:
-        server.wait_until_up()
+        wait_until_up(f"http://127.0.0.1:{server.port}/", server.process)
         yield server
     finally:
         server.stop()
