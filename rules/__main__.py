@@ -12,6 +12,7 @@ one line in SUBCOMMANDS.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 
@@ -41,10 +42,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _one_line(message: str, code: int) -> int:
     if sys.stderr is not None:
-        try:
+        with contextlib.suppress(OSError):  # standard error closed too: the exit code says it
             print(message.replace("\n", " ")[:500], file=sys.stderr)
-        except OSError:
-            pass
     return code
 
 

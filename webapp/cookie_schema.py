@@ -23,6 +23,7 @@ inflated to 4 MB before any check. `BoundedSerializer` stops inflating at MAX_IN
 
 import re
 import zlib
+from typing import Any
 
 from itsdangerous import BadPayload, URLSafeTimedSerializer
 from itsdangerous.encoding import base64_decode
@@ -43,9 +44,11 @@ COUNTY_CODES = frozenset({"u", *(str(number) for number in range(1, len(COUNTIES
 class BoundedSerializer(URLSafeTimedSerializer):
     """itsdangerous' URL-safe serializer, inflating at most MAX_INFLATED bytes."""
 
-    def load_payload(self, payload, serializer=None):
+    def load_payload(
+        self, payload: bytes, *args: Any, serializer: Any = None, **kwargs: Any
+    ) -> Any:
         if not payload.startswith(b"."):
-            return super().load_payload(payload, serializer)
+            return super().load_payload(payload, *args, serializer=serializer, **kwargs)
         try:
             compressed = base64_decode(payload[1:])
             inflater = zlib.decompressobj()
@@ -55,13 +58,19 @@ class BoundedSerializer(URLSafeTimedSerializer):
         if inflater.unconsumed_tail or not inflater.eof:
             raise BadPayload(f"the payload inflates past {MAX_INFLATED} bytes")
         # The URL-safe mixin's own step (base64, inflate) is done: on to the JSON serializer.
-        return super(URLSafeSerializerMixin, self).load_payload(json, serializer)
+        return super(URLSafeSerializerMixin, self).load_payload(
+            json, *args, serializer=serializer, **kwargs
+        )
 
 
 def bounded(serializer):
     """The same serializer (keys, salt, JSON tags, signer), inflating at most MAX_INFLATED."""
-    return BoundedSerializer(serializer.secret_keys, salt=serializer.salt,
-                             serializer=serializer.serializer, signer_kwargs=serializer.signer_kwargs)
+    return BoundedSerializer(
+        serializer.secret_keys,
+        salt=serializer.salt,
+        serializer=serializer.serializer,
+        signer_kwargs=serializer.signer_kwargs,
+    )
 
 
 def _allowed(screen):
@@ -77,20 +86,25 @@ def _allowed(screen):
 
         field = screen.detail["field"]
         checks[screen.detail["key"]] = (
-            (lambda value: bool(CODE_SECTION.fullmatch(value))) if field == "code_section"
-            else (lambda value: bool(YEAR.fullmatch(value))))
+            (lambda value: bool(CODE_SECTION.fullmatch(value)))
+            if field == "code_section"
+            else (lambda value: bool(YEAR.fullmatch(value)))
+        )
     return checks
 
 
 SCREEN_IDS = frozenset(screen.id for screen in (*CONVICTION_SCREENS, *PERSON_SCREENS))
-CONVICTION_VALUES = {key: check for screen in CONVICTION_SCREENS for key, check in _allowed(screen).items()}
+CONVICTION_VALUES = {
+    key: check for screen in CONVICTION_SCREENS for key, check in _allowed(screen).items()
+}
 PERSON_VALUES = {key: check for screen in PERSON_SCREENS for key, check in _allowed(screen).items()}
 
 
 def _answers(answers, checks, skip=()):
     return isinstance(answers, dict) and all(
         key in skip or (key in checks and isinstance(value, str) and checks[key](value))
-        for key, value in answers.items())
+        for key, value in answers.items()
+    )
 
 
 def _number(value):
@@ -102,16 +116,28 @@ def valid(data, languages, max_convictions):
     if not isinstance(data, dict):
         return False
     checks = {
-        "c": lambda c: (isinstance(c, list) and len(c) <= max_convictions
-                        and all(isinstance(one, dict) and _number(one.get("i"))
-                                and _answers(one, CONVICTION_VALUES, skip=("i",)) for one in c)
-                        and len({one["i"] for one in c}) == len(c)),
+        "c": lambda c: (
+            isinstance(c, list)
+            and len(c) <= max_convictions
+            and all(
+                isinstance(one, dict)
+                and _number(one.get("i"))
+                and _answers(one, CONVICTION_VALUES, skip=("i",))
+                for one in c
+            )
+            and len({one["i"] for one in c}) == len(c)
+        ),
         "p": lambda p: _answers(p, PERSON_VALUES),
         "n": _number,
         "l": lambda code: isinstance(code, str) and code in languages,
         "csrf_token": lambda token: isinstance(token, str) and len(token) <= MAX_TOKEN,
         # refused_answers.py: [conviction number, or 0 for the person; the screen to explain]
-        "e": lambda e: (isinstance(e, list) and len(e) == 2 and type(e[0]) is int
-                        and 0 <= e[0] <= MAX_NUMBER and e[1] in SCREEN_IDS),
+        "e": lambda e: (
+            isinstance(e, list)
+            and len(e) == 2
+            and type(e[0]) is int
+            and 0 <= e[0] <= MAX_NUMBER
+            and e[1] in SCREEN_IDS
+        ),
     }
     return all(key in checks and checks[key](value) for key, value in data.items())

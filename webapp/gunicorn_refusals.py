@@ -12,9 +12,10 @@ gunicorn has no setting for either, so gunicorn_conf.py installs these two repla
 
 Behind nginx (webapp/serve.py) nginx refuses most such requests first, with its own fixed pages.
 """
+
 import logging
 
-from gunicorn import util
+from gunicorn import util  # type: ignore[import-untyped]
 
 from webapp.security import HEADERS
 
@@ -23,9 +24,14 @@ REFUSAL = "Fresh Start could not read that request. Please go back and try again
 
 def write_refusal(sock, status_int, reason, _mesg):
     body = REFUSAL.encode("utf-8")
-    head = [f"HTTP/1.1 {status_int} {reason}", "Connection: close",
-            "Content-Type: text/plain; charset=utf-8", f"Content-Length: {len(body)}",
-            "Cache-Control: no-store", *(f"{name}: {value}" for name, value in HEADERS.items())]
+    head = [
+        f"HTTP/1.1 {status_int} {reason}",
+        "Connection: close",
+        "Content-Type: text/plain; charset=utf-8",
+        f"Content-Length: {len(body)}",
+        "Cache-Control: no-store",
+        *(f"{name}: {value}" for name, value in HEADERS.items()),
+    ]
     util.write_nonblock(sock, ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
 
 
@@ -35,7 +41,10 @@ class WithholdClientDetails(logging.Filter):
     def filter(self, record):
         message = record.msg if isinstance(record.msg, str) else ""
         if message.startswith("Invalid request from ip="):
-            record.msg, record.args = "Invalid request refused; client address and request withheld", ()
+            record.msg, record.args = (
+                "Invalid request refused; client address and request withheld",
+                (),
+            )
         elif message.startswith("Error handling request"):
             record.msg, record.args = "Error handling a request (request line withheld)", ()
         return True

@@ -12,6 +12,7 @@ until the engine accepts the case. That screen's answer is removed (every other 
 the cookie remembers which question to explain (`e`: [conviction number or 0, screen id]), and
 the person is sent to that question, which says why it is asked again.
 """
+
 import logging
 
 from flask import session
@@ -24,7 +25,9 @@ from .flow import CONVICTION_SCREENS, PERSON_SCREENS, stored_keys
 
 log = logging.getLogger(__name__)
 
-ASKED_AGAIN = _l("Your earlier answer to this question could not be used. Please answer it again. Your other answers are still here.")
+ASKED_AGAIN = _l(
+    "Your earlier answer to this question could not be used. Please answer it again. Your other answers are still here."
+)
 UNUSABLE = _l("One of your answers could not be used. Please check your answers, or start again.")
 NOTICE_KEY = "e"
 
@@ -54,14 +57,20 @@ def find_refused(as_of):
     """(conviction number or None for the person, screen) of the refused answer, or None."""
     for conviction in state.convictions():
         cid = state.conviction_id(conviction["i"])
-        screen = refused_screen(conviction, CONVICTION_SCREENS,
-                                lambda answers: case_builder.build(as_of, [(cid, answers)], {}))
+
+        def alone(answers, cid=cid):
+            return case_builder.build(as_of, [(cid, answers)], {})
+
+        screen = refused_screen(conviction, CONVICTION_SCREENS, alone)
         if screen is not None:
             return conviction["i"], screen
     kept = [(state.conviction_id(c["i"]), c) for c in state.convictions()]
     if kept:
-        screen = refused_screen(state.person_answers(), PERSON_SCREENS,
-                                lambda answers: case_builder.build(as_of, kept, answers))
+        screen = refused_screen(
+            state.person_answers(),
+            PERSON_SCREENS,
+            lambda answers: case_builder.build(as_of, kept, answers),
+        )
         if screen is not None:
             return None, screen
     return None
@@ -88,7 +97,9 @@ def init(app, today, question_url, see_other, render):
         log.warning("a stored answer was refused by the engine (%s)", type(error).__name__)
         found = find_refused(today())
         if found is None:
-            return render("error.html", str(UNUSABLE), status=400, message=UNUSABLE, offer_start=True)
+            return render(
+                "error.html", str(UNUSABLE), status=400, message=UNUSABLE, offer_start=True
+            )
         number, screen = found
         forget(number, screen)
         return see_other(question_url(number, screen))

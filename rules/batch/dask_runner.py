@@ -29,7 +29,12 @@ import pandas as pd
 
 from rules.batch.columns import OUTPUT_COLUMNS
 from rules.batch.partition import evaluate_rows
-from rules.batch.runner import InputFileError, read_header, refuse_output_over_input, spreadsheet_safe
+from rules.batch.runner import (
+    InputFileError,
+    read_header,
+    refuse_output_over_input,
+    spreadsheet_safe,
+)
 
 
 def _person(line: bytes, column: int) -> str:

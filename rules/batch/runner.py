@@ -10,6 +10,7 @@ are not together.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import io
@@ -21,7 +22,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
 from rules.batch.columns import OUTPUT_COLUMNS, REQUIRED_COLUMNS
 from rules.batch.partition import evaluate_outputs
@@ -79,7 +80,7 @@ def read_header(reader: Iterator[list[str]]) -> list[str]:
     return header
 
 
-def records(reader, limit: int = MAX_RECORD_LINES) -> Iterator[list[str]]:
+def records(reader: Any, limit: int = MAX_RECORD_LINES) -> Iterator[list[str]]:
     """The csv reader's records, refusing a quoted field that runs past `limit` lines or to the
     end of the file (the reader is strict, so an open quote at the end is an error, not a row)."""
     last_line = reader.line_num
@@ -247,10 +248,9 @@ def run(input_path: str, output_path: str, as_of: str, *, workers: int | None = 
 def refuse_output_over_input(input_path: str, output_path: str) -> None:
     """Writing the output over the input would destroy it before it was read."""
     same = os.path.abspath(input_path) == os.path.abspath(output_path)
-    try:
+    # The output may not exist yet (or the input not: that is reported when it is opened).
+    with contextlib.suppress(OSError):
         same = same or os.path.samefile(input_path, output_path)
-    except OSError:
-        pass  # the output does not exist yet (or the input does not: reported when opened)
     if same:
         raise InputFileError("--output is the input file: choose another name (the input would be lost)")
 
@@ -261,7 +261,8 @@ def _umask() -> int:
     return mask
 
 
-def _evaluate_file(raw, out, as_of, workers, chunk_rows, progress_stream, totals) -> None:
+def _evaluate_file(raw: IO[bytes], out: IO[str], as_of: str, workers: int, chunk_rows: int,
+                   progress_stream: IO[str], totals: Totals) -> None:
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     try:
         _evaluate_text(text, raw, out, as_of, workers, chunk_rows, progress_stream, totals)
@@ -269,7 +270,8 @@ def _evaluate_file(raw, out, as_of, workers, chunk_rows, progress_stream, totals
         text.detach()  # `raw` is closed by its owner
 
 
-def _evaluate_text(text, raw, out, as_of, workers, chunk_rows, progress_stream, totals) -> None:
+def _evaluate_text(text: IO[str], raw: IO[bytes], out: IO[str], as_of: str, workers: int,
+                   chunk_rows: int, progress_stream: IO[str], totals: Totals) -> None:
     reader = records(csv.reader(text, strict=True))
     try:
         header = read_header(reader)

@@ -1,5 +1,6 @@
 """A year typed on a Farsi phone keyboard (۲۰۱۳) on the Farsi pages reaches the result (issue 14):
 before, the answer was saved raw and every page after it was a 500."""
+
 import json
 from pathlib import Path
 
@@ -18,14 +19,19 @@ def type_answer(page, data):
     answer(page, data, key_by_key=True)
 
 
-@pytest.mark.parametrize("phone", [("Pixel 7", True), ("Pixel 7", False)], indirect=True, ids=["js", "nojs"])
+@pytest.mark.parametrize(
+    "phone", [("Pixel 7", True), ("Pixel 7", False)], indirect=True, ids=["js", "nojs"]
+)
 def test_a_farsi_keyboard_year_on_the_farsi_pages_reaches_the_result(phone, live_server):
     page = phone
     conviction = CASE["convictions"][0]
     answers = answers_for_case(conviction)
     for screen in ("convicted", "happened"):
         if "year" in answers[screen]:
-            answers[screen] = {**answers[screen], "year": answers[screen]["year"].translate(FARSI_DIGITS)}
+            answers[screen] = {
+                **answers[screen],
+                "year": answers[screen]["year"].translate(FARSI_DIGITS),
+            }
     assert "۲۰۱۳" in answers["convicted"]["year"]
     page.goto(f"{live_server}/lang/fa?next=/")
     page.locator("main form[action='/begin'] button").click()

@@ -6,6 +6,7 @@ wipe the answers with the form's own token. Every payload below goes into every 
 worker and public form (and worker mode's paste box), and every response, including the pages
 after it, must show it only as text.
 """
+
 import re
 
 import pytest
@@ -28,7 +29,9 @@ PUBLIC_FIELDS = ("answer", "detail", "year", "month", "unsure")
 
 
 def client():
-    return create_app({"TESTING": True, "SECRET_KEY": "escaping-key", "WTF_CSRF_ENABLED": False}).test_client()
+    return create_app(
+        {"TESTING": True, "SECRET_KEY": "escaping-key", "WTF_CSRF_ENABLED": False}
+    ).test_client()
 
 
 def assert_escaped(response, payload):
@@ -42,11 +45,20 @@ def assert_escaped(response, payload):
 def test_every_worker_cell_and_the_paste_box_show_typed_markup_as_text(payload):
     browser = client()
     for column in COLUMNS:
-        cells = {"code": "HS 11359", "level": "fel", "conviction_date": "05/02/2014", "county": "Los Angeles",
-                 column: payload}
+        cells = {
+            "code": "HS 11359",
+            "level": "fel",
+            "conviction_date": "05/02/2014",
+            "county": "Los Angeles",
+            column: payload,
+        }
         for action in ("save", "add", "remove-2", "paste"):
-            response = browser.post("/worker/", data=table_form([cells, {}], action=action,
-                                                                 paste=f"{payload}\nHS 11359 F {payload}"))
+            response = browser.post(
+                "/worker/",
+                data=table_form(
+                    [cells, {}], action=action, paste=f"{payload}\nHS 11359 F {payload}"
+                ),
+            )
             assert_escaped(response, payload)
     for page in ("/worker/", "/worker/questions", "/worker/result"):
         assert_escaped(browser.get(page), payload)
@@ -55,7 +67,12 @@ def test_every_worker_cell_and_the_paste_box_show_typed_markup_as_text(payload):
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_worker_follow_up_answers_show_typed_markup_as_text(payload):
     browser = client()
-    cells = {"code": "HS 11359", "level": "fel", "conviction_date": "05/02/2014", "county": "Los Angeles"}
+    cells = {
+        "code": "HS 11359",
+        "level": "fel",
+        "conviction_date": "05/02/2014",
+        "county": "Los Angeles",
+    }
     assert browser.post("/worker/", data=table_form([cells])).status_code == 303
     html = browser.get("/worker/questions").get_data(as_text=True)
     names = set(re.findall(r'name="((?:f\d+|p)-[a-z0-9]+)"', html))
@@ -71,7 +88,9 @@ def test_every_public_field_shows_typed_markup_as_text(payload):
     browser.post("/begin")
     for screen in CONVICTION_SCREENS:
         for field in PUBLIC_FIELDS:
-            response = browser.post(f"/c/1/{screen.id}", data={field: payload, "switch_to": payload})
+            response = browser.post(
+                f"/c/1/{screen.id}", data={field: payload, "switch_to": payload}
+            )
             assert_escaped(response, payload)
         # Then answer it properly, so the next screens are reachable.
         if screen.id in POSSESSION_2011:
@@ -83,5 +102,12 @@ def test_every_public_field_shows_typed_markup_as_text(payload):
         for field in PUBLIC_FIELDS:
             assert_escaped(browser.post(f"/about-you/{screen.id}", data={field: payload}), payload)
         browser.post(f"/about-you/{screen.id}", data={"answer": "n"})
-    for page in ("/convictions", "/check", "/result", "/summary.txt", "/c/1/offense", f"/lang/fa?next={payload}"):
+    for page in (
+        "/convictions",
+        "/check",
+        "/result",
+        "/summary.txt",
+        "/c/1/offense",
+        f"/lang/fa?next={payload}",
+    ):
         assert_escaped(browser.get(page), payload)

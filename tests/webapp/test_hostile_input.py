@@ -5,6 +5,7 @@ ASCII; superscripts are refused with the field's own message; invisible and bidi
 reach the cookie; a validly signed cookie with odd contents is an unreadable cookie, never a
 500; a stored answer the engine refuses is an unanswered question.
 """
+
 import json
 import unicodedata
 import warnings
@@ -53,7 +54,9 @@ def string_values(data):
 def assert_canonical(data):
     for value in string_values(data):
         assert value == normalise(value), repr(value)
-        assert not any(unicodedata.category(c) == "Nd" and not c.isascii() for c in value), repr(value)
+        assert not any(unicodedata.category(c) == "Nd" and not c.isascii() for c in value), repr(
+            value
+        )
 
 
 def one_conviction(client, **changes):
@@ -65,11 +68,22 @@ def one_conviction(client, **changes):
 
 # --- 1. digits of every script --------------------------------------------------------------
 
-@pytest.mark.parametrize("typed", [FARSI_2013, ARABIC_2013, FULLWIDTH_2013, f"\u200f{FARSI_2013}\u200f",
-                                   f" {FULLWIDTH_2013}\u00a0"])
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        FARSI_2013,
+        ARABIC_2013,
+        FULLWIDTH_2013,
+        f"\u200f{FARSI_2013}\u200f",
+        f" {FULLWIDTH_2013}\u00a0",
+    ],
+)
 def test_a_year_typed_on_a_farsi_arabic_or_fullwidth_keyboard_is_read_and_kept_in_ascii(typed):
     app, client = make_client()
-    one_conviction(client, convicted={"year": typed, "month": "03"}, happened={"year": typed, "month": ""})
+    one_conviction(
+        client, convicted={"year": typed, "month": "03"}, happened={"year": typed, "month": ""}
+    )
     conviction = stored(app, client)["c"][0]
     assert conviction["cd"] == "2013-03" and conviction["od"] == "2013"
     for page in ("/convictions", "/check", "/result", "/summary.txt"):
@@ -85,13 +99,18 @@ def test_a_birth_year_in_another_script_is_kept_in_ascii(typed):
     assert client.get("/result").status_code == 200
 
 
-@pytest.mark.parametrize("screen, data, message", [
-    ("convicted", {"year": "201²", "month": ""}, "Enter the year as 4 numbers"),
-    ("convicted", {"year": "²⁰¹³", "month": ""}, "Enter the year as 4 numbers"),
-    ("happened", {"year": "2011½", "month": ""}, "Enter the year as 4 numbers"),
-    ("age", {"answer": "born", "detail": "198⁸"}, "Enter the year you were born as 4 numbers"),
-])
-def test_superscripts_and_fractions_get_the_fields_usual_message_and_nothing_is_saved(screen, data, message):
+@pytest.mark.parametrize(
+    "screen, data, message",
+    [
+        ("convicted", {"year": "201²", "month": ""}, "Enter the year as 4 numbers"),
+        ("convicted", {"year": "²⁰¹³", "month": ""}, "Enter the year as 4 numbers"),
+        ("happened", {"year": "2011½", "month": ""}, "Enter the year as 4 numbers"),
+        ("age", {"answer": "born", "detail": "198⁸"}, "Enter the year you were born as 4 numbers"),
+    ],
+)
+def test_superscripts_and_fractions_get_the_fields_usual_message_and_nothing_is_saved(
+    screen, data, message
+):
     app, client = make_client()
     client.post("/begin")
     answer_until(client, "/c/1/where", POSSESSION_2011, stop=(f"/c/1/{screen}",))
@@ -104,19 +123,30 @@ def test_superscripts_and_fractions_get_the_fields_usual_message_and_nothing_is_
 
 def test_invisible_and_bidi_characters_never_reach_a_stored_code_section():
     app, client = make_client()
-    one_conviction(client, offense={"answer": "have", "detail": "\u202bHS\u200b 11357(b)\u202c\ufeff"})
+    one_conviction(
+        client, offense={"answer": "have", "detail": "\u202bHS\u200b 11357(b)\u202c\ufeff"}
+    )
     assert stored(app, client)["c"][0]["s"] == "HS 11357(b)"
 
 
 # --- hypothesis: every form field, hostile Unicode -------------------------------------------
 
-HOSTILE_TEXT = st.text(st.characters(categories=("Nd", "No", "Cf", "Zs"), include_characters=RTL_MARKS),
-                       max_size=12)
-MIXED = st.one_of(HOSTILE_TEXT, st.tuples(HOSTILE_TEXT, st.sampled_from(["2013", "1988", "HS 11359", "19"]),
-                                          HOSTILE_TEXT).map("".join))
+HOSTILE_TEXT = st.text(
+    st.characters(categories=("Nd", "No", "Cf", "Zs"), include_characters=RTL_MARKS), max_size=12
+)
+MIXED = st.one_of(
+    HOSTILE_TEXT,
+    st.tuples(HOSTILE_TEXT, st.sampled_from(["2013", "1988", "HS 11359", "19"]), HOSTILE_TEXT).map(
+        "".join
+    ),
+)
 FIELDS_BY_SCREEN = {
-    "county": ["answer"], "offense": ["answer", "detail"], "convicted": ["year", "month"],
-    "happened": ["year", "month"], "age": ["detail"], "level": ["answer"],
+    "county": ["answer"],
+    "offense": ["answer", "detail"],
+    "convicted": ["year", "month"],
+    "happened": ["year", "month"],
+    "age": ["detail"],
+    "level": ["answer"],
 }
 
 
@@ -132,8 +162,10 @@ def answered_until(screen):
 @given(data=st.data())
 def test_hostile_unicode_in_any_public_field_is_never_a_500_nor_stored_raw(screen, data):
     app, client = answered_until(screen)
-    form = {"answer": "born" if screen == "age" else POSSESSION_2011[screen].get("answer", ""),
-            **{name: data.draw(MIXED, label=name) for name in FIELDS_BY_SCREEN[screen]}}
+    form = {
+        "answer": "born" if screen == "age" else POSSESSION_2011[screen].get("answer", ""),
+        **{name: data.draw(MIXED, label=name) for name in FIELDS_BY_SCREEN[screen]},
+    }
     response = client.post(f"/c/1/{screen}", data=form)
     assert response.status_code in (200, 303)
     assert_canonical(stored(app, client))
@@ -141,16 +173,33 @@ def test_hostile_unicode_in_any_public_field_is_never_a_500_nor_stored_raw(scree
         assert client.get(page).status_code in (200, 303)
 
 
-WORKER_CELLS = ("code", "level", "offense_date", "conviction_date", "age", "sentence", "sentence_kind",
-                "court", "county")
+WORKER_CELLS = (
+    "code",
+    "level",
+    "offense_date",
+    "conviction_date",
+    "age",
+    "sentence",
+    "sentence_kind",
+    "court",
+    "county",
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_hostile_unicode_in_any_worker_cell_is_never_a_500_nor_stored_raw(data):
     app, client = make_client()
-    form = {"rows": "1", "number-1": "", "action": "save", "code-1": "HS 11359", "level-1": "fel",
-            "conviction_date-1": "05/02/2014", "court-1": "ca", "county-1": "Los Angeles"}
+    form = {
+        "rows": "1",
+        "number-1": "",
+        "action": "save",
+        "code-1": "HS 11359",
+        "level-1": "fel",
+        "conviction_date-1": "05/02/2014",
+        "court-1": "ca",
+        "county-1": "Los Angeles",
+    }
     cell = data.draw(st.sampled_from(WORKER_CELLS), label="cell")
     form[f"{cell}-1"] = data.draw(MIXED, label="typed")
     response = client.post("/worker/", data=form)
@@ -161,6 +210,7 @@ def test_hostile_unicode_in_any_worker_cell_is_never_a_500_nor_stored_raw(data):
 
 
 # --- 6. a validly signed cookie with odd contents ---------------------------------------------
+
 
 def signed(app, data):
     return app.session_interface.get_signing_serializer(app).dumps(data)
@@ -186,8 +236,17 @@ ODD_STATES = {
 def test_a_signed_cookie_with_odd_contents_is_unreadable_never_a_500(name):
     app, client = make_client()
     client.set_cookie("fs", signed(app, ODD_STATES[name]))
-    for page in ("/", "/convictions", "/check", "/result", "/summary.txt", "/c/1/where",
-                 "/about-you/registration", "/worker/", "/worker/questions"):
+    for page in (
+        "/",
+        "/convictions",
+        "/check",
+        "/result",
+        "/summary.txt",
+        "/c/1/where",
+        "/about-you/registration",
+        "/worker/",
+        "/worker/questions",
+    ):
         response = client.get(page)
         assert response.status_code in (200, 303, 400, 404), (page, response.status_code)
     client.set_cookie("fs", signed(app, ODD_STATES[name]))
@@ -205,7 +264,9 @@ def test_a_cookie_that_would_inflate_to_megabytes_is_refused_before_inflating(mo
     assert len(cookie) < 6000
     inflated = []
     real_loads = json.loads
-    monkeypatch.setattr(json, "loads", lambda text, *a, **k: inflated.append(len(text)) or real_loads(text, *a, **k))
+    monkeypatch.setattr(
+        json, "loads", lambda text, *a, **k: inflated.append(len(text)) or real_loads(text, *a, **k)
+    )
     with warnings.catch_warnings():  # Werkzeug warns that browsers may drop a cookie this big
         warnings.simplefilter("ignore", UserWarning)
         client.set_cookie("fs", cookie)
@@ -215,6 +276,7 @@ def test_a_cookie_that_would_inflate_to_megabytes_is_refused_before_inflating(mo
 
 
 # --- a stored answer the engine refuses ---------------------------------------------------------
+
 
 def test_a_stored_answer_the_engine_refuses_is_asked_again_and_every_other_answer_kept():
     app, client = make_client()
@@ -231,4 +293,6 @@ def test_a_stored_answer_the_engine_refuses_is_asked_again_and_every_other_answe
     assert "could not be used" in text_of(response)
     kept = stored(app, client)["c"][0]
     assert "cd" not in kept
-    assert {k: v for k, v in kept.items() if k != "cd"} == {k: v for k, v in state["c"][0].items() if k != "cd"}
+    assert {k: v for k, v in kept.items() if k != "cd"} == {
+        k: v for k, v in state["c"][0].items() if k != "cd"
+    }

@@ -5,6 +5,7 @@ that send a request line and then one header line every 2 s must not delay anybo
 ordinary requests are answered within 1 s all the while. On gunicorn alone, twelve such
 clients left every request unanswered for 45 s.
 """
+
 import http.client
 import os
 import secrets
@@ -39,17 +40,29 @@ def get(port, path="/"):
 @pytest.fixture
 def production_server():
     port = free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1",
-           "SECRET_KEY": secrets.token_hex(32), "WEB_CONCURRENCY": "2"}
-    server = subprocess.Popen([sys.executable, "-m", "webapp.serve"], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              start_new_session=True)
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "SECRET_KEY": secrets.token_hex(32),
+        "WEB_CONCURRENCY": "2",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "webapp.serve"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         try:
             wait_until_up(f"http://127.0.0.1:{port}/", server)
         except RuntimeError:
-            pytest.fail("the production server did not start: "
-                        + server.stderr.read().decode(errors="replace")[-2000:])
+            pytest.fail(
+                "the production server did not start: "
+                + server.stderr.read().decode(errors="replace")[-2000:]
+            )
         yield port
     finally:
         stop(server)  # webapp.serve stops nginx and gunicorn with it
@@ -88,13 +101,19 @@ def test_200_slow_header_clients_do_not_delay_an_ordinary_request(production_ser
 
 # --- gunicorn alone (the Procfile): its own refusals, and 413 -----------------------------------
 
+
 class GunicornAlone:
     def __init__(self):
         self.port = free_port()
         env = {**os.environ, "PORT": str(self.port), "SECRET_KEY": secrets.token_hex(32)}
-        self.process = subprocess.Popen([sys.executable, "-m", "webapp.serve", "--direct"],
-                                        cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, start_new_session=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "webapp.serve", "--direct"],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
         self.output = None
 
     def stop(self):
@@ -132,7 +151,9 @@ def raw_exchange(port, data):
 REFUSED = {
     "414": b"GET /" + b"a" * 5000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
     "400": b"G<script>T /<b>hi</b> HTTP/1.1\r\nHost: x\r\n\r\n",
-    "431": b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: a\r\n" % i for i in range(120)) + b"\r\n",
+    "431": b"GET / HTTP/1.1\r\nHost: x\r\n"
+    + b"".join(b"X-%d: a\r\n" % i for i in range(120))
+    + b"\r\n",
 }
 
 
@@ -141,8 +162,12 @@ def test_gunicorns_own_refusals_carry_the_headers_echo_nothing_and_log_no_addres
     for status, request in REFUSED.items():
         head, body = raw_exchange(gunicorn_alone.port, request)
         assert head.startswith(f"HTTP/1.1 {status} ")
-        for header in ("Content-Security-Policy: ", "X-Content-Type-Options: nosniff",
-                       "Referrer-Policy: no-referrer", "Cache-Control: no-store"):
+        for header in (
+            "Content-Security-Policy: ",
+            "X-Content-Type-Options: nosniff",
+            "Referrer-Policy: no-referrer",
+            "Cache-Control: no-store",
+        ):
             assert header in head
         assert b"<" not in body and b"aaaa" not in body and b"script" not in body
     text = gunicorn_alone.stop()
@@ -152,30 +177,45 @@ def test_gunicorns_own_refusals_carry_the_headers_echo_nothing_and_log_no_addres
 
 @pytest.mark.slow
 def test_a_413_with_its_body_unread_says_connection_close(gunicorn_alone):
-    head, _body = raw_exchange(gunicorn_alone.port, b"POST /start-over HTTP/1.1\r\nHost: x\r\n"
-                                     b"Content-Type: application/x-www-form-urlencoded\r\n"
-                                     b"Content-Length: 100000\r\n\r\na=" + b"b" * 1000)
+    head, _body = raw_exchange(
+        gunicorn_alone.port,
+        b"POST /start-over HTTP/1.1\r\nHost: x\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\n"
+        b"Content-Length: 100000\r\n\r\na=" + b"b" * 1000,
+    )
     assert head.startswith("HTTP/1.1 413 ")
     assert "Connection: close" in head and "keep-alive" not in head
 
 
 # --- what scripts/setup.sh and the rendered config promise ------------------------------------
 
+
 def test_the_venvs_build_tools_are_the_versions_setup_pins():
-    from importlib.metadata import version
     import re
-    pins = re.search(r'^BUILD_TOOLS="([^"]+)"', (ROOT / "scripts/setup.sh").read_text(), re.M).group(1)
+    from importlib.metadata import version
+
+    pins = re.search(
+        r'^BUILD_TOOLS="([^"]+)"', (ROOT / "scripts/setup.sh").read_text(), re.M
+    ).group(1)
     for pin in pins.split():
         name, wanted = pin.split("==")
-        assert version(name) == wanted, f"{name} {version(name)} in the venv, setup.sh pins {wanted}"
+        assert version(name) == wanted, (
+            f"{name} {version(name)} in the venv, setup.sh pins {wanted}"
+        )
 
 
-def test_production_listens_on_loopback_by_default_and_nginx_keeps_no_access_log(tmp_path, monkeypatch):
+def test_production_listens_on_loopback_by_default_and_nginx_keeps_no_access_log(
+    tmp_path, monkeypatch
+):
     import re
+
     from webapp.serve import render_nginx_conf
+
     monkeypatch.delenv("BIND_HOST", raising=False)
     import importlib
+
     import webapp.gunicorn_conf as conf
+
     assert importlib.reload(conf).bind.startswith("127.0.0.1:")
     text = render_nginx_conf(tmp_path, "127.0.0.1", 8000, 8001)
     assert not re.search(r"@[A-Z_]+@", text)
