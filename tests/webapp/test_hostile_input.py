@@ -296,3 +296,17 @@ def test_a_stored_answer_the_engine_refuses_is_asked_again_and_every_other_answe
     assert {k: v for k, v in kept.items() if k != "cd"} == {
         k: v for k, v in state["c"][0].items() if k != "cd"
     }
+
+
+@pytest.mark.parametrize("typed", ["201²", FARSI_2013, "\u202e2013"])
+def test_the_stale_form_path_with_odd_digits_shows_the_form_again_never_a_500(typed):
+    """A form sent without its token (open too long) is shown again unsaved: with these too."""
+    app, client = answered_until("convicted")
+    guarded = create_app({"SECRET_KEY": KEY}).test_client()  # CSRF on, as in production
+    guarded.set_cookie("fs", client.get_cookie("fs").value)
+    response = guarded.post("/c/1/convicted", data={"year": typed, "month": "03"})
+    assert response.status_code == 400
+    assert "open for too long" in text_of(response)
+    for cell in ("age", "conviction_date", "offense_date", "code"):
+        response = guarded.post("/worker/", data={"rows": "1", f"{cell}-1": typed, "action": "save"})
+        assert response.status_code == 400
