@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import law
 
 RELIEF = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction")
 
 
-def actions(convictions: list[dict]) -> list[dict]:
+def actions(convictions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """`convictions` are the determination's entries; returns the actions in a stable order."""
     check_record, file_cr400, fallback, legal_help = [], [], [], []
     for conviction in convictions:

@@ -8,6 +8,8 @@ dismissal and sealing, or redesignation", and tells the prosecution, which had u
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import dates, law
 from .coverage import old_law_known
 from .facts import Reason
@@ -24,7 +26,7 @@ def _all(conditions: list[bool | None]) -> str:
     return "yes"
 
 
-def automatic(values: dict, outcome: str) -> tuple[str, list[Reason]]:
+def automatic(values: dict[str, Any], outcome: str) -> tuple[str, list[Reason]]:
     """(yes | no | unknown, reasons) for one conviction's Prop 64 outcome."""
     if outcome not in AUTOMATIC_OUTCOMES:
         return "no", [Reason("no_relief_so_no_automatic_review", "HS 11361.9(a)", "D")]

@@ -8,6 +8,8 @@ whose facts answer the same questions the same way (`facts.Memo`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import dates, hs11357, hs11358, hs11359, hs11360, law
 from .facts import Facts, Reason
 
@@ -24,7 +26,7 @@ DERIVED = {
 }
 
 
-def old_law_known(values: dict) -> tuple[bool | None, str]:
+def old_law_known(values: dict[str, Any]) -> tuple[bool | None, str]:
     """A.5: was the offense under the old law? (answer or None, the reason code that says why)."""
     # Prop 64 applies "had that act been in effect at the time of the offense" (HS 11361.8(a)
     # [V]); it took effect on 2016-11-09.
@@ -42,6 +44,7 @@ def old_law_known(values: dict) -> tuple[bool | None, str]:
 
 
 def _old_law(f: Facts) -> bool:
+    old: bool | None
     old, code = f.values[OLD_LAW]
     if old is None:
         old = f.choose("offense_date", (True, False))
@@ -89,4 +92,5 @@ def prop64(f: Facts) -> str:
             return "not_eligible"
 
     # Part B: what would the same conduct be today?
-    return STATUTES[section].decide(f, letter)
+    outcome: str = STATUTES[section].decide(f, letter)
+    return outcome

@@ -8,7 +8,7 @@ rules fall back on other facts or answer "needs review". Nothing here reads the 
 from __future__ import annotations
 
 import calendar
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -68,6 +68,3 @@ def years_passed(interval: Interval | None, years: int, as_of: date) -> bool | N
         return False
     return None
 
-
-def day_before(day: date) -> date:
-    return day - timedelta(days=1)

@@ -9,6 +9,7 @@ procedure, automatic review, or the PC 1203.425 outcome). The web app asks only 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from . import dates, law
 from .evaluate import conviction
@@ -29,7 +30,7 @@ def _boundaries(as_of: date) -> list[date]:
     ]
 
 
-def _date_trials(path: str, values: dict, as_of: date) -> list:
+def _date_trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
     """Days either side of each boundary, inside what is known of the date and possible (an
     offense comes before its conviction, and both before `as_of`)."""
     interval = values[path]
@@ -48,13 +49,13 @@ def _date_trials(path: str, values: dict, as_of: date) -> list:
     return trials
 
 
-def _signature(result: dict) -> tuple:
+def _signature(result: dict[str, Any]) -> tuple[Any, ...]:
     prop64 = result["prop64"]
     return (prop64["outcome"], tuple(prop64["possible_outcomes"]), prop64["procedure"],
             prop64["automatic"], tuple((p["outcome"], p["automatic"]) for p in result["other_paths"]))
 
 
-def _trials(path: str, values: dict, as_of: date) -> list:
+def _trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
     if path in DATE_PATHS:
         interval = values[path]
         if interval is not None and interval.first == interval.last:
@@ -80,12 +81,12 @@ def _path_of(key: str) -> str | None:
     return key
 
 
-def decisive_facts(case: dict) -> dict[str, list[str]]:
+def decisive_facts(case: dict[str, Any]) -> dict[str, list[str]]:
     """{conviction id: [fact paths whose answer could change that conviction's result]}."""
     as_of, _, convictions = read_case(case)
-    cache: dict = {}
+    cache: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
-    def signature(values: dict) -> tuple:
+    def signature(values: dict[str, Any]) -> tuple[Any, ...]:
         key = tuple(values.values())
         if key not in cache:
             result, read = conviction(values, as_of, want_read=True)

@@ -7,12 +7,12 @@ Pure: the same case gives the same determination; the day the law is applied is 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from . import coverage, pc1203_425
 from .actions import actions
 from .automatic import automatic
-from .facts import (Leaf, Memo, Reason, all_assumptions, common_reasons, explore,
-                    splitting_keys)
+from .facts import Leaf, Memo, Reason, all_assumptions, common_reasons, explore, splitting_keys
 from .procedure import procedure
 from .reasons import REASON_CODES, UNKNOWN_KEYS
 from .validate import read_case
@@ -23,10 +23,10 @@ OUTCOME_ORDER = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "no
 SAME_EITHER_WAY = Reason("same_outcome_either_way", "HS 11361.8(b)", "principle")
 
 
-_AS_DICT: dict[tuple, dict] = {}  # reason -> its output form, copied out (bounded below)
+_AS_DICT: dict[tuple[Any, ...], dict[str, Any]] = {}  # reason -> its output form, copied out (bounded below)
 
 
-def _as_dict(reason: Reason) -> dict:
+def _as_dict(reason: Reason) -> dict[str, Any]:
     known = _AS_DICT.get(reason)
     if known is None:
         code, citation, rule = reason
@@ -60,14 +60,14 @@ def _citations(reasons: list[Reason]) -> list[str]:
     return list(dict.fromkeys([reason[1] for reason in reasons]))
 
 
-def _prop64(facts) -> tuple:
+def _prop64(facts: dict[str, Any]) -> tuple[Any, ...]:
     """(outcome, possible outcomes, reasons, assumptions, questions read)."""
     leaves = explore(coverage.prop64, facts)
     outcome, possible, reasons, assumptions = settle(leaves)
     return outcome, tuple(possible), tuple(reasons), tuple(assumptions), _read(leaves)
 
 
-def _pc1203_425(facts) -> tuple:
+def _pc1203_425(facts: dict[str, Any]) -> tuple[Any, ...]:
     """(outcome, automatic, citations, reasons as dicts, questions read)."""
     leaves = explore(pc1203_425.rule, facts)
     outcome, _, reasons, _ = settle(leaves)
@@ -78,7 +78,7 @@ def _pc1203_425(facts) -> tuple:
             tuple(_as_dict(reason) for reason in reasons), _read(leaves))
 
 
-def _read(leaves: list[Leaf]) -> frozenset:
+def _read(leaves: list[Leaf]) -> frozenset[Any]:
     return frozenset().union(*(leaf.read for leaf in leaves))
 
 
@@ -90,7 +90,7 @@ PROP64 = Memo(_prop64, coverage.DERIVED)
 PC1203_425 = Memo(_pc1203_425, pc1203_425.DERIVED)
 
 
-def conviction(values: dict, as_of: date, want_read: bool = False) -> tuple[dict, set | None]:
+def conviction(values: dict[str, Any], as_of: date, want_read: bool = False) -> tuple[dict[str, Any], set[Any] | None]:
     """One conviction's determination, and (if wanted) the unknown questions the rules read.
 
     Every list and dict in it is new (cached results are tuples, copied out), so a caller may
@@ -123,7 +123,7 @@ def conviction(values: dict, as_of: date, want_read: bool = False) -> tuple[dict
             read | other_read if want_read else None)
 
 
-def evaluate(case: dict) -> dict:
+def evaluate(case: dict[str, Any]) -> dict[str, Any]:
     """The determination for `case` (a dict matching case.schema.json). Raises InvalidCase."""
     as_of, as_of_text, convictions = read_case(case)
     results = [conviction(values, as_of)[0] for values in convictions]

@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from typing import Any
 
 from .evaluate import evaluate
 from .validate import InvalidCase
@@ -29,7 +30,7 @@ def read_input(name: str) -> bytes:
         return stream.read()
 
 
-def load(raw: bytes, where: str):
+def load(raw: bytes, where: str) -> Any:
     """The JSON value in `raw`; raises InvalidCase naming where it broke."""
     try:
         value = json.loads(raw.decode("utf-8"))

@@ -22,14 +22,15 @@ def convicted_grade(f: Facts, possible: tuple[str, ...], citation: str) -> str:
     `possible` holds the grades the old statute allowed for this section and letter; a straight
     felony allows one, so an unknown level is read as felony. Several -> each is explored.
     """
-    level = f.values["level"]
+    level: str = f.values["level"]
     if level != "unknown":
         return level
     f.read.add("level")
     if len(possible) == 1:
         f.because(f"level_unknown_read_as_{possible[0]}", citation, "B.5")
         return possible[0]
-    return f.choose("level", possible)
+    chosen: str = f.choose("level", possible)
+    return chosen
 
 
 def compare(f: Facts, today: str, possible: tuple[str, ...], citation: str) -> str:

@@ -7,6 +7,8 @@ The person-level priors of B.6 never apply to 11357.
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import dates, law
 from .facts import Facts
 from .grades import FELONY, INFRACTION, LEGAL, MISDEMEANOR, age, compare, tri
@@ -18,14 +20,14 @@ SECTION = "11357"
 # (c) more than 28.5 g: misdemeanor; (d) 18 or over, 28.5 g or less on school grounds:
 # misdemeanor; (e) under 18 on school grounds: misdemeanor.
 # The letter implies facts (B.1): concentrated, over the limit, at school, and for (d)/(e) the age.
-IMPLIED = {
+IMPLIED: dict[str | None, dict[str, Any]] = {
     "a": {"concentrated": True},
     "b": {"over_limit": False, "school_grounds": False},
     "c": {"over_limit": True, "school_grounds": False},
     "d": {"school_grounds": True, "over_limit": False, "age": ("18_to_20", "21_or_older")},
     "e": {"school_grounds": True, "over_limit": False, "age": ("under_18",)},
 }
-OLD_GRADES = {
+OLD_GRADES: dict[str | None, tuple[str, ...]] = {
     "a": (FELONY, MISDEMEANOR),
     "c": (MISDEMEANOR,),
     "d": (MISDEMEANOR,),
@@ -34,7 +36,7 @@ OLD_GRADES = {
 }
 
 
-def before_2011(offense_date) -> bool | None:
+def before_2011(offense_date: dates.Interval | None) -> bool | None:
     """Was the offense before old 11357(b) became an infraction? None when unknown."""
     return dates.before(offense_date, law.OLD_11357B_INFRACTION_FROM.current)
 

@@ -9,12 +9,12 @@ Markers follow `research.md`: [V] read in the statute, [S] secondary source, [M]
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class Entry(NamedTuple):
     in_force_from: date  # the first day this value is the law
-    value: object
+    value: Any  # a date, an amount or a number of years
     citation: str
     note: str = ""
 
@@ -23,7 +23,7 @@ class Provision(NamedTuple):
     name: str
     entries: tuple[Entry, ...]  # oldest first
 
-    def on(self, day: date) -> object:
+    def on(self, day: date) -> Any:
         """The value in force on `day` (the earliest entry when `day` precedes all of them)."""
         value = self.entries[0].value
         for entry in self.entries:
@@ -32,7 +32,7 @@ class Provision(NamedTuple):
         return value
 
     @property
-    def current(self) -> object:
+    def current(self) -> Any:
         return self.entries[-1].value
 
     @property

@@ -44,12 +44,8 @@ class Offense(NamedTuple):
         """The first subdivision letter (`b` in `11357(b)`), or None."""
         return self.subdivisions[0] if self.subdivisions else None
 
-    @property
-    def is_cannabis_section(self) -> bool:
-        return self.kind in ("prop64", "attempt", "conspiracy")
 
-
-def _read_section(text: str):
+def _read_section(text: str) -> tuple[str, str, tuple[str, ...], str] | None:
     match = _SECTION.match(text)
     if match is None:
         return None

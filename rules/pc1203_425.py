@@ -10,13 +10,15 @@ office, licensing, peace-officer jobs and lottery contracts; firearm rights are 
 
 from __future__ import annotations
 
+from typing import Any
+
 from . import dates, law
-from .facts import Facts
+from .facts import Facts, Reason
 
 PATH = "PC 1203.425"
 CITATION = "PC 1203.425(a)(1)(B)"
 # What the relief does and does not do [S; M], said whenever it is or may be granted.
-EFFECTS = ("pc1203_425_effects", "PC 1203.425, PC 1203.4(a)", "E")
+EFFECTS = Reason("pc1203_425_effects", "PC 1203.425, PC 1203.4(a)", "E")
 
 
 # (path, the value that blocks, the values it can take, reason code, citation)
@@ -48,7 +50,7 @@ DERIVED = {
 }
 
 
-def _blocked(f: Facts, blocker: tuple) -> str:
+def _blocked(f: Facts, blocker: tuple[Any, ...]) -> str:
     f.because(blocker[3], blocker[4], "E")
     return "not_eligible"
 

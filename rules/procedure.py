@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .facts import Reason
 
 RELIEF_OUTCOMES = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
 
 
-def procedure(values: dict, outcome: str) -> tuple[str, str, list[Reason]]:
+def procedure(values: dict[str, Any], outcome: str) -> tuple[str, str, list[Reason]]:
     """(procedure, court, reasons) for one conviction's Prop 64 outcome."""
     if outcome not in RELIEF_OUTCOMES:
         return "none", "none", []

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
-from .dates import ImpossibleDate, parse
+from .dates import ImpossibleDate, Interval, parse
 from .offense import parse_offense
 
 
@@ -25,7 +26,7 @@ class InvalidCase(ValueError):
         self.expected = expected
 
 
-TRI = ("yes", "no", "unknown")
+TRI: tuple[str, ...] = ("yes", "no", "unknown")
 COURTS = ("california_adult", "california_juvenile", "other_state", "federal", "unknown")
 LEVELS = ("felony", "misdemeanor", "infraction", "unknown")
 AGES = ("under_18", "18_to_20", "21_or_older", "unknown")
@@ -33,16 +34,16 @@ STATUSES = ("completed", "serving", "unknown")
 KINDS = ("probation", "county_jail", "state_prison", "fine_only", "unknown")
 RELIEFS = ("none", "prop64", "dismissed", "unknown")
 
-PERSON_FACTS = {"must_register_290": TRI, "under_supervision": TRI, "pending_charges": TRI}
-SENTENCE_FACTS = {"status": STATUSES, "kind": KINDS, "probation_revoked": TRI}
-CONDUCT_FACTS = {name: TRI for name in (
+PERSON_FACTS: dict[str, tuple[str, ...]] = {"must_register_290": TRI, "under_supervision": TRI, "pending_charges": TRI}
+SENTENCE_FACTS: dict[str, tuple[str, ...]] = {"status": STATUSES, "kind": KINDS, "probation_revoked": TRI}
+CONDUCT_FACTS: dict[str, tuple[str, ...]] = {name: TRI for name in (
     "concentrated", "over_limit", "plants_over_six", "for_sale", "import_export",
     "minor_involved", "school_grounds", "environmental_harm")}
-PRIOR_FACTS = {"super_strike": TRI, "registrable_sex_offense": TRI, "two_same_section": TRI}
-CONVICTION_ENUMS = {"court": COURTS, "level": LEVELS, "age_at_offense": AGES,
+PRIOR_FACTS: dict[str, tuple[str, ...]] = {"super_strike": TRI, "registrable_sex_offense": TRI, "two_same_section": TRI}
+CONVICTION_ENUMS: dict[str, tuple[str, ...]] = {"court": COURTS, "level": LEVELS, "age_at_offense": AGES,
                     "relief_on_record": RELIEFS}
 CONVICTION_DEFAULTS = {"court": "california_adult"}
-NESTED = {"sentence": SENTENCE_FACTS, "conduct": CONDUCT_FACTS, "priors": PRIOR_FACTS}
+NESTED: dict[str, dict[str, tuple[str, ...]]] = {"sentence": SENTENCE_FACTS, "conduct": CONDUCT_FACTS, "priors": PRIOR_FACTS}
 CONVICTION_FIELDS = frozenset(("id", "offense", "offense_date", "conviction_date",
                                *CONVICTION_ENUMS, *NESTED))
 CASE_FIELDS = frozenset(("as_of", "person", "convictions"))
@@ -60,22 +61,28 @@ _FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
-def _one_of(value, allowed) -> str:
+def _one_of(value: Any, allowed: Any) -> str:
     return f"{value!r} is not one of {', '.join(allowed)}"
 
 
-def _unknown_field(path: str, name, allowed) -> InvalidCase:
+def _unknown_field(path: str, name: Any, allowed: Any) -> InvalidCase:
     where = f"{path}.{name}" if path else str(name)
     return InvalidCase(where, f"unknown field (expected one of {', '.join(sorted(allowed))})")
 
 
-def _object(value, path: str) -> dict:
+def _object(value: Any, path: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InvalidCase(path, f"expected an object, got {type(value).__name__}")
     return value
 
 
-def _enums(raw: dict, allowed: dict, path: str, flat: dict, prefix: str) -> None:
+def _enums(
+    raw: dict[str, Any],
+    allowed: dict[str, tuple[str, ...]],
+    path: str,
+    flat: dict[str, Any],
+    prefix: str,
+) -> None:
     for name, value in raw.items():
         values = allowed.get(name)
         if values is None:
@@ -86,7 +93,7 @@ def _enums(raw: dict, allowed: dict, path: str, flat: dict, prefix: str) -> None
 
 
 @lru_cache(maxsize=32768)  # every day of 50 years and then some
-def _date_text(value: str):
+def _date_text(value: str) -> Interval | str:
     """The interval of a date string, or the reason it is not one (a str: cached either way)."""
     if _PARTIAL_DATE.fullmatch(value) is None:
         return f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
@@ -96,18 +103,18 @@ def _date_text(value: str):
         return f"{value!r} is not a real date"
 
 
-def _date(value, path: str):
+def _date(value: Any, path: str) -> Interval | None:
     if value is None:
         return None
     if not isinstance(value, str):
         raise InvalidCase(path, f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     interval = _date_text(value)
-    if interval.__class__ is str:
+    if isinstance(interval, str):
         raise InvalidCase(path, interval)
     return interval
 
 
-def _text(value, path: str) -> str:
+def _text(value: Any, path: str) -> str:
     if not isinstance(value, str):
         raise InvalidCase(path, f"expected a string, got {type(value).__name__}")
     if not 1 <= len(value) <= MAX_TEXT:
@@ -115,7 +122,7 @@ def _text(value, path: str) -> str:
     return value
 
 
-def _blank_facts() -> dict:
+def _blank_facts() -> dict[str, Any]:
     return {path: "unknown" for path in FACT_VALUES}
 
 
@@ -127,7 +134,7 @@ _NESTED_SETS = {group: {name: (f"{group}.{name}", frozenset(values))
                         for name, values in facts.items()} for group, facts in NESTED.items()}
 
 
-def _group(raw, group: str, path: str, flat: dict) -> None:
+def _group(raw: Any, group: str, path: str, flat: dict[str, Any]) -> None:
     """A nested object (sentence, conduct, priors): each value checked, then flattened."""
     where = f"{path}.{group}"
     allowed = _NESTED_SETS[group]
@@ -140,7 +147,7 @@ def _group(raw, group: str, path: str, flat: dict) -> None:
         flat[known[0]] = value
 
 
-def _conviction(raw, path: str, person: dict) -> dict:
+def _conviction(raw: Any, path: str, person: dict[str, Any]) -> dict[str, Any]:
     raw = _object(raw, path)
     for required in ("id", "offense"):
         if required not in raw:
@@ -165,7 +172,7 @@ def _conviction(raw, path: str, person: dict) -> dict:
     return flat
 
 
-def read_case(case) -> tuple[date, str, list[dict]]:
+def read_case(case: Any) -> tuple[date, str, list[dict[str, Any]]]:
     """Validates `case`; returns (as_of, as_of text, one flat fact dict per conviction)."""
     case = _object(case, "case")
     for name in case:
@@ -181,7 +188,7 @@ def read_case(case) -> tuple[date, str, list[dict]]:
         as_of = parse(as_of_text).first
     except ImpossibleDate:
         raise InvalidCase("as_of", f"{as_of_text!r} is not a real date") from None
-    person: dict = {}
+    person: dict[str, Any] = {}
     if "person" in case:
         _enums(_object(case["person"], "person"), PERSON_FACTS, "person", person, "person.")
     convictions = case["convictions"]

@@ -48,7 +48,7 @@ class BoundedSerializer(URLSafeTimedSerializer):
         self, payload: bytes, *args: Any, serializer: Any = None, **kwargs: Any
     ) -> Any:
         if not payload.startswith(b"."):
-            return super().load_payload(payload, *args, serializer=serializer, **kwargs)
+            return super().load_payload(payload, serializer=serializer)
         try:
             compressed = base64_decode(payload[1:])
             inflater = zlib.decompressobj()
@@ -58,9 +58,7 @@ class BoundedSerializer(URLSafeTimedSerializer):
         if inflater.unconsumed_tail or not inflater.eof:
             raise BadPayload(f"the payload inflates past {MAX_INFLATED} bytes")
         # The URL-safe mixin's own step (base64, inflate) is done: on to the JSON serializer.
-        return super(URLSafeSerializerMixin, self).load_payload(
-            json, *args, serializer=serializer, **kwargs
-        )
+        return super(URLSafeSerializerMixin, self).load_payload(json, serializer=serializer)
 
 
 def bounded(serializer):

@@ -191,8 +191,6 @@ REASONS = {
     "conviction_date_unknown": _l("We do not know the conviction date well enough, and the answer depends on it."),
 }
 
-ASSUMED = _l("We assumed this, because the law presumes it unless the prosecutor proves otherwise:")
-
 
 def reason_text(reason):
     words = REASONS.get(reason["code"])

@@ -22,6 +22,9 @@ import rules
 
 from . import case_builder, state
 from .flow import CONVICTION_SCREENS, PERSON_SCREENS, stored_keys
+from .navigation import question_url
+from .pages import render, see_other, today
+from .walks import conviction_id
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +59,7 @@ def refused_screen(answers, screens, build):
 def find_refused(as_of):
     """(conviction number or None for the person, screen) of the refused answer, or None."""
     for conviction in state.convictions():
-        cid = state.conviction_id(conviction["i"])
+        cid = conviction_id(conviction["i"])
 
         def alone(answers, cid=cid):
             return case_builder.build(as_of, [(cid, answers)], {})
@@ -64,7 +67,7 @@ def find_refused(as_of):
         screen = refused_screen(conviction, CONVICTION_SCREENS, alone)
         if screen is not None:
             return conviction["i"], screen
-    kept = [(state.conviction_id(c["i"]), c) for c in state.convictions()]
+    kept = [(conviction_id(c["i"]), c) for c in state.convictions()]
     if kept:
         screen = refused_screen(
             state.person_answers(),
@@ -90,7 +93,7 @@ def notice_for(number, screen):
     return None
 
 
-def init(app, today, question_url, see_other, render):
+def init(app):
     @app.errorhandler(rules.InvalidCase)
     def refused(error):
         # The traceback names code, never the answer (the message may quote it).

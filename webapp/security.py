@@ -4,28 +4,33 @@ Headers are one small after_request rather than flask-talisman: the policy is st
 nonces, and needs one twist talisman does not offer (document-only headers are left off
 redirects to keep each answer's round trip small, issue 7). docs/security.md explains.
 """
+
 import os
 from urllib.parse import urlsplit, urlunsplit
 
 from flask import abort, request
 
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    ]
+)
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
-    "Permissions-Policy": ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
-                           "magnetometer=(), microphone=(), payment=(), usb=()"),
+    "Permissions-Policy": (
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
+        "magnetometer=(), microphone=(), payment=(), usb=()"
+    ),
     "Cross-Origin-Opener-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
@@ -33,8 +38,12 @@ HEADERS = {
 HSTS = "max-age=63072000; includeSubDomains"
 # These apply to a document. A redirect is never rendered, and one follows every answer: on a
 # phone their 350 bytes each add up (issue 7). Referrer-Policy stays: it governs the redirect.
-DOCUMENT_ONLY = {"Content-Security-Policy", "Permissions-Policy", "Cross-Origin-Opener-Policy",
-                 "X-Frame-Options"}
+DOCUMENT_ONLY = {
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+}
 
 # The largest honest form is worker mode's follow-up page: 50 convictions x 22 questions.
 MAX_FIELDS = 1200
@@ -54,7 +63,9 @@ def same_site_location(response):
     """
     location = urlsplit(response.headers["Location"])
     if location.netloc and location.netloc.lower() == request.host.lower():
-        response.headers["Location"] = urlunsplit(("", "", location.path or "/", location.query, ""))
+        response.headers["Location"] = urlunsplit(
+            ("", "", location.path or "/", location.query, "")
+        )
 
 
 def add_headers(response):
@@ -74,7 +85,10 @@ def add_headers(response):
 
 def refuse_too_many_fields():
     """Werkzeug counts multipart parts (MAX_FORM_PARTS) but not url-encoded fields: count both."""
-    if request.mimetype in FORM_TYPES and sum(len(v) for _k, v in request.form.lists()) > MAX_FIELDS:
+    if (
+        request.mimetype in FORM_TYPES
+        and sum(len(v) for _k, v in request.form.lists()) > MAX_FIELDS
+    ):
         abort(413)
 
 
@@ -91,12 +105,16 @@ def require_secret_key(app, testing, debug):
     """
     key = app.config.get("SECRET_KEY")
     if production(app) and (not key or key == DEV_SECRET_KEY):
-        raise RuntimeError("SECRET_KEY must be set in production (the answers cookie is signed with it)")
+        raise RuntimeError(
+            "SECRET_KEY must be set in production (the answers cookie is signed with it)"
+        )
     # A short key can be guessed offline from one signed cookie; 32 bytes is a SHA-256 block's
     # worth of secret (`secrets.token_hex(32)` gives 64).
     if production(app) and len(key.encode("utf-8")) < MIN_SECRET_KEY_BYTES:
-        raise RuntimeError(f"SECRET_KEY must be at least {MIN_SECRET_KEY_BYTES} bytes in production "
-                           "(python3 -c 'import secrets; print(secrets.token_hex(32))')")
+        raise RuntimeError(
+            f"SECRET_KEY must be at least {MIN_SECRET_KEY_BYTES} bytes in production "
+            "(python3 -c 'import secrets; print(secrets.token_hex(32))')"
+        )
     if not key:
         if not (testing or debug):
             raise RuntimeError("SECRET_KEY must be set (the answers cookie is signed with it)")
@@ -120,7 +138,9 @@ class CloseAfterRefusedBody:
     def __call__(self, environ, start_response):
         def start(status, headers, exc_info=None):
             if status.startswith("413"):
-                force_close = getattr(getattr(start_response, "__self__", None), "force_close", None)
+                force_close = getattr(
+                    getattr(start_response, "__self__", None), "force_close", None
+                )
                 if callable(force_close):
                     force_close()
             return start_response(status, headers, exc_info)

@@ -10,6 +10,7 @@ temporary folder holding nginx's rendered config and pid file is removed.
 `python -m webapp.serve --direct` runs gunicorn alone (the Procfile), only for a platform whose
 own router buffers requests the same way.
 """
+
 import os
 import shlex
 import shutil
@@ -45,8 +46,12 @@ def free_port():
 
 def render_nginx_conf(run_dir, bind_host, port, upstream_port):
     text = NGINX_CONF.read_text(encoding="utf-8")
-    for word, value in {"@RUN@": run_dir, "@BIND_HOST@": bind_host, "@PORT@": port,
-                        "@UPSTREAM_PORT@": upstream_port}.items():
+    for word, value in {
+        "@RUN@": run_dir,
+        "@BIND_HOST@": bind_host,
+        "@PORT@": port,
+        "@UPSTREAM_PORT@": upstream_port,
+    }.items():
         text = text.replace(word, str(value))
     return text
 
@@ -54,8 +59,10 @@ def render_nginx_conf(run_dir, bind_host, port, upstream_port):
 def find_nginx():
     found = os.environ.get("NGINX") or shutil.which("nginx") or "/usr/sbin/nginx"
     if not os.access(found, os.X_OK):
-        raise SystemExit("nginx not found: scripts/setup.sh installs it (apt-get install nginx); "
-                         "or run gunicorn alone behind a buffering proxy: python -m webapp.serve --direct")
+        raise SystemExit(
+            "nginx not found: scripts/setup.sh installs it (apt-get install nginx); "
+            "or run gunicorn alone behind a buffering proxy: python -m webapp.serve --direct"
+        )
     return found
 
 
@@ -70,11 +77,14 @@ def serve_behind_nginx():
     children = []
     try:
         conf = Path(run_dir, "nginx.conf")
-        conf.write_text(render_nginx_conf(run_dir, bind_host, port, upstream_port), encoding="utf-8")
+        conf.write_text(
+            render_nginx_conf(run_dir, bind_host, port, upstream_port), encoding="utf-8"
+        )
         gunicorn_env = {**os.environ, "BIND_HOST": "127.0.0.1", "PORT": upstream_port}
         children.append(subprocess.Popen(gunicorn_argv(), cwd=ROOT, env=gunicorn_env))
-        children.append(subprocess.Popen([nginx, "-p", run_dir, "-e", "stderr", "-c", str(conf)],
-                                         cwd=run_dir))
+        children.append(
+            subprocess.Popen([nginx, "-p", run_dir, "-e", "stderr", "-c", str(conf)], cwd=run_dir)
+        )
 
         def stop(_signum, _frame):
             raise SystemExit(0)

@@ -12,14 +12,23 @@ from functools import lru_cache
 from typing import Any
 
 import rules
-from rules.batch.columns import (CHOICES, CONDUCT_COLUMNS, CONVICTION_CHOICES, DATE_COLUMNS,
-                                 OUTPUT_COLUMNS, PERSON_COLUMNS, PRIOR_COLUMNS, SENTENCE_CHOICES,
-                                 CellError, date_cell)
+from rules.batch.columns import (
+    CHOICES,
+    CONDUCT_COLUMNS,
+    CONVICTION_CHOICES,
+    DATE_COLUMNS,
+    OUTPUT_COLUMNS,
+    PERSON_COLUMNS,
+    PRIOR_COLUMNS,
+    SENTENCE_CHOICES,
+    CellError,
+    date_cell,
+)
 from rules.batch.priors import PRIOR_FIELDS, SECTIONS_WITH_PRIORS, RecordEntry, derive
 from rules.batch.sections import parse_section
 
 # The contract's limit on convictions in one case (case.schema.json, maxItems).
-CASE_LIMIT = 200
+CASE_LIMIT = rules.validate.MAX_CONVICTIONS
 _FIELD = re.compile(r"^convictions\[(\d+)\]\.(\S+?):")
 # engine field path -> bulk column
 _PATH_COLUMN = {
@@ -76,7 +85,7 @@ class ReadRow:
         intervals = []
         for column in DATE_COLUMNS:
             cell = _cell(row, column)
-            interval = (None, None)
+            interval: tuple[int | None, int | None] = (None, None)
             if cell:
                 try:
                     interval = date_cell(column, cell)
@@ -127,7 +136,7 @@ def _outcome_columns(determination: dict[str, Any]) -> dict[str, dict[str, str]]
     columns = {}
     for conviction in determination["convictions"]:
         prop64 = conviction["prop64"]
-        clean_slate = next((p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {})
+        clean_slate: dict[str, Any] = next((p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {})
         columns[conviction["id"]] = {
             "prop64_outcome": prop64["outcome"],
             "prop64_possible_outcomes": ";".join(prop64["possible_outcomes"]),

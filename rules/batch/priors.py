@@ -18,8 +18,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from rules.batch.sections import Section, parse_section
 
@@ -56,7 +56,7 @@ def _listed(name: str) -> tuple[ListedOffense, ...]:
 SUPER_STRIKES = _listed("super_strikes.csv")
 REGISTRABLE_290C = _listed("registrable_290c.csv")
 MISDEMEANOR_SUBDIVISION = {
-    parse_section(row["section"]).number: parse_section(row["section"] + row["misdemeanor_subdivision"]).subdivisions
+    parse_section(row["section"]).number: parse_section(row["section"] + row["misdemeanor_subdivision"]).subdivisions  # type: ignore[union-attr]  # the list holds sections only
     for row in _read_list("same_section_misdemeanors.csv")
 }
 
@@ -155,7 +155,9 @@ def _tally(grades: list[str], needed: int) -> str:
 def derive(entries: list[RecordEntry], index: int, number: str) -> dict[str, str]:
     """The three priors of row `index` (an HS `number` offense) from the person's other rows."""
     target = entries[index].target
-    strikes, registrable, same = [], [], []
+    strikes: list[str] = []
+    registrable: list[str] = []
+    same: list[str] = []
     for other_index, other in enumerate(entries):
         if other_index == index:
             continue

@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -45,7 +45,7 @@ class InputFileError(Exception):
 class Totals:
     rows: int = 0
     errors: int = 0
-    table: Counter = field(default_factory=Counter)  # (section key, outcome or "error") -> rows
+    table: Counter[tuple[str, str]] = field(default_factory=Counter)  # (section key, outcome or "error") -> rows
 
     def add(self, other: Totals) -> None:
         self.rows += other.rows
@@ -303,13 +303,15 @@ def _header_line(header: list[str]) -> str:
     return buffer.getvalue()
 
 
-def _run_pool(work: Iterator[Chunk], header: list[str], as_of: str, workers: int, collect) -> None:
+def _run_pool(
+    work: Iterator[Chunk], header: list[str], as_of: str, workers: int, collect: Callable[..., None]
+) -> None:
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     thresholds = gc.get_threshold()
     gc.set_threshold(50_000, 20, 20)  # the reader's rows die young too (see _quiet_gc)
     try:
         with context.Pool(workers, initializer=_init_worker, initargs=(header, as_of)) as pool:
-            in_flight: deque = deque()
+            in_flight: deque[Any] = deque()
             for chunk in work:
                 in_flight.append(pool.apply_async(_work, (chunk,)))
                 if len(in_flight) >= 2 * workers + 2:

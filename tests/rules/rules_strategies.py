@@ -6,8 +6,18 @@ import calendar
 
 from hypothesis import strategies as st
 
-from rules.validate import (AGES, COURTS, KINDS, LEVELS, RELIEFS, STATUSES, TRI, CONDUCT_FACTS,
-                            PERSON_FACTS, PRIOR_FACTS)
+from rules.validate import (
+    AGES,
+    CONDUCT_FACTS,
+    COURTS,
+    KINDS,
+    LEVELS,
+    PERSON_FACTS,
+    PRIOR_FACTS,
+    RELIEFS,
+    STATUSES,
+    TRI,
+)
 
 OFFENSES = ["HS 11357", "HS 11357(a)", "H&S 11357(b)", "11357(c)", "HS 11357(d)", "HS 11357(e)",
             "HS 11358", "hs11359", "HS 11359(b)", "HS 11360", "11360(a)", "HS 11360(b)",

@@ -15,8 +15,9 @@ import rules
 from rules.facts import Memo, Recorder
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from benchmarks.engine import case as random_case  # noqa: E402
 from rules_strategies import cases  # noqa: E402
+
+from benchmarks.engine import case as random_case  # noqa: E402
 
 ENGINE = sys.modules["rules.evaluate"]
 MEMOS = (ENGINE.PROP64, ENGINE.PC1203_425)

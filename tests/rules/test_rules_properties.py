@@ -17,11 +17,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rules_strategies import broken_cases, cases
 
 import rules
 from rules.validate import FACT_VALUES
-
-from rules_strategies import broken_cases, cases
 
 RULES_DIR = Path(rules.__file__).parent
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,5 +1,6 @@
 """Every case in the contract's examples, walked through the questionnaire like a person would,
 must end on a result page whose cards carry the engine's outcome and automatic flag."""
+
 import json
 from pathlib import Path
 
@@ -13,7 +14,9 @@ CASES = sorted(EXAMPLES.glob("*.case.json"))
 @pytest.mark.parametrize("case_file", CASES, ids=lambda p: p.name.split(".")[0])
 def test_contract_example_through_the_web_flow(client, case_file):
     case = json.loads(case_file.read_text())
-    expected = json.loads(case_file.with_name(case_file.name.replace(".case.", ".expected.")).read_text())
+    expected = json.loads(
+        case_file.with_name(case_file.name.replace(".case.", ".expected.")).read_text()
+    )
     html = walk_case(client, case)
     shown = cards(html)
     assert len(shown) == len(expected["convictions"])
@@ -22,8 +25,10 @@ def test_contract_example_through_the_web_flow(client, case_file):
         if "automatic" in want["prop64"]:
             assert automatic == want["prop64"]["automatic"]
         for path in want.get("other_paths", []):
-            assert (f'data-path="{path["path"]}" data-path-outcome="{path["outcome"]}" '
-                    f'data-path-automatic="{path["automatic"]}"') in html
+            assert (
+                f'data-path="{path["path"]}" data-path-outcome="{path["outcome"]}" '
+                f'data-path-automatic="{path["automatic"]}"'
+            ) in html
 
 
 def test_there_are_examples_to_walk():

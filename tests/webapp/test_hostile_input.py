@@ -308,5 +308,7 @@ def test_the_stale_form_path_with_odd_digits_shows_the_form_again_never_a_500(ty
     assert response.status_code == 400
     assert "open for too long" in text_of(response)
     for cell in ("age", "conviction_date", "offense_date", "code"):
-        response = guarded.post("/worker/", data={"rows": "1", f"{cell}-1": typed, "action": "save"})
+        response = guarded.post(
+            "/worker/", data={"rows": "1", f"{cell}-1": typed, "action": "save"}
+        )
         assert response.status_code == 400
