@@ -21,7 +21,10 @@ from .version import RULES_VERSION
 SUBCOMMANDS = {
     "evaluate": ("rules.evaluate_command", "evaluate one case (a JSON file, or - for stdin)"),
     "batch": ("rules.batch.cli", "evaluate a CSV of convictions in bulk (docs/bulk.md)"),
-    "notices": ("checkback.cli", "neutral letters and outreach counts from bulk results (docs/bulk.md)"),
+    "notices": (
+        "checkback.cli",
+        "neutral letters and outreach counts from bulk results (docs/bulk.md)",
+    ),
 }
 
 
@@ -34,8 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         module.add_arguments(commands.add_parser(name, help=help_text, description=help_text))
     args = parser.parse_args(argv)
     try:
-        status: int = importlib.import_module(SUBCOMMANDS[args.command][0]).run(args)
-        return status
+        code: int = importlib.import_module(SUBCOMMANDS[args.command][0]).run(args)
+        return code
     except KeyboardInterrupt:
         return _one_line("interrupted", 1)
     except Exception as error:  # a bug or an odd system state: still one line, never a traceback

@@ -37,8 +37,9 @@ def load(raw: bytes, where: str) -> Any:
     except UnicodeDecodeError as error:
         raise InvalidCase(where, f"not valid UTF-8 (byte {error.start})") from None
     except json.JSONDecodeError as error:
-        raise InvalidCase(where, f"not valid JSON (line {error.lineno} column {error.colno}: "
-                                 f"{error.msg})") from None
+        raise InvalidCase(
+            where, f"not valid JSON (line {error.lineno} column {error.colno}: {error.msg})"
+        ) from None
     except RecursionError:
         raise InvalidCase(where, "nested too deeply to be a case") from None
     except ValueError:
@@ -48,8 +49,9 @@ def load(raw: bytes, where: str) -> Any:
         # JSON's \ud800 escapes can spell half a character, which no output can encode.
         json.dumps(value, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as error:
-        raise InvalidCase(where, f"text with a lone surrogate ({error.object[error.start]!r}) is not "
-                                 "Unicode text") from None
+        raise InvalidCase(
+            where, f"text with a lone surrogate ({error.object[error.start]!r}) is not Unicode text"
+        ) from None
     return value
 
 

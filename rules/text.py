@@ -34,7 +34,11 @@ def _dropped(char: str) -> bool:
 def normalise(text: str, squeeze: bool = True) -> str:
     """`text` in canonical form: ASCII digits, NFKC, no invisible or control characters; with
     `squeeze`, white space runs become one space and the ends are trimmed."""
-    if text.isascii() and text.isprintable() and (not squeeze or ("  " not in text and text == text.strip())):
+    if (
+        text.isascii()
+        and text.isprintable()
+        and (not squeeze or ("  " not in text and text == text.strip()))
+    ):
         return text  # the common case, as typed on an English keyboard
     kept: list[str] = []
     run: list[str] = []  # characters waiting for NFKC

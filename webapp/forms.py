@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField
 
+from rules.offense import clean as offense_text  # the engine's one offense reader normalises
 from rules.text import ascii_number, normalise
 
 from .flow import answer
@@ -85,6 +86,7 @@ class ChoiceForm(QuestionForm):
         if not detail:
             field.data = None
         elif detail["field"] == "code_section":
+            value = offense_text(value)
             if value and not CODE_SECTION.match(value):
                 field.errors.append(CODE_SECTION_FORMAT)
             field.data = value or None

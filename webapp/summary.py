@@ -12,7 +12,7 @@ from .i18n import either
 from .labels import COUNTIES
 from .worker import paste
 
-ACTION_ORDER = ("check_record", "file_cr400", "get_legal_help")
+ACTION_ORDER = ("check_record", "file_cr400", "file_jv744", "get_legal_help")
 
 
 PICK_UP_TITLE = _l("To pick up later")
@@ -95,7 +95,8 @@ def cards(case, determination, stored):
                 in ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
                 else None,
                 "procedure_text": str(words.PROCEDURE[prop64["procedure"]])
-                if "file_cr400" in codes and words.PROCEDURE.get(prop64["procedure"])
+                if ("file_cr400" in codes or "file_jv744" in codes)
+                and words.PROCEDURE.get(prop64["procedure"])
                 else None,
                 "actions": [steps_for(code, court) for code in codes],
                 "reasons": [(words.reason_text(r), r["citation"]) for r in prop64["reasons"]],

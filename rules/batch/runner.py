@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from rules.batch.columns import OUTPUT_COLUMNS, REQUIRED_COLUMNS
 from rules.batch.partition import evaluate_outputs
-from rules.batch.sections import summary_key
+from rules.batch.summary import summary_key
 
 ERROR = "error"
 # A quoted field may hold line breaks (a note), but a record longer than this is an unclosed
@@ -45,7 +45,9 @@ class InputFileError(Exception):
 class Totals:
     rows: int = 0
     errors: int = 0
-    table: Counter[tuple[str, str]] = field(default_factory=Counter)  # (section key, outcome or "error") -> rows
+    table: Counter[tuple[str, str]] = field(
+        default_factory=Counter
+    )  # (section key, outcome or "error") -> rows
 
     def add(self, other: Totals) -> None:
         self.rows += other.rows
@@ -68,15 +70,18 @@ def read_header(reader: Iterator[list[str]]) -> list[str]:
         raise InputFileError("the file is empty: the first line must name the columns") from None
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
-        raise InputFileError(f"missing column(s): {', '.join(missing)} (column names are lower case; "
-                             "see docs/bulk.md)")
+        raise InputFileError(
+            f"missing column(s): {', '.join(missing)} (column names are lower case; "
+            "see docs/bulk.md)"
+        )
     doubled = sorted({name for name in header if header.count(name) > 1})
     if doubled:
         raise InputFileError(f"column(s) named twice: {', '.join(doubled)}")
     clashing = [name for name in header if name in OUTPUT_COLUMNS]
     if clashing:
-        raise InputFileError(f"the input already has output column(s) {', '.join(clashing)}: "
-                             "is it an output file?")
+        raise InputFileError(
+            f"the input already has output column(s) {', '.join(clashing)}: is it an output file?"
+        )
     return header
 
 
@@ -94,8 +99,10 @@ def records(reader: Any, limit: int = MAX_RECORD_LINES) -> Iterator[list[str]]:
             if reader.line_num - last_line > limit:
                 raise InputFileError(_runs_past(start, limit)) from None
             if "unexpected end of data" in str(error):
-                raise InputFileError(f"line {start}: a quoted field starts on or after this line "
-                                     "and is never closed (an unclosed quote?)") from None
+                raise InputFileError(
+                    f"line {start}: a quoted field starts on or after this line "
+                    "and is never closed (an unclosed quote?)"
+                ) from None
             raise InputFileError(f"line {start}: unreadable CSV ({error})") from None
         if reader.line_num - last_line > limit:
             raise InputFileError(_runs_past(last_line + 1, limit))
@@ -104,7 +111,9 @@ def records(reader: Any, limit: int = MAX_RECORD_LINES) -> Iterator[list[str]]:
 
 
 def _runs_past(start: int, limit: int) -> str:
-    return f"line {start}: a quoted field starts here and runs past {limit} lines (an unclosed quote?)"
+    return (
+        f"line {start}: a quoted field starts here and runs past {limit} lines (an unclosed quote?)"
+    )
 
 
 def spreadsheet_safe(cell: str) -> str:
@@ -137,8 +146,10 @@ def chunks(reader: Iterator[list[str]], header: list[str], chunk_rows: int) -> I
         if not row:
             continue
         if len(row) != width:
-            errors[len(cells)] = (f"row has {len(row)} cells but the header has {width} columns "
-                                  "(a missing or extra comma, or an unclosed quote?)")
+            errors[len(cells)] = (
+                f"row has {len(row)} cells but the header has {width} columns "
+                "(a missing or extra comma, or an unclosed quote?)"
+            )
             cells.append((row + [""] * width)[:width])
             continue
         person = row[person_column].strip()
@@ -150,8 +161,10 @@ def chunks(reader: Iterator[list[str]], header: list[str], chunk_rows: int) -> I
                 seen.add(hash(current))
             current = person
         if person and hash(person) in seen:
-            errors[len(cells)] = (f"person_id: the rows of {person!r} are not together; earlier rows "
-                                  "were evaluated without this one. Sort the file by person_id")
+            errors[len(cells)] = (
+                f"person_id: the rows of {person!r} are not together; earlier rows "
+                "were evaluated without this one. Sort the file by person_id"
+            )
         cells.append(row)
     if cells:
         yield Chunk(cells, errors)
@@ -167,8 +180,10 @@ def process_chunk(header: list[str], as_of: str, chunk: Chunk) -> tuple[str, Tot
     writer = csv.writer(buffer, lineterminator="\n")
     offense_column = header.index("offense")
     for cells, result in zip(chunk.cells, evaluate_outputs(rows, as_of)):
-        writer.writerow([spreadsheet_safe(cell) for cell in cells]
-                        + [spreadsheet_safe(result[name]) for name in OUTPUT_COLUMNS])
+        writer.writerow(
+            [spreadsheet_safe(cell) for cell in cells]
+            + [spreadsheet_safe(result[name]) for name in OUTPUT_COLUMNS]
+        )
         outcome = ERROR if result[ERROR] else result["prop64_outcome"]
         totals.table[summary_key(cells[offense_column]), outcome] += 1
         totals.errors += outcome == ERROR
@@ -189,7 +204,9 @@ class _Progress:
             return
         share = min(done_bytes / self.total, 1.0)
         bar = "#" * int(share * 30)
-        self.stream.write(f"\r[{bar:<30}] {share:4.0%} {rows:,} rows {time.monotonic() - self.start:5.1f} s")
+        self.stream.write(
+            f"\r[{bar:<30}] {share:4.0%} {rows:,} rows {time.monotonic() - self.start:5.1f} s"
+        )
         self.stream.flush()
 
     def end(self) -> None:
@@ -220,8 +237,15 @@ _HEADER: list[str] = []
 _AS_OF = ""
 
 
-def run(input_path: str, output_path: str, as_of: str, *, workers: int | None = None,
-        chunk_rows: int = 2000, progress_stream: IO[str] = sys.stderr) -> Totals:
+def run(
+    input_path: str,
+    output_path: str,
+    as_of: str,
+    *,
+    workers: int | None = None,
+    chunk_rows: int = 2000,
+    progress_stream: IO[str] = sys.stderr,
+) -> Totals:
     """Evaluates every row of `input_path` into `output_path`; raises InputFileError.
 
     The output is written to a temporary file next to it and renamed over `output_path` only
@@ -232,8 +256,9 @@ def run(input_path: str, output_path: str, as_of: str, *, workers: int | None = 
     totals = Totals()
     with open(input_path, "rb") as raw:
         target = os.path.abspath(output_path)
-        handle, temporary = tempfile.mkstemp(prefix=".batch-", suffix=".csv.partial",
-                                             dir=os.path.dirname(target))
+        handle, temporary = tempfile.mkstemp(
+            prefix=".batch-", suffix=".csv.partial", dir=os.path.dirname(target)
+        )
         try:
             with open(handle, "w", newline="", encoding="utf-8") as out:
                 _evaluate_file(raw, out, as_of, workers, chunk_rows, progress_stream, totals)
@@ -252,7 +277,9 @@ def refuse_output_over_input(input_path: str, output_path: str) -> None:
     with contextlib.suppress(OSError):
         same = same or os.path.samefile(input_path, output_path)
     if same:
-        raise InputFileError("--output is the input file: choose another name (the input would be lost)")
+        raise InputFileError(
+            "--output is the input file: choose another name (the input would be lost)"
+        )
 
 
 def _umask() -> int:
@@ -261,8 +288,15 @@ def _umask() -> int:
     return mask
 
 
-def _evaluate_file(raw: IO[bytes], out: IO[str], as_of: str, workers: int, chunk_rows: int,
-                   progress_stream: IO[str], totals: Totals) -> None:
+def _evaluate_file(
+    raw: IO[bytes],
+    out: IO[str],
+    as_of: str,
+    workers: int,
+    chunk_rows: int,
+    progress_stream: IO[str],
+    totals: Totals,
+) -> None:
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     try:
         _evaluate_text(text, raw, out, as_of, workers, chunk_rows, progress_stream, totals)
@@ -270,8 +304,16 @@ def _evaluate_file(raw: IO[bytes], out: IO[str], as_of: str, workers: int, chunk
         text.detach()  # `raw` is closed by its owner
 
 
-def _evaluate_text(text: IO[str], raw: IO[bytes], out: IO[str], as_of: str, workers: int,
-                   chunk_rows: int, progress_stream: IO[str], totals: Totals) -> None:
+def _evaluate_text(
+    text: IO[str],
+    raw: IO[bytes],
+    out: IO[str],
+    as_of: str,
+    workers: int,
+    chunk_rows: int,
+    progress_stream: IO[str],
+    totals: Totals,
+) -> None:
     reader = records(csv.reader(text, strict=True))
     try:
         header = read_header(reader)
@@ -292,19 +334,26 @@ def _evaluate_text(text: IO[str], raw: IO[bytes], out: IO[str], as_of: str, work
         else:
             _run_pool(chunks(reader, header, chunk_rows), header, as_of, workers, collect)
     except UnicodeDecodeError as error:
-        raise InputFileError(f"the file is not UTF-8 text ({error.reason}) after row {totals.rows}") from None
+        raise InputFileError(
+            f"the file is not UTF-8 text ({error.reason}) after row {totals.rows}"
+        ) from None
     progress.end()
 
 
 def _header_line(header: list[str]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([spreadsheet_safe(name) for name in header]
-                                                     + list(OUTPUT_COLUMNS))
+    csv.writer(buffer, lineterminator="\n").writerow(
+        [spreadsheet_safe(name) for name in header] + list(OUTPUT_COLUMNS)
+    )
     return buffer.getvalue()
 
 
 def _run_pool(
-    work: Iterator[Chunk], header: list[str], as_of: str, workers: int, collect: Callable[..., None]
+    work: Iterator[Chunk],
+    header: list[str],
+    as_of: str,
+    workers: int,
+    collect: Callable[[Any], None],
 ) -> None:
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     thresholds = gc.get_threshold()
@@ -334,12 +383,28 @@ def summary_table(totals: Totals) -> str:
     column_totals = [sum(totals.table[s, o] for s in sections) for o in outcomes]
     lines.append(["all sections", *map(str, column_totals), str(totals.rows)])
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
-    return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
-                               for i, (cell, w) in enumerate(zip(line, widths))) for line in lines) + "\n"
+    return (
+        "\n".join(
+            "  ".join(
+                cell.ljust(w) if i == 0 else cell.rjust(w)
+                for i, (cell, w) in enumerate(zip(line, widths))
+            )
+            for line in lines
+        )
+        + "\n"
+    )
 
 
-_ORDER = ("dismiss", "reduce_to_infraction", "reduce_to_misdemeanor", "needs_review", "not_eligible",
-          "already_granted", "not_covered", ERROR)
+_ORDER = (
+    "dismiss",
+    "reduce_to_infraction",
+    "reduce_to_misdemeanor",
+    "needs_review",
+    "not_eligible",
+    "already_granted",
+    "not_covered",
+    ERROR,
+)
 
 
 def _outcome_order(outcome: str) -> tuple[int, str]:

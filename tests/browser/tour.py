@@ -33,7 +33,7 @@ def convictions_for_the_tour():
     return [
         example_conviction("01-possession-2011-dismissed-automatically"),
         example_conviction("04-cultivation-plants-unknown"),
-        example_conviction("03-possession-for-sale-serving-super-strike"),
+        example_conviction("03-possession-for-sale-serving-super-strike-needs-review"),
         late,
     ]
 

@@ -16,8 +16,14 @@ CASE = '{"as_of":"2026-11-24","convictions":[{"id":"%s","offense":"HS 11359"%s}]
 
 
 def evaluate(stdin: bytes, **popen):
-    return subprocess.run([sys.executable, "-m", "rules", "evaluate", "-"], input=stdin, cwd=ROOT,
-                          capture_output=True, timeout=60, **popen)
+    return subprocess.run(
+        [sys.executable, "-m", "rules", "evaluate", "-"],
+        input=stdin,
+        cwd=ROOT,
+        capture_output=True,
+        timeout=60,
+        **popen,
+    )
 
 
 def one_line(stderr: bytes) -> str:
@@ -27,12 +33,16 @@ def one_line(stderr: bytes) -> str:
     return text
 
 
-@pytest.mark.parametrize("raw, says", [
-    ("[" * 10_000 + "]" * 10_000, "nested too deeply"),
-    (CASE % ("a", ',"level":' + "9" * 5_000), "too many digits"),
-    (CASE % ("\\ud800", ""), "lone surrogate"),
-    (CASE % ("a", ',"court":"x\\udfff"'), "lone surrogate"),
-], ids=["nested-10000", "5000-digits", "surrogate-in-id", "surrogate-elsewhere"])
+@pytest.mark.parametrize(
+    "raw, says",
+    [
+        ("[" * 10_000 + "]" * 10_000, "nested too deeply"),
+        (CASE % ("a", ',"level":' + "9" * 5_000), "too many digits"),
+        (CASE % ("\\ud800", ""), "lone surrogate"),
+        (CASE % ("a", ',"court":"x\\udfff"'), "lone surrogate"),
+    ],
+    ids=["nested-10000", "5000-digits", "surrogate-in-id", "surrogate-elsewhere"],
+)
 def test_hostile_json_is_an_invalid_case(raw, says):
     result = evaluate(raw.encode())
     assert result.returncode == 2
@@ -43,8 +53,13 @@ def test_hostile_json_is_an_invalid_case(raw, says):
 
 def test_a_full_standard_output_is_one_line_and_exit_1():
     with open("/dev/full", "wb") as full:
-        result = subprocess.run([sys.executable, "-m", "rules", "evaluate", str(EXAMPLE)], cwd=ROOT,
-                                stdout=full, stderr=subprocess.PIPE, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "rules", "evaluate", str(EXAMPLE)],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
     assert result.returncode == 1
     assert "cannot write the determination: No space left on device" in one_line(result.stderr)
 
@@ -53,15 +68,24 @@ def test_a_closed_standard_output_is_one_line_and_exit_1():
     def close_stdout():
         os.close(1)
 
-    result = subprocess.run([sys.executable, "-m", "rules", "evaluate", str(EXAMPLE)], cwd=ROOT,
-                            stderr=subprocess.PIPE, preexec_fn=close_stdout, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "rules", "evaluate", str(EXAMPLE)],
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        preexec_fn=close_stdout,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "cannot write the determination" in one_line(result.stderr)
 
 
 def test_a_pipe_closed_by_the_reader_is_one_line_and_exit_1():
-    process = subprocess.Popen([sys.executable, "-m", "rules", "evaluate", str(EXAMPLE)], cwd=ROOT,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rules", "evaluate", str(EXAMPLE)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     process.stdout.close()  # like `| head -c 0`
     stderr = process.stderr.read()
     assert process.wait(timeout=60) == 1

@@ -13,14 +13,28 @@ RTL_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + RTL_MARKS
 
 
-@pytest.mark.parametrize("typed", ["2013", "۲۰۱۳", "٢٠١٣", "２０１３", "२०१३", "\u200f۲۰۱۳\u200f",
-                                   " 2013 ", "\u00a02013\u3000", "2\u200b013", "\ufeff2013"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "2013",
+        "۲۰۱۳",
+        "٢٠١٣",
+        "２０１３",
+        "२०१३",
+        "\u200f۲۰۱۳\u200f",
+        " 2013 ",
+        "\u00a02013\u3000",
+        "2\u200b013",
+        "\ufeff2013",
+    ],
+)
 def test_a_year_in_any_script_reads_as_ascii(typed):
     assert ascii_number(typed) == "2013"
 
 
-@pytest.mark.parametrize("typed", ["201²", "²⁰¹³", "2013½", "①②", "20 13", "2O13", "12.5", "", "-1",
-                                   "\u200f", "٢٠١٣a"])
+@pytest.mark.parametrize(
+    "typed", ["201²", "²⁰¹³", "2013½", "①②", "20 13", "2O13", "12.5", "", "-1", "\u200f", "٢٠١٣a"]
+)
 def test_anything_but_decimal_digits_is_not_a_number(typed):
     assert ascii_number(typed) is None
 
@@ -32,8 +46,13 @@ def test_free_text_loses_invisible_and_bidi_characters_and_keeps_its_letters():
     assert normalise("café") == normalise("cafe\u0301") == "café"
 
 
-TYPED = st.text(st.characters(categories=("Nd", "No", "Cf", "Zs", "Ll", "Lu", "Lo", "Po", "Mn"),
-                              include_characters=RTL_MARKS + INVISIBLE), max_size=30)
+TYPED = st.text(
+    st.characters(
+        categories=("Nd", "No", "Cf", "Zs", "Ll", "Lu", "Lo", "Po", "Mn"),
+        include_characters=RTL_MARKS + INVISIBLE,
+    ),
+    max_size=30,
+)
 
 
 @given(TYPED)

@@ -26,7 +26,7 @@ TODAY = date(2026, 1, 31)
 EXAMPLES = (
     "01-possession-2011-dismissed-automatically",
     "02-sale-felony-2013-reduced",
-    "03-possession-for-sale-serving-super-strike",
+    "03-possession-for-sale-serving-super-strike-needs-review",
     "06-federal",
 )
 LANGUAGES = ("en", "es", "zh_Hant", "fa")
@@ -202,7 +202,7 @@ def test_check_back_opens_whatever_the_cookie_holds(client):
 
 def test_check_back_is_the_same_page_for_everyone(client):
     before = client.get("/check-back").get_data(as_text=True)
-    walk_case(client, case_named("03-possession-for-sale-serving-super-strike"))
+    walk_case(client, case_named("03-possession-for-sale-serving-super-strike-needs-review"))
     assert client.get("/check-back").get_data(as_text=True).replace(" data-armed", "") == before
 
 

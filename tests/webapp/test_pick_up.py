@@ -16,7 +16,7 @@ WARNING = "Anyone who holds this paper or this text can read them."
 CALIFORNIA_EXAMPLES = (
     "01-possession-2011-dismissed-automatically",
     "02-sale-felony-2013-reduced",
-    "03-possession-for-sale-serving-super-strike",
+    "03-possession-for-sale-serving-super-strike-needs-review",
     "04-cultivation-plants-unknown",
     "05-new-law-misdemeanor-clean-slate",
 )

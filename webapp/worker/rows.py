@@ -133,6 +133,7 @@ def read(cells, today):
 
 
 def read_code(value):
+    value = rules.offense.clean(value or "").strip()  # the engine's reader: NFKC, no controls
     if not value:
         return None, CODE_NEEDED
     if value == "?":
