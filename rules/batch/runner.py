@@ -299,45 +299,32 @@ def _evaluate_file(
 ) -> None:
     text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
     try:
-        _evaluate_text(text, raw, out, as_of, workers, chunk_rows, progress_stream, totals)
+        reader = records(csv.reader(text, strict=True))
+        try:
+            header = read_header(reader)
+        except UnicodeDecodeError as error:
+            raise InputFileError(f"the file is not UTF-8 text ({error.reason})") from None
+        out.write(_header_line(header))
+        progress = _Progress(progress_stream, os.fstat(raw.fileno()).st_size)
+
+        def collect(result: tuple[str, Totals]) -> None:
+            out.write(result[0])
+            totals.add(result[1])
+            progress.show(raw.tell(), totals.rows)
+
+        try:
+            if workers == 1:
+                for chunk in chunks(reader, header, chunk_rows):
+                    collect(process_chunk(header, as_of, chunk))
+            else:
+                _run_pool(chunks(reader, header, chunk_rows), header, as_of, workers, collect)
+        except UnicodeDecodeError as error:
+            raise InputFileError(
+                f"the file is not UTF-8 text ({error.reason}) after row {totals.rows}"
+            ) from None
+        progress.end()
     finally:
         text.detach()  # `raw` is closed by its owner
-
-
-def _evaluate_text(
-    text: IO[str],
-    raw: IO[bytes],
-    out: IO[str],
-    as_of: str,
-    workers: int,
-    chunk_rows: int,
-    progress_stream: IO[str],
-    totals: Totals,
-) -> None:
-    reader = records(csv.reader(text, strict=True))
-    try:
-        header = read_header(reader)
-    except UnicodeDecodeError as error:
-        raise InputFileError(f"the file is not UTF-8 text ({error.reason})") from None
-    out.write(_header_line(header))
-    progress = _Progress(progress_stream, os.fstat(raw.fileno()).st_size)
-
-    def collect(result: tuple[str, Totals]) -> None:
-        out.write(result[0])
-        totals.add(result[1])
-        progress.show(raw.tell(), totals.rows)
-
-    try:
-        if workers == 1:
-            for chunk in chunks(reader, header, chunk_rows):
-                collect(process_chunk(header, as_of, chunk))
-        else:
-            _run_pool(chunks(reader, header, chunk_rows), header, as_of, workers, collect)
-    except UnicodeDecodeError as error:
-        raise InputFileError(
-            f"the file is not UTF-8 text ({error.reason}) after row {totals.rows}"
-        ) from None
-    progress.end()
 
 
 def _header_line(header: list[str]) -> str:
