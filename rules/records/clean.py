@@ -66,14 +66,14 @@ def clean_line(number: int, raw: str) -> Line:
 
 def repaired_number(token: str) -> tuple[str, bool] | None:
     """A token that is a number apart from OCR look-alikes (`2009O612`, `1L359`) -> the digits
-    and whether a look-alike was replaced; None when it is not a number. At least all but two
-    characters must already be digits, so a word never becomes a number."""
+    and whether a look-alike was replaced; None when it is not a number. At most three
+    characters and never more than half may be look-alikes, so a word never becomes a number."""
     if not token:
         return None
     digits = sum(ch.isdigit() for ch in token)
     if digits == len(token):
         return token, False
-    if digits < len(token) - 2 or digits < 3:
+    if digits < len(token) - 3 or 2 * digits < len(token) or digits < 3:
         return None
     fixed = token.translate(_DIGIT_LOOKALIKES)
     return (fixed, True) if fixed.isdigit() else None

@@ -88,9 +88,11 @@ class Count:
     convicted: bool = False
     disposed: bool = False
     level: str | None = None
+    toc: str | None = None               # the charge type, a hint only (§4 point 9)
     sentence: list[str] = field(default_factory=list)
     sentence_line: int | None = None
     modified: list[str] | None = None
+    modified_on: str | None = None
     revoked: tuple[str | None, int] | None = None
     dismissed: tuple[str | None, int] | None = None
     prop64_sign: tuple[str | None, int] | None = None
@@ -122,7 +124,9 @@ class Reading:
     cycle_marks: int = 0
 
     def warn(self, code: str, lines, **params) -> None:
-        self.warnings.append({"code": code, "lines": sorted(set(lines)), **params})
+        warning = {"code": code, "lines": sorted(set(lines)), **params}
+        if warning not in self.warnings[-8:]:   # one per place, however many counts share it
+            self.warnings.append(warning)
 
 
 def _date(token: str, line: int, reading: Reading) -> tuple[str | None, bool]:
@@ -352,8 +356,9 @@ class _Machine:
             return   # flag lines: -WARRANT, -BENCH WARRANT, -PROBATION REVO
         if "1170" in key and "SENTENCING" in key:
             return   # `1170 (H) PC-SENTENCING` precedes the charge
-        if "TOC:" in key and count.charge is not None:
-            return
+        toc = _TOC.search(key)
+        if toc:
+            count.toc = toc.group(1)
         if count.charge is None and not count.needs_comment:
             self.charge(text, key, number)
 
@@ -382,7 +387,7 @@ class _Machine:
         elif "PROBATIONREVOKED" in value or "PROBREVOKED" in value:
             count.revoked = (when, number)
         elif "SENTENCEMODIFIED" in value:
-            count.modified = []
+            count.modified, count.modified_on = [], when
         if any(sign in value for sign in _PROP64_SIGNS) or ("DISM" in value and "SEAL" in value):
             count.prop64_sign = (when, number)
 
@@ -421,6 +426,8 @@ def read_charge(text: str, number: int, reading: Reading) -> tuple[str, str] | N
     if code == "CP":   # `CP-GRAND THEFT`: PC misread (§2)
         code = "PC"
         reading.warn("ocr_repair", [number], repair="CP→PC")
+    if code == "US":
+        return " ".join(match.group("section").split())[:30], code
     section = match.group("section").replace(" ", "").replace(",", ".")
     head, paren, tail = section.partition("(")
     pieces = []
@@ -444,8 +451,9 @@ def _offense_text(count: Count) -> tuple[str, bool]:
         section, attempt = section[4:], True
     elif section.endswith(("-664", "/664")):
         section, attempt = section[:-4], True
-    if code == "US":
-        return f"{section.split(' ')[0]} USC", attempt
+    if code == "US":   # `21 841 US-...`: title, then section
+        title, _, rest = section.partition(" ")
+        return (f"{title} USC {rest}" if rest else f"{title} USC"), attempt
     if attempt:
         return f"PC 664/{code} {section}", attempt
     if code == "PC" and section.startswith("182") and count.comment_hs:
@@ -466,6 +474,8 @@ def _format(text: str) -> tuple[str, object]:
         outer_read = parse_offense(outer)
         outer_subs = "".join(f"({s})" for s in outer_read.subdivisions)
         return f"PC 182{outer_subs}/HS {offense.section}{subs}", offense
+    if offense.code == "USC":
+        return text[:64], offense   # `21 USC 841` as written: the title matters
     if offense.section:
         return f"{offense.code or ''} {offense.section}{subs}".strip()[:64], offense
     return text[:64], offense
@@ -640,7 +650,8 @@ def _row(reading: Reading, event: Event, count: Count, number: int, arrests: lis
         confidence["level"] = "from_record"
     else:
         conviction["level"] = "unknown"
-        confidence["level"] = f"no_conv_status_toc_{event.toc}" if event.toc else "no_conv_status"
+        toc = count.toc or event.toc
+        confidence["level"] = f"no_conv_status_toc_{toc}" if toc else "no_conv_status"
     if event.date:
         conviction["conviction_date"] = event.date
         confidence["conviction_date"] = "from_record_court_date"
@@ -726,7 +737,7 @@ def _sentence(reading: Reading, event: Event, count: Count, conviction: dict,
     sentence["kind"] = kind
     confidence["sentence.kind"] = "from_record_modified" if count.modified else "from_record"
     confidence["sentence.parts"] = what
-    start = event.date
+    start = count.modified_on if count.modified else event.date
     if not start or not (months or days):
         confidence["sentence.status"] = "no_length"
         return sentence
