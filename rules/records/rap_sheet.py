@@ -23,6 +23,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from rules.batch.priors import classify
 from rules.offense import parse_offense
 from rules.records.clean import Line, lines_of, repaired_number
 from rules.records.courthouses import county_of
@@ -591,10 +592,12 @@ def _result(reading: Reading) -> dict:
                         continue
                     seen.add(identity)
                     offense = parse_offense(made["conviction"]["offense"])
-                    from rules.batch.priors import classify
                     if classify(made["conviction"]["offense"]).super_strike == "yes":
                         strikes.append((event.date, made))
                     (rows if offense.is_cannabis_section else others).append(made)
+    if len(rows) > MAX_ROWS:
+        reading.warn("more_rows_not_added", [], more=len(rows) - MAX_ROWS)
+        rows = rows[:MAX_ROWS]
     for row in rows:
         offense_date = row["conviction"].get("offense_date")
         for strike_date, strike in strikes:
@@ -602,9 +605,6 @@ def _result(reading: Reading) -> dict:
                 row["conviction"].setdefault("priors", {})["super_strike"] = "yes"
                 row["confidence"]["priors.super_strike"] = "from_record_super_strike_before_offense"
                 row["source_lines"] = sorted({*row["source_lines"], *strike["source_lines"]})
-    if len(rows) > MAX_ROWS:
-        reading.warn("more_rows_not_added", [], more=len(rows) - MAX_ROWS)
-        rows = rows[:MAX_ROWS]
     for index, row in enumerate(rows + others, start=1):
         row["conviction"]["id"] = f"rap-{index}"
     if deceased:
