@@ -1,6 +1,7 @@
 """`python -m rules`: the engine on the command line.
 
     python -m rules evaluate CASE.json   # or - for standard input
+    python -m rules read-record SHEET.txt  # a DOJ RAP sheet's text -> proposed rows
     python -m rules --version
 
 Exit codes: 0 done; 2 invalid case (one line on standard error naming the field, nothing on
@@ -20,6 +21,7 @@ from .version import RULES_VERSION
 SUBCOMMANDS = {
     "evaluate": ("rules.evaluate_command", "evaluate one case (a JSON file, or - for stdin)"),
     "batch": ("rules.batch.cli", "evaluate a CSV of convictions in bulk (docs/bulk.md)"),
+    "read-record": ("rules.records.command", "read a DOJ RAP sheet's text into proposed rows (JSON)"),
 }
 
 
