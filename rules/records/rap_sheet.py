@@ -416,7 +416,7 @@ class _Machine:
                 self.sentence_text(sentence.group(1), number)
 
 
-def read_charge(text: str, number: int, reading: Reading) -> tuple[str, str] | None:
+def read_charge(text: str, number: int, reading: Reading | None) -> tuple[str, str] | None:
     """`11359 HS-POSSESS ...` -> ("11359", "HS"); `487(A)-664 PC` -> ("487(A)-664", "PC").
     The section is cleaned (spaces out, commas to periods, look-alike letters to digits) but
     not interpreted: the offense reader decides what it is."""
@@ -426,7 +426,8 @@ def read_charge(text: str, number: int, reading: Reading) -> tuple[str, str] | N
     code = match.group("code")
     if code == "CP":   # `CP-GRAND THEFT`: PC misread (§2)
         code = "PC"
-        reading.warn("ocr_repair", [number], repair="CP→PC")
+        if reading is not None:
+            reading.warn("ocr_repair", [number], repair="CP→PC")
     if code == "US":
         return " ".join(match.group("section").split())[:30], code
     section = match.group("section").replace(" ", "").replace(",", ".")
@@ -435,7 +436,8 @@ def read_charge(text: str, number: int, reading: Reading) -> tuple[str, str] | N
     for piece in head.replace("-", " - ").replace("/", " / ").split():
         repaired = repaired_number(piece) if not piece.replace(".", "").isdigit() else None
         if repaired and repaired[1] and "." not in piece:
-            reading.warn("ocr_repair", [number], repair="letter read as a digit in a section")
+            if reading is not None:
+                reading.warn("ocr_repair", [number], repair="letter read as a digit in a section")
             piece = repaired[0]
         pieces.append(piece)
     return "".join(pieces) + paren + tail, code
@@ -477,12 +479,31 @@ def _format(text: str) -> tuple[str, object]:
         return f"PC 182{outer_subs}/HS {offense.section}{subs}", offense
     if offense.code == "USC":
         return text[:64], offense   # `21 USC 841` as written: the title matters
+    if offense.section and text.startswith("PC 664/") and offense.section != "664":
+        # An attempt at another offense (PC 664/187): the attempt stays visible.
+        return f"PC 664/{offense.section}{subs}"[:64], offense
     if offense.section:
         return f"{offense.code or ''} {offense.section}{subs}".strip()[:64], offense
     return text[:64], offense
 
 
-def _add_months(day: datetime.date, months: int) -> datetime.date:
+def offense_of_charge(charge: str, comment: str = "") -> str | None:
+    """A charge as DOJ prints it (`11359 HS-POSSESS ...`, `664/11358 HS-...`) in Fresh Start's
+    form (`HS 11359`, `PC 664/11358`); `comment` is a `CHRG` comment that names the section
+    when the charge line says SEE COMMENT FOR CHARGE. None when no section can be found.
+    The bulk DOJ converter reads its offense cells with this, so both readers agree."""
+    count = Count(1)
+    if "SEE COMMENT" in charge.upper() or not charge.strip():
+        charge, count.from_comment = comment, True
+    at = charge.upper().find("CHRG")
+    found = read_charge(charge[at + 4:].lstrip(" -:") if at >= 0 else charge.upper(), 0, None)
+    if found is None:
+        return None
+    count.charge, count.charge_code = found
+    return _format(_offense_text(count)[0])[0]
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
     for last in (31, 30, 29, 28):
@@ -535,7 +556,7 @@ def read_sentence(parts: list[str]) -> tuple[str, int, int, list[str]]:
     return kind, months, days, what
 
 
-def _age_band(birth: datetime.date, day: datetime.date) -> str:
+def age_band(birth: datetime.date, day: datetime.date) -> str:
     age = day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
     return "under_18" if age < 18 else "18_to_20" if age < 21 else "21_or_older"
 
@@ -709,13 +730,13 @@ def _age(births: list[datetime.date], offense_date: str | None,
         return "unknown", "no_birth_date"
     if offense_date:
         day = datetime.date.fromisoformat(offense_date)
-        bands = {_age_band(birth, day) for birth in births}
+        bands = {age_band(birth, day) for birth in births}
         if len(bands) > 1:
             return "unknown", "birth_dates_disagree"
         return bands.pop(), "from_record_birth_date"
     if conviction_date:
         day = datetime.date.fromisoformat(conviction_date)
-        bands = {_age_band(birth, day) for birth in births}
+        bands = {age_band(birth, day) for birth in births}
         if bands == {"under_18"}:
             return "under_18", "from_record_under_18_at_conviction"
     return "unknown", "no_offense_date"
@@ -742,7 +763,7 @@ def _sentence(reading: Reading, event: Event, count: Count, conviction: dict,
         confidence["sentence.status"] = "no_length"
         return sentence
     try:
-        ends = _add_months(datetime.date.fromisoformat(start), months) + datetime.timedelta(days=days)
+        ends = add_months(datetime.date.fromisoformat(start), months) + datetime.timedelta(days=days)
     except (ValueError, OverflowError):
         return sentence
     confidence["sentence.ends_about"] = ends.isoformat()[:7]
