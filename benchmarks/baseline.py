@@ -1,6 +1,7 @@
 """The trivial page the app is measured against: one Flask route rendering one Jinja template,
 served by the same gunicorn settings (`benchmarks.server`), so the ratio cancels out the
 machine, gunicorn and the load tool."""
+
 from flask import Flask, render_template
 from jinja2 import DictLoader
 

@@ -75,8 +75,16 @@ def command() -> list[str]:
 
 
 def measure(input_path: Path, output_path: Path, as_of: str, workers: int | None) -> dict:
-    argv = [*command(), str(input_path), "--output", str(output_path), "--as-of", as_of,
-            "--summary", str(output_path) + ".summary.txt"]
+    argv = [
+        *command(),
+        str(input_path),
+        "--output",
+        str(output_path),
+        "--as-of",
+        as_of,
+        "--summary",
+        str(output_path) + ".summary.txt",
+    ]
     if workers:
         argv += ["--workers", str(workers)]
     load_before = os.getloadavg()[0]
@@ -95,12 +103,23 @@ def measure(input_path: Path, output_path: Path, as_of: str, workers: int | None
         raise SystemExit(f"the command failed ({process.returncode}): {stderr}")
     with open(output_path, newline="", encoding="utf-8") as handle:
         rows_out = sum(1 for _ in csv.reader(handle)) - 1
-    return {"wall": wall, "cpu": cpu, "load": load_before, "exit": process.returncode, "rows_out": rows_out, "pss": sampler.peak_pss,
-            "rss": sampler.peak_rss, "single": sampler.peak_single, "processes": sampler.peak_processes}
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "load": load_before,
+        "exit": process.returncode,
+        "rows_out": rows_out,
+        "pss": sampler.peak_pss,
+        "rss": sampler.peak_rss,
+        "single": sampler.peak_single,
+        "processes": sampler.peak_processes,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.batch", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.batch", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--seed", type=int, default=64)
     parser.add_argument("--workers", type=int, default=None)
@@ -115,8 +134,12 @@ def main(argv: list[str] | None = None) -> int:
             generate(args.rows, out, args.seed)
         os.replace(records.with_suffix(".part"), records)
         print(f"generated {records} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    result = measure(records, folder / f"fresh-start-results-{args.rows}-{args.seed}.csv", args.as_of,
-                     args.workers)
+    result = measure(
+        records,
+        folder / f"fresh-start-results-{args.rows}-{args.seed}.csv",
+        args.as_of,
+        args.workers,
+    )
     rows_per_s = args.rows / result["wall"]
     table = [
         ("rows in / rows out", f"{args.rows:,} / {result['rows_out']:,}"),
@@ -125,10 +148,16 @@ def main(argv: list[str] | None = None) -> int:
         ("processes (peak)", str(result["processes"])),
         ("wall time", f"{result['wall']:.1f} s (target < 60 s)"),
         ("rows per second", f"{rows_per_s:,.0f}"),
-        ("CPU time, whole tree", f"{result['cpu']:.1f} s ({args.rows / result['cpu']:,.0f} rows per CPU-second)"),
+        (
+            "CPU time, whole tree",
+            f"{result['cpu']:.1f} s ({args.rows / result['cpu']:,.0f} rows per CPU-second)",
+        ),
         ("load average before the run", f"{result['load']:.2f} (other work on the machine)"),
         ("peak memory, tree PSS", f"{result['pss'] / 1024:.0f} MB (target < 300 MB)"),
-        ("peak memory, tree RSS", f"{result['rss'] / 1024:.0f} MB (shared pages counted per process)"),
+        (
+            "peak memory, tree RSS",
+            f"{result['rss'] / 1024:.0f} MB (shared pages counted per process)",
+        ),
         ("largest process RSS", f"{result['single'] / 1024:.0f} MB"),
     ]
     print("| measure | value |\n|---|---|")

@@ -14,6 +14,7 @@ without sharing any of the converter's arithmetic. Same seed, same files. No rea
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime
 import random
@@ -36,9 +37,19 @@ OFFENSES = (
     ("23152(A) VC-DUI ALCOHOL/DRUGS", "VC 23152(a)", 6),
 )
 _WEIGHTS = [weight for _, _, weight in OFFENSES]
-FRESHSTART_COLUMNS = ("person_id", "conviction_id", "court", "offense", "level", "offense_date",
-                      "conviction_date", "age_at_offense", "sentence_kind", "sentence_status",
-                      "must_register_290")
+FRESHSTART_COLUMNS = (
+    "person_id",
+    "conviction_id",
+    "court",
+    "offense",
+    "level",
+    "offense_date",
+    "conviction_date",
+    "age_at_offense",
+    "sentence_kind",
+    "sentence_status",
+    "must_register_290",
+)
 _INDEX = {name: index for index, name in enumerate(DOJ_COLUMNS)}
 
 
@@ -72,13 +83,21 @@ def _person(rng: random.Random, number: int, writer: _Writer, as_of: datetime.da
     deceased = rng.random() < 0.01
     registered = rng.random() < 0.03
     convictions, rows = [], 0
-    person = {"pii": {
-        "SUBJECT_ID": subject, "SUBJECT_STATUS": "DECEASED" if deceased else "ACTIVE",
-        "CII_NUMBER": f"A{number:08d}", "PRI_NAME": f"SYNTHETIC,PERSON{number}",
-        "PRI_SSN": f"000-00-{number % 10000:04d}", "PRI_CDL": f"Z{number:07d}",
-        "FBI_NUMBER": f"{number:07d}XX9", "GENDER": "X", "REQ_NAME": f"SYNTHETIC,PERSON{number}",
-        "REQ_CII_NUMBER": f"A{number:08d}", "REQ_SSN": f"000-00-{number % 10000:04d}",
-    }}
+    person = {
+        "pii": {
+            "SUBJECT_ID": subject,
+            "SUBJECT_STATUS": "DECEASED" if deceased else "ACTIVE",
+            "CII_NUMBER": f"A{number:08d}",
+            "PRI_NAME": f"SYNTHETIC,PERSON{number}",
+            "PRI_SSN": f"000-00-{number % 10000:04d}",
+            "PRI_CDL": f"Z{number:07d}",
+            "FBI_NUMBER": f"{number:07d}XX9",
+            "GENDER": "X",
+            "REQ_NAME": f"SYNTHETIC,PERSON{number}",
+            "REQ_CII_NUMBER": f"A{number:08d}",
+            "REQ_SSN": f"000-00-{number % 10000:04d}",
+        }
+    }
     # The person's age at the first offense is chosen; the birth date is built from it.
     first_age = rng.choice((16, 17, 19, 20, 22, 25, 30, 40))
     first_offense = datetime.date(1995, 1, 1) + datetime.timedelta(days=rng.randrange(0, 11000))
@@ -91,24 +110,39 @@ def _person(rng: random.Random, number: int, writer: _Writer, as_of: datetime.da
         arrested = rng.random() < 0.85
         offense_day = day
         court_day = offense_day + datetime.timedelta(days=rng.randrange(20, 200))
-        exact_age = (offense_day.year - birth.year - ((offense_day.month, offense_day.day) < (birth.month, birth.day)))
+        exact_age = (
+            offense_day.year
+            - birth.year
+            - ((offense_day.month, offense_day.day) < (birth.month, birth.day))
+        )
         band = "under_18" if exact_age < 18 else "18_to_20" if exact_age < 21 else "21_or_older"
         juvenile = exact_age < 18
         counts = rng.randint(1, 3)
         picked = [rng.choices(OFFENSES, _WEIGHTS)[0] for _ in range(counts)]
         if arrested:
             for index, (descr, _, _) in enumerate(picked, start=1):
-                writer.doj_row(person, CYC_ORDER=str(cycle), CYC_DATE=offense_day.strftime("%Y%m%d"),
-                               STP_ORDER="1", STP_EVENT_DATE=offense_day.strftime("%Y%m%d"),
-                               STP_TYPE_CODE="ARR", STP_TYPE_DESCR="ARREST/DETAINED/CITED",
-                               STP_ORI_TYPE_DESCR="POLICE DEPARTMENT", STP_ORI_CODE="CA0190000",
-                               CNT_ORDER=f"{cycle:03d}001{index:03d}000", OFFENSE_DESCR=descr,
-                               OFFENSE_TOC=rng.choice("FM"), END_OF_REC="*")
+                writer.doj_row(
+                    person,
+                    CYC_ORDER=str(cycle),
+                    CYC_DATE=offense_day.strftime("%Y%m%d"),
+                    STP_ORDER="1",
+                    STP_EVENT_DATE=offense_day.strftime("%Y%m%d"),
+                    STP_TYPE_CODE="ARR",
+                    STP_TYPE_DESCR="ARREST/DETAINED/CITED",
+                    STP_ORI_TYPE_DESCR="POLICE DEPARTMENT",
+                    STP_ORI_CODE="CA0190000",
+                    CNT_ORDER=f"{cycle:03d}001{index:03d}000",
+                    OFFENSE_DESCR=descr,
+                    OFFENSE_TOC=rng.choice("FM"),
+                    END_OF_REC="*",
+                )
                 rows += 1
         for index, (descr, written, _) in enumerate(picked, start=1):
             convicted = rng.random() < 0.8
             order = f"{cycle:03d}002{index:03d}000"
-            level = rng.choice(("felony", "misdemeanor")) if "11357" not in written else "misdemeanor"
+            level = (
+                rng.choice(("felony", "misdemeanor")) if "11357" not in written else "misdemeanor"
+            )
             status_blank = rng.random() < 0.1
             comment = rng.random() < 0.05
             serving = court_day > as_of - datetime.timedelta(days=365) and rng.random() < 0.5
@@ -125,49 +159,85 @@ def _person(rng: random.Random, number: int, writer: _Writer, as_of: datetime.da
                     parts = [("JAIL", 400 if serving else rng.choice((10, 90, 180)), "D")]
                 months = sum(length for _, length, unit in parts if unit == "M")
                 if not serving and court_day + datetime.timedelta(days=31 * months + 200) >= as_of:
-                    parts = []   # would end too near as_of to say on either side: no sentence
+                    parts = []  # would end too near as_of to say on either side: no sentence
             kind = "unknown"
-            for where, name in (("PROBATION", "probation"), ("PRISON", "state_prison"), ("JAIL", "county_jail")):
+            for where, name in (
+                ("PROBATION", "probation"),
+                ("PRISON", "state_prison"),
+                ("JAIL", "county_jail"),
+            ):
                 if any(part[0] == where for part in parts):
                     kind = name
                     break
             cells = dict(
-                CYC_ORDER=str(cycle), STP_ORDER="2", STP_EVENT_DATE=court_day.strftime("%Y%m%d"),
-                STP_TYPE_CODE="CRT", STP_TYPE_DESCR="COURT ACTION",
+                CYC_ORDER=str(cycle),
+                STP_ORDER="2",
+                STP_EVENT_DATE=court_day.strftime("%Y%m%d"),
+                STP_TYPE_CODE="CRT",
+                STP_TYPE_DESCR="COURT ACTION",
                 STP_ORI_TYPE_DESCR="JUVENILE COURT" if juvenile else "SUPERIOR COURT",
-                STP_ORI_CODE="CAJV01900" if juvenile else "CA019015J", STP_ORI_CNTY_NAME="LOS ANGELES",
-                CNT_ORDER=order, OFN=f"SYN{number:07d}{cycle}",
+                STP_ORI_CODE="CAJV01900" if juvenile else "CA019015J",
+                STP_ORI_CNTY_NAME="LOS ANGELES",
+                CNT_ORDER=order,
+                OFN=f"SYN{number:07d}{cycle}",
                 OFFENSE_DESCR="SEE COMMENT FOR CHARGE" if comment else descr,
                 COMMENT_TEXT=f"CNT 01 CHRG-{descr}" if comment else "",
                 OFFENSE_TOC=level[0].upper(),
-                DISP_DESCR=("CONVICTED-" + (kind.split("_")[-1].upper() if parts else "FINE")) if convicted
+                DISP_DESCR=("CONVICTED-" + (kind.split("_")[-1].upper() if parts else "FINE"))
+                if convicted
                 else "DISMISSED/CHARGE DROPPED",
                 CONV_STAT_DESCR="" if (status_blank or not convicted) else level.upper(),
-                END_OF_REC="*")
+                END_OF_REC="*",
+            )
             for where, length, unit in parts or [("", 0, "")]:
-                writer.doj_row(person, **cells, SENT_LOC_DESCR=where,
-                               SENT_LENGTH=f"{length:03d}" if length else "", SENT_TIME_CODE=unit)
+                writer.doj_row(
+                    person,
+                    **cells,
+                    SENT_LOC_DESCR=where,
+                    SENT_LENGTH=f"{length:03d}" if length else "",
+                    SENT_TIME_CODE=unit,
+                )
                 rows += 1
             if convicted:
                 status = ("serving" if serving else "completed") if parts else ""
-                convictions.append({
-                    "person_id": subject, "conviction_id": order,
-                    "court": "california_juvenile" if juvenile else "california_adult",
-                    "offense": written, "level": level,
-                    "offense_date": offense_day.isoformat() if arrested else "",
-                    "conviction_date": court_day.isoformat(),
-                    "age_at_offense": band if arrested else "",
-                    "sentence_kind": kind if parts else "", "sentence_status": status,
-                    "must_register_290": "yes" if registered else ""})
+                convictions.append(
+                    {
+                        "person_id": subject,
+                        "conviction_id": order,
+                        "court": "california_juvenile" if juvenile else "california_adult",
+                        "offense": written,
+                        "level": level,
+                        "offense_date": offense_day.isoformat() if arrested else "",
+                        "conviction_date": court_day.isoformat(),
+                        "age_at_offense": band if arrested else "",
+                        "sentence_kind": kind if parts else "",
+                        "sentence_status": status,
+                        "must_register_290": "yes" if registered else "",
+                    }
+                )
         day = court_day + datetime.timedelta(days=rng.randrange(200, 3000))
     if registered:
-        writer.doj_row(person, CYC_ORDER="9", STP_ORDER="1", STP_EVENT_DATE="20200101",
-                       STP_TYPE_DESCR="REGISTRATION", CNT_ORDER="009001001000",
-                       OFFENSE_DESCR="290 PC-REGISTRATION OF SEX OFFENDER", END_OF_REC="*")
+        writer.doj_row(
+            person,
+            CYC_ORDER="9",
+            STP_ORDER="1",
+            STP_EVENT_DATE="20200101",
+            STP_TYPE_DESCR="REGISTRATION",
+            CNT_ORDER="009001001000",
+            OFFENSE_DESCR="290 PC-REGISTRATION OF SEX OFFENDER",
+            END_OF_REC="*",
+        )
         rows += 1
     if deceased:
-        writer.doj_row(person, CYC_ORDER="10", STP_ORDER="1", STP_EVENT_DATE="20250101",
-                       STP_TYPE_DESCR="DECEASED", CNT_ORDER="010001001000", END_OF_REC="*")
+        writer.doj_row(
+            person,
+            CYC_ORDER="10",
+            STP_ORDER="1",
+            STP_EVENT_DATE="20250101",
+            STP_TYPE_DESCR="DECEASED",
+            CNT_ORDER="010001001000",
+            END_OF_REC="*",
+        )
         rows += 1
     if writer.freshstart is not None and not deceased:
         for conviction in convictions:
@@ -175,42 +245,58 @@ def _person(rng: random.Random, number: int, writer: _Writer, as_of: datetime.da
     return rows
 
 
-def generate(rows: int, doj_path: str, freshstart_path: str | None = None, *, seed: int = 64,
-             header: bool = True, as_of: datetime.date = AS_OF) -> int:
+def generate(
+    rows: int,
+    doj_path: str,
+    freshstart_path: str | None = None,
+    *,
+    seed: int = 64,
+    header: bool = True,
+    as_of: datetime.date = AS_OF,
+) -> int:
     """Writes about `rows` DOJ rows (whole persons); returns how many were written."""
     rng = random.Random(seed)
-    with open(doj_path, "w", newline="", encoding="utf-8") as doj_handle:
-        fs_handle = open(freshstart_path, "w", newline="", encoding="utf-8") if freshstart_path else None
-        try:
-            doj = csv.writer(doj_handle, lineterminator="\n")
-            if header:
-                doj.writerow(DOJ_COLUMNS)
-            freshstart = None
-            if fs_handle is not None:
-                freshstart = csv.DictWriter(fs_handle, FRESHSTART_COLUMNS, lineterminator="\n")
-                freshstart.writeheader()
-            writer = _Writer(doj, freshstart)
-            written, number = 0, 0
-            while written < rows:
-                number += 1
-                written += _person(rng, number, writer, as_of)
-        finally:
-            if fs_handle is not None:
-                fs_handle.close()
+    with contextlib.ExitStack() as files:
+        doj = csv.writer(
+            files.enter_context(open(doj_path, "w", newline="", encoding="utf-8")),
+            lineterminator="\n",
+        )
+        if header:
+            doj.writerow(DOJ_COLUMNS)
+        freshstart = None
+        if freshstart_path:
+            handle = files.enter_context(open(freshstart_path, "w", newline="", encoding="utf-8"))
+            freshstart = csv.DictWriter(handle, FRESHSTART_COLUMNS, lineterminator="\n")
+            freshstart.writeheader()
+        writer = _Writer(doj, freshstart)
+        written, number = 0, 0
+        while written < rows:
+            number += 1
+            written += _person(rng, number, writer, as_of)
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.gen_doj", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.gen_doj", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("rows", type=int)
     parser.add_argument("output")
-    parser.add_argument("--freshstart", default=None, help="also write the living people in Fresh Start's columns")
+    parser.add_argument(
+        "--freshstart", default=None, help="also write the living people in Fresh Start's columns"
+    )
     parser.add_argument("--seed", type=int, default=64)
     parser.add_argument("--no-header", action="store_true")
     parser.add_argument("--as-of", type=datetime.date.fromisoformat, default=AS_OF)
     args = parser.parse_args(argv)
-    written = generate(args.rows, args.output, args.freshstart, seed=args.seed,
-                       header=not args.no_header, as_of=args.as_of)
+    written = generate(
+        args.rows,
+        args.output,
+        args.freshstart,
+        seed=args.seed,
+        header=not args.no_header,
+        as_of=args.as_of,
+    )
     print(f"{written:,} DOJ rows written to {args.output}")
     return 0
 

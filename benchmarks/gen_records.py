@@ -51,11 +51,23 @@ OFFENSES = [
     ("PC 653f", 1, ("felony",)),
     ("21 USC 841", 1, ("felony",)),
 ]
-COURTS = (["california_adult"] * 80 + ["california_juvenile"] * 4 + ["other_state"] * 2
-          + ["federal"] * 1 + ["unknown"] * 3 + [""] * 10)
+COURTS = (
+    ["california_adult"] * 80
+    + ["california_juvenile"] * 4
+    + ["other_state"] * 2
+    + ["federal"] * 1
+    + ["unknown"] * 3
+    + [""] * 10
+)
 AGES = ["21_or_older"] * 50 + ["18_to_20"] * 15 + ["under_18"] * 5 + ["unknown"] * 5 + [""] * 25
 STATUS = ["completed"] * 60 + ["serving"] * 8 + ["unknown"] * 7 + [""] * 25
-KIND = ["probation"] * 35 + ["county_jail"] * 15 + ["state_prison"] * 8 + ["fine_only"] * 12 + [""] * 30
+KIND = (
+    ["probation"] * 35
+    + ["county_jail"] * 15
+    + ["state_prison"] * 8
+    + ["fine_only"] * 12
+    + [""] * 30
+)
 TRI_MOSTLY_EMPTY = [""] * 80 + ["no"] * 12 + ["yes"] * 4 + ["unknown"] * 4
 RELIEF = [""] * 55 + ["none"] * 35 + ["prop64"] * 5 + ["dismissed"] * 2 + ["unknown"] * 3
 PERSON = [""] * 50 + ["no"] * 45 + ["yes"] * 3 + ["unknown"] * 2
@@ -95,9 +107,19 @@ def _conviction(rng: random.Random, person: str, number: int, weights: list[int]
         "relief_on_record": rng.choice(RELIEF),
         "county_case_number": f"{rng.choice('ABCDEFGH')}{rng.randint(100000, 999999)}",
     }
-    for column in ("concentrated", "over_limit", "plants_over_six", "for_sale", "import_export",
-                   "minor_involved", "school_grounds", "environmental_harm", "prior_super_strike",
-                   "prior_registrable_sex_offense", "prior_two_same_section"):
+    for column in (
+        "concentrated",
+        "over_limit",
+        "plants_over_six",
+        "for_sale",
+        "import_export",
+        "minor_involved",
+        "school_grounds",
+        "environmental_harm",
+        "prior_super_strike",
+        "prior_registrable_sex_offense",
+        "prior_two_same_section",
+    ):
         row[column] = rng.choice(TRI_MOSTLY_EMPTY)
     return row
 
@@ -128,8 +150,10 @@ def generate(rows: int, out, seed: int, malformed_rate: float = 0.001) -> int:
     while written < rows:
         person_number += 1
         person = f"P{person_number:08d}"
-        person_facts = {column: rng.choice(PERSON) for column in
-                        ("must_register_290", "under_supervision", "pending_charges")}
+        person_facts = {
+            column: rng.choice(PERSON)
+            for column in ("must_register_290", "under_supervision", "pending_charges")
+        }
         count = min(1 + int(rng.expovariate(1 / 1.6)), rows - written)
         for number in range(1, count + 1):
             row = _conviction(rng, person, number, weights) | person_facts
@@ -143,7 +167,9 @@ def generate(rows: int, out, seed: int, malformed_rate: float = 0.001) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.gen_records", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.gen_records", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("rows", type=int)
     parser.add_argument("output", help="file to write, or - for standard output")
     parser.add_argument("--seed", type=int, default=64)

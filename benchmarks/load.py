@@ -1,4 +1,5 @@
 """Throughput and latency with wrk: same settings for every page in one run."""
+
 import re
 import shutil
 import subprocess
@@ -32,8 +33,9 @@ def run_wrk(url, headers=(), connections=64, seconds=10, threads=2):
     words = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for header in headers:
         words += ["-H", header]
-    return subprocess.run(words + [url], capture_output=True, text=True, check=True,
-                          timeout=seconds + 30).stdout
+    return subprocess.run(
+        words + [url], capture_output=True, text=True, check=True, timeout=seconds + 30
+    ).stdout
 
 
 def parse(page, output):
@@ -41,13 +43,17 @@ def parse(page, output):
         found = re.search(rf"^\s*{percent}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
         return float(found.group(1)) * UNITS[found.group(2)]
 
-    errors = sum(int(n) for n in re.findall(
-        r"(?:connect|read|write|timeout) (\d+)", output))
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     count = re.search(r"(\d+) requests in", output)
-    return Load(page, float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-                latency(50), latency(99), errors + (int(bad.group(1)) if bad else 0),
-                int(count.group(1)) if count else 0)
+    return Load(
+        page,
+        float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        latency(50),
+        latency(99),
+        errors + (int(bad.group(1)) if bad else 0),
+        int(count.group(1)) if count else 0,
+    )
 
 
 def measure(page, url, headers=(), connections=64, seconds=10, warmup=2, pid=None):

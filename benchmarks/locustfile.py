@@ -13,6 +13,7 @@ stay out of the test run):
 It prints requests/s, p50/p95/p99 and errors, then checks gunicorn's own output: no 5xx, no
 traceback, no answer. Exit status 1 on any error.
 """
+
 import os
 import re
 
@@ -26,14 +27,36 @@ TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 TYPED = "HS 11357 LOADZZ"
 NO = {"answer": "n"}
 ANSWERS = {
-    "where": {"answer": "ca"}, "court": {"answer": "adult"}, "county": {"answer": "47"},
-    "offense": {"answer": "have", "detail": TYPED}, "level": {"answer": "mis"},
-    "convicted": {"year": "2011", "month": "03"}, "happened": {"year": "2011", "month": ""},
-    "age": {"answer": "21up"}, "sentence": {"answer": "done"}, "sentence-kind": {"answer": "prob"},
-    **{screen: NO for screen in (
-        "probation-revoked", "concentrated", "amount", "plants", "for-sale", "across-border",
-        "minors", "school", "environment", "prior-serious", "prior-registrable", "prior-same",
-        "registration", "supervision", "pending")},
+    "where": {"answer": "ca"},
+    "court": {"answer": "adult"},
+    "county": {"answer": "47"},
+    "offense": {"answer": "have", "detail": TYPED},
+    "level": {"answer": "mis"},
+    "convicted": {"year": "2011", "month": "03"},
+    "happened": {"year": "2011", "month": ""},
+    "age": {"answer": "21up"},
+    "sentence": {"answer": "done"},
+    "sentence-kind": {"answer": "prob"},
+    **{
+        screen: NO
+        for screen in (
+            "probation-revoked",
+            "concentrated",
+            "amount",
+            "plants",
+            "for-sale",
+            "across-border",
+            "minors",
+            "school",
+            "environment",
+            "prior-serious",
+            "prior-registrable",
+            "prior-same",
+            "registration",
+            "supervision",
+            "pending",
+        )
+    },
 }
 STOPS = ("/convictions", "/check")
 # Seconds a person spends on each page (on average) before answering; 0 presses the server as
@@ -46,6 +69,7 @@ def name_of(path):
 
 
 if FastHttpUser is not None:
+
     class Person(FastHttpUser):
         wait_time = between(THINK * 0.5, THINK * 1.5)
 
@@ -62,8 +86,13 @@ if FastHttpUser is not None:
 
         def send(self, path, token, answers):
             """POST a form; returns where the 303 points."""
-            with self.client.post(path, data={**answers, "csrf_token": token}, name=name_of(path),
-                                  allow_redirects=False, catch_response=True) as response:
+            with self.client.post(
+                path,
+                data={**answers, "csrf_token": token},
+                name=name_of(path),
+                allow_redirects=False,
+                catch_response=True,
+            ) as response:
                 if response.status_code != 303:
                     response.failure(f"POST {path}: {response.status_code}")
                     raise StopWalk
@@ -98,6 +127,7 @@ class StopWalk(Exception):
 
 # --- the runner: gunicorn as the Procfile starts it, locust headless, a summary -------------------
 
+
 def main():
     import argparse
     import csv
@@ -115,18 +145,28 @@ def main():
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--spawn-rate", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--think", type=float, default=0.0,
-                        help="average seconds a person reads each page (default 0: flat out)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="average seconds a person reads each page (default 0: flat out)",
+    )
     parser.add_argument("--locust", default=str(ROOT / ".venv-load/bin/locust"))
     options = parser.parse_args()
     if not Path(options.locust).exists():
         raise SystemExit(f"no locust at {options.locust}: see the top of benchmarks/locustfile.py")
 
     port = free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": HOST, "SECRET_KEY": secrets.token_hex(32),
-           "LOAD_THINK_SECONDS": str(options.think)}
-    server = subprocess.Popen(command(), cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True)
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "BIND_HOST": HOST,
+        "SECRET_KEY": secrets.token_hex(32),
+        "LOAD_THINK_SECONDS": str(options.think),
+    }
+    server = subprocess.Popen(
+        command(), cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     log = []
     reader = threading.Thread(target=lambda: log.extend(server.stdout), daemon=True)
     reader.start()
@@ -135,11 +175,31 @@ def main():
         wait_until_up(url + "/", server)
         with tempfile.TemporaryDirectory() as scratch:
             prefix = os.path.join(scratch, "load")
-            subprocess.run([options.locust, "-f", __file__, "--headless", "--host", url,
-                            "-u", str(options.users), "-r", str(options.spawn_rate),
-                            "-t", f"{options.seconds}s", "--csv", prefix, "--only-summary",
-                            "--loglevel", "WARNING"], cwd=ROOT, check=False, env=env,
-                           timeout=options.seconds + 120)
+            subprocess.run(
+                [
+                    options.locust,
+                    "-f",
+                    __file__,
+                    "--headless",
+                    "--host",
+                    url,
+                    "-u",
+                    str(options.users),
+                    "-r",
+                    str(options.spawn_rate),
+                    "-t",
+                    f"{options.seconds}s",
+                    "--csv",
+                    prefix,
+                    "--only-summary",
+                    "--loglevel",
+                    "WARNING",
+                ],
+                cwd=ROOT,
+                check=False,
+                env=env,
+                timeout=options.seconds + 120,
+            )
             with open(prefix + "_stats.csv", newline="") as handle:
                 rows = {row["Name"]: row for row in csv.DictReader(handle)}
             with open(prefix + "_failures.csv", newline="") as handle:
@@ -154,18 +214,26 @@ def main():
     server_errors = [line for line in log if re.search(r'" 5\d\d ', line)]
     tracebacks = [line for line in log if "Traceback" in line]
     leaks = [line for line in log if "LOADZZ" in line or "11357" in line]
-    print(f"\n{options.users} people, {options.seconds} s, {options.think} s reading each page, "
-          f"gunicorn as in the Procfile on {url}")
+    print(
+        f"\n{options.users} people, {options.seconds} s, {options.think} s reading each page, "
+        f"gunicorn as in the Procfile on {url}"
+    )
     print("| requests | requests/s | p50 ms | p95 ms | p99 ms | max ms | failures |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
-    print(f"| {requests} | {float(total['Requests/s']):.0f} | {total['50%']} | {total['95%']} "
-          f"| {total['99%']} | {float(total['Max Response Time']):.0f} | {failed} |")
+    print(
+        f"| {requests} | {float(total['Requests/s']):.0f} | {total['50%']} | {total['95%']} "
+        f"| {total['99%']} | {float(total['Max Response Time']):.0f} | {failed} |"
+    )
     print(f"completed walks (Start over): {rows.get('/start-over', {}).get('Request Count', 0)}")
     access_lines = sum(1 for line in log if '"' in line)
-    print(f"gunicorn access-log lines: {access_lines}, 5xx: "
-          f"{len(server_errors)}, tracebacks: {len(tracebacks)}, lines with an answer: {len(leaks)}")
+    print(
+        f"gunicorn access-log lines: {access_lines}, 5xx: "
+        f"{len(server_errors)}, tracebacks: {len(tracebacks)}, lines with an answer: {len(leaks)}"
+    )
     for failure in failures[:10]:
-        print("failure:", failure["Method"], failure["Name"], failure["Error"], failure["Occurrences"])
+        print(
+            "failure:", failure["Method"], failure["Name"], failure["Error"], failure["Occurrences"]
+        )
     if failed or server_errors or tracebacks or leaks or requests == 0:
         raise SystemExit(1)
 

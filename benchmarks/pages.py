@@ -9,6 +9,7 @@ the body as sent (compressed); bytes sent are counted too, since the answers coo
 The same walk runs against the live server (benchmarks, over a socket) and against Flask's test
 client (tests/webapp/test_page_budget.py), through a `Transport`.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -94,8 +95,12 @@ class LiveTransport:
             for name, morsel in list(self.cookies.items()):
                 if morsel["max-age"] == "0" or not morsel.value:
                     del self.cookies[name]
-        return Reply(response.status, list(response.msg.items()), data,
-                     request_size(method, path, headers, body))
+        return Reply(
+            response.status,
+            list(response.msg.items()),
+            data,
+            request_size(method, path, headers, body),
+        )
 
     def close(self):
         self.connection.close()
@@ -104,8 +109,11 @@ class LiveTransport:
 class TestClientTransport:
     """Flask's test client, plus the headers gunicorn adds, so the counts match the live ones."""
 
-    SERVER_HEADERS = [("Server", "gunicorn"), ("Date", formatdate(0, usegmt=True)),
-                      ("Connection", "keep-alive")]
+    SERVER_HEADERS = [
+        ("Server", "gunicorn"),
+        ("Date", formatdate(0, usegmt=True)),
+        ("Connection", "keep-alive"),
+    ]
 
     def __init__(self, client):
         self.client = client
@@ -114,9 +122,12 @@ class TestClientTransport:
         cookie = self.client.get_cookie("fs")
         sent_headers = {**headers, **({"Cookie": f"fs={cookie.value}"} if cookie else {})}
         response = self.client.open(path, method=method, headers=headers, data=form)
-        return Reply(response.status_code, response.headers.to_wsgi_list() + self.SERVER_HEADERS,
-                     response.get_data(), request_size(method, path, sent_headers,
-                                                       urlencode(form)))
+        return Reply(
+            response.status_code,
+            response.headers.to_wsgi_list() + self.SERVER_HEADERS,
+            response.get_data(),
+            request_size(method, path, sent_headers, urlencode(form)),
+        )
 
     def close(self):
         pass

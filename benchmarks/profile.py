@@ -5,6 +5,7 @@ gzip), with the cookie a person would have mid-walk, against the trivial baselin
 with --profile prints the top of a cProfile. No server and no network: quick enough to run
 after each change. The ratio here ignores gunicorn's own share, so it is kinder than wrk's.
 """
+
 import argparse
 import cProfile
 import pstats
@@ -48,8 +49,9 @@ def per_request_ms(client, path, headers, count):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.profile",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.profile", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument("--at", default="level", help="question id to stop at (default level)")
     parser.add_argument("--profile", choices=("full", "fragment"), help="cProfile one of them")
@@ -64,8 +66,10 @@ def main(argv=None):
     print(f"trivial page:       {base:.3f} ms")
     for name, headers in (("full", FULL), ("fragment", FRAGMENT)):
         took = per_request_ms(client, path, headers, args.count)
-        print(f"question {name + ':':9s} {took:.3f} ms  "
-              f"({base / took:.0%} of the trivial page's rate)")
+        print(
+            f"question {name + ':':9s} {took:.3f} ms  "
+            f"({base / took:.0%} of the trivial page's rate)"
+        )
     if args.profile:
         headers = FULL if args.profile == "full" else FRAGMENT
         profiler = cProfile.Profile()

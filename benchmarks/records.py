@@ -11,6 +11,7 @@ Exits 1 if the junk budget is missed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime
 import os
 import subprocess
@@ -33,10 +34,8 @@ def _best_of(runs: int, text: str) -> float:
     best = float("inf")
     for _ in range(runs):
         started = time.perf_counter()
-        try:
+        with contextlib.suppress(NotARapSheet):
             read_rap_sheet(text, AS_OF)
-        except NotARapSheet:
-            pass
         best = min(best, time.perf_counter() - started)
     return best
 
@@ -59,7 +58,7 @@ def junk(size: int) -> str:
     lines = [line for path in sorted(SHEETS.glob("*.txt")) for line in path.read_text().split("\n")]
     pieces, index, length = [], 0, 0
     while length < size:
-        piece = lines[(index * 7919) % len(lines)][index % 5:] + " *-:;#(" * (index % 3)
+        piece = lines[(index * 7919) % len(lines)][index % 5 :] + " *-:;#(" * (index % 3)
         pieces.append(piece)
         length += len(piece) + 1
         index += 1
@@ -69,14 +68,21 @@ def junk(size: int) -> str:
 def reader() -> bool:
     sheet = sheet_of_size(90 * 1024)
     rows = len(read_rap_sheet(sheet, AS_OF)["rows"])
-    for name, text in (("90 KB sheet (%d rows kept)" % rows, sheet), ("1 MB junk", junk(1 << 20)),
-                       ("1 MB single line", "CII/A1\n* * * *\nCOURT:\nCNT:01 " + "(" * (1 << 20))):
+    for name, text in (
+        (f"90 KB sheet ({rows} rows kept)", sheet),
+        ("1 MB junk", junk(1 << 20)),
+        ("1 MB single line", "CII/A1\n* * * *\nCOURT:\nCNT:01 " + "(" * (1 << 20)),
+    ):
         seconds = _best_of(3, text)
-        print(f"reader  {name:<28} {len(text) / 1024:8.0f} KB  {seconds * 1000:7.1f} ms  "
-              f"{len(text) / 1024 / seconds:9,.0f} KB/s")
+        print(
+            f"reader  {name:<28} {len(text) / 1024:8.0f} KB  {seconds * 1000:7.1f} ms  "
+            f"{len(text) / 1024 / seconds:9,.0f} KB/s"
+        )
     junk_seconds = _best_of(3, junk(1 << 20))
     ok = junk_seconds < JUNK_BUDGET_S
-    print(f"budget  1 MB of junk under {JUNK_BUDGET_S:.0f} s: {'met' if ok else 'MISSED'} ({junk_seconds:.2f} s)")
+    print(
+        f"budget  1 MB of junk under {JUNK_BUDGET_S:.0f} s: {'met' if ok else 'MISSED'} ({junk_seconds:.2f} s)"
+    )
     return ok
 
 
@@ -85,25 +91,49 @@ def doj(rows: int) -> None:
         source = os.path.join(folder, "doj.csv")
         started = time.perf_counter()
         written = generate(rows, source, seed=1)
-        print(f"doj     generated {written:,} rows in {time.perf_counter() - started:.1f} s "
-              f"({os.path.getsize(source) / 1e6:.0f} MB)")
+        print(
+            f"doj     generated {written:,} rows in {time.perf_counter() - started:.1f} s "
+            f"({os.path.getsize(source) / 1e6:.0f} MB)"
+        )
         started = time.perf_counter()
         with open(source, newline="", encoding="utf-8") as handle:
             converted = sum(1 for _ in convert(handle, datetime.date.fromisoformat(AS_OF)))
         seconds = time.perf_counter() - started
-        print(f"doj     converter: {written:,} DOJ rows -> {converted:,} conviction rows in "
-              f"{seconds:.1f} s = {written / seconds:,.0f} DOJ rows/s (one core)")
+        print(
+            f"doj     converter: {written:,} DOJ rows -> {converted:,} conviction rows in "
+            f"{seconds:.1f} s = {written / seconds:,.0f} DOJ rows/s (one core)"
+        )
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "rules", "batch", source, "--input-format", "doj",
-                        "--output", os.path.join(folder, "out.csv"), "--as-of", AS_OF,
-                        "--summary", os.path.join(folder, "summary.txt")], cwd=ROOT, check=False)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "rules",
+                "batch",
+                source,
+                "--input-format",
+                "doj",
+                "--output",
+                os.path.join(folder, "out.csv"),
+                "--as-of",
+                AS_OF,
+                "--summary",
+                os.path.join(folder, "summary.txt"),
+            ],
+            cwd=ROOT,
+            check=False,
+        )
         seconds = time.perf_counter() - started
-        print(f"doj     whole command (convert + evaluate on every core): {seconds:.1f} s = "
-              f"{written / seconds:,.0f} DOJ rows/s")
+        print(
+            f"doj     whole command (convert + evaluate on every core): {seconds:.1f} s = "
+            f"{written / seconds:,.0f} DOJ rows/s"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.records", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.records", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--doj-rows", type=int, default=1_000_000)
     args = parser.parse_args(argv)
     ok = reader()

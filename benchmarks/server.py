@@ -1,4 +1,5 @@
 """Start gunicorn exactly as the Procfile's `web:` line does, on a free loopback port."""
+
 import os
 import secrets
 import signal
@@ -33,13 +34,17 @@ def command(app_spec=None):
 
 class Url(str):
     """The base URL, and the gunicorn master's pid (for `cpu_seconds`)."""
+
     pid = None
 
 
 def workers(pid):
     """The pids of a gunicorn master's workers (its children), from /proc."""
-    return [int(child) for task in Path(f"/proc/{pid}/task").iterdir()
-            for child in (task / "children").read_text().split()]
+    return [
+        int(child)
+        for task in Path(f"/proc/{pid}/task").iterdir()
+        for child in (task / "children").read_text().split()
+    ]
 
 
 def cpu_seconds(pid):
@@ -62,11 +67,16 @@ def cpu_seconds(pid):
 def gunicorn(app_spec=None, ready_path="/"):
     """Yields the base URL of a gunicorn serving the app; stops it afterwards."""
     port = free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": HOST,
-           "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_hex(32)}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "BIND_HOST": HOST,
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or secrets.token_hex(32),
+    }
     # The access log stays on (as in production) but is thrown away.
-    process = subprocess.Popen(command(app_spec), cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command(app_spec), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     url = Url(f"http://{HOST}:{port}")
     url.pid = process.pid
     try:
@@ -119,8 +129,7 @@ def wait_for_workers(pid, port, timeout=30):
                 links = [os.readlink(fd) for fd in Path(f"/proc/{worker}/fd").iterdir()]
             except (FileNotFoundError, PermissionError):
                 continue
-            listening += any(link[8:-1] in inodes for link in links
-                             if link.startswith("socket:["))
+            listening += any(link[8:-1] in inodes for link in links if link.startswith("socket:["))
         if listening >= expected:
             time.sleep(0.5)  # the last one may still be loading the app: a moment more
             return

@@ -21,7 +21,14 @@ from .version import RULES_VERSION
 SUBCOMMANDS = {
     "evaluate": ("rules.evaluate_command", "evaluate one case (a JSON file, or - for stdin)"),
     "batch": ("rules.batch.cli", "evaluate a CSV of convictions in bulk (docs/bulk.md)"),
-    "read-record": ("rules.records.command", "read a DOJ RAP sheet's text into proposed rows (JSON)"),
+    "notices": (
+        "checkback.cli",
+        "neutral letters and outreach counts from bulk results (docs/bulk.md)",
+    ),
+    "read-record": (
+        "rules.records.command",
+        "read a DOJ RAP sheet's text into proposed rows (JSON)",
+    ),
 }
 
 
@@ -33,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(module_name)
         module.add_arguments(commands.add_parser(name, help=help_text, description=help_text))
     args = parser.parse_args(argv)
-    return importlib.import_module(SUBCOMMANDS[args.command][0]).run(args)
+    code: int = importlib.import_module(SUBCOMMANDS[args.command][0]).run(args)
+    return code
 
 
 if __name__ == "__main__":

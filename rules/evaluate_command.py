@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 from .evaluate import evaluate
 from .validate import InvalidCase
@@ -28,15 +29,16 @@ def read_input(name: str) -> bytes:
         return stream.read()
 
 
-def load(raw: bytes, where: str):
+def load(raw: bytes, where: str) -> Any:
     """The JSON value in `raw`; raises InvalidCase naming where it broke."""
     try:
         return json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise InvalidCase(where, f"not valid UTF-8 (byte {error.start})") from None
     except json.JSONDecodeError as error:
-        raise InvalidCase(where, f"not valid JSON (line {error.lineno} column {error.colno}: "
-                                 f"{error.msg})") from None
+        raise InvalidCase(
+            where, f"not valid JSON (line {error.lineno} column {error.colno}: {error.msg})"
+        ) from None
 
 
 def run(args: argparse.Namespace) -> int:

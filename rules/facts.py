@@ -12,7 +12,11 @@ Facts that would only *disqualify* are not explored: the court presumes them abs
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+# One conviction's flat facts (validate.FACT_VALUES paths, plus `offense`, dates as intervals).
+Values = dict[str, Any]
 
 
 class Reason(NamedTuple):
@@ -24,39 +28,40 @@ class Reason(NamedTuple):
 class Undecided(Exception):
     """A rule read a fact that is unknown; `options` are the values it could have."""
 
-    def __init__(self, key: str, options: tuple):
+    def __init__(self, key: str, options: tuple[Any, ...]):
         self.key = key
         self.options = options
 
 
 class Leaf(NamedTuple):
-    assigned: dict       # unknown fact key -> the value this run took
+    assigned: dict[str, Any]  # unknown fact key -> the value this run took
     outcome: str
-    reasons: list        # [Reason]
-    assumptions: list    # [Reason]
-    read: set            # unknown fact keys this run read, assumed ones included
+    reasons: list[Reason]
+    assumptions: list[Reason]
+    read: set[str]  # unknown fact keys this run read, assumed ones included
 
 
 class Facts:
     """One run's view of a conviction's flat facts, with some unknown facts assigned."""
 
-    __slots__ = ("values", "assigned", "reasons", "assumptions", "read")
+    __slots__ = ("assigned", "assumptions", "read", "reasons", "values")
 
-    def __init__(self, values: dict, assigned: dict):
+    def __init__(self, values: Values, assigned: dict[str, Any]):
         self.values = values
         self.assigned = assigned
         self.reasons: list[Reason] = []
         self.assumptions: list[Reason] = []
         self.read: set[str] = set()
 
-    def get(self, path: str, options: tuple) -> str:
+    def get(self, path: str, options: tuple[str, ...]) -> str:
         """The fact's value; when unknown, each of `options` in turn (one run each)."""
-        value = self.values[path]
+        value: str = self.values[path]
         if value != "unknown":
             return value
-        return self.choose(path, options)
+        chosen: str = self.choose(path, options)
+        return chosen
 
-    def choose(self, key: str, options: tuple):
+    def choose(self, key: str, options: tuple[Any, ...]) -> Any:
         """An unknown question `key` (a fact, or a date against a boundary): branch on it."""
         self.read.add(key)
         if key in self.assigned:
@@ -72,13 +77,15 @@ class Facts:
             self.read.add(path)
             self.assumptions.append(reason)
             return False
-        return value == "yes"
+        return bool(value == "yes")
 
     def because(self, code: str, citation: str, rule: str) -> None:
-        self.reasons.append((code, citation, rule))  # a Reason; a plain tuple is faster
+        self.reasons.append((code, citation, rule))  # type: ignore[arg-type]  # a plain tuple is faster
 
 
-def explore(rule: Callable[[Facts], str], values: dict, assigned: dict | None = None) -> list[Leaf]:
+def explore(
+    rule: Callable[[Facts], str], values: Values, assigned: dict[str, Any] | None = None
+) -> list[Leaf]:
     """Every leaf of `rule` over the unknown facts it reads, in a stable order."""
     leaves: list[Leaf] = []
     pending = [assigned or {}]
@@ -101,9 +108,9 @@ def splitting_keys(leaves: list[Leaf]) -> list[str]:
     A key splits when the outcomes possible under one of its values (the leaves that took it,
     plus the leaves that never asked) differ from those under another. One pass over the leaves.
     """
-    total: dict[str, int] = {}           # outcome -> leaves
-    by_key: dict[str, dict] = {}         # key -> value -> outcomes of the leaves that took it
-    asked: dict[str, dict] = {}          # key -> outcome -> leaves that took any value of it
+    total: dict[str, int] = {}  # outcome -> leaves
+    by_key: dict[str, dict[Any, set[str]]] = {}  # key -> value -> outcomes of leaves taking it
+    asked: dict[str, dict[str, int]] = {}  # key -> outcome -> leaves taking any value of it
     for leaf in leaves:
         outcome = leaf.outcome
         total[outcome] = total.get(outcome, 0) + 1
@@ -153,7 +160,12 @@ def all_assumptions(leaves: list[Leaf]) -> list[Reason]:
 # a fact's path, or a derived question (a date against a boundary) computed from the facts.
 
 
-class Recorder(dict):
+# A derived question: answered from a conviction's facts and the day the law is applied.
+Derive = Callable[[Values, Any], Any]
+Read = tuple[str, Any, "Derive | None"]
+
+
+class Recorder(dict[str, Any]):
     """The facts a rule sees while its result is computed: logs each question's first answer.
 
     A dict of the answers so far: a question asked again is a plain look-up; a new one goes
@@ -162,21 +174,21 @@ class Recorder(dict):
     in a way the log would miss.
     """
 
-    __slots__ = ("_values", "_as_of", "_derived", "reads")
+    __slots__ = ("_as_of", "_derived", "_values", "reads")
 
-    def __init__(self, values: dict, as_of, derived: dict):
+    def __init__(self, values: Values, as_of: Any, derived: dict[str, Derive]):
         super().__init__()
         self._values, self._as_of, self._derived = values, as_of, derived
-        self.reads: list[tuple] = []  # (path, answer, derive or None), in first-read order
+        self.reads: list[Read] = []  # (path, answer, derive or None), in first-read order
 
-    def __missing__(self, path: str):
+    def __missing__(self, path: str) -> Any:
         derive = self._derived.get(path)
         value = self._values[path] if derive is None else derive(self._values, self._as_of)
         self.reads.append((path, value, derive))
         self[path] = value
         return value
 
-    def _refuse(self, *args, **kwargs):
+    def _refuse(self, *args: Any, **kwargs: Any) -> Any:
         raise TypeError("a rule reads a fact as facts[path]; anything else escapes the memo's log")
 
     get = keys = values = items = __contains__ = __iter__ = _refuse
@@ -185,10 +197,11 @@ class Recorder(dict):
 class _Ask:
     """A node of the tree: the next question, and a branch per answer seen so far."""
 
-    __slots__ = ("path", "derive", "branches")
+    __slots__ = ("branches", "derive", "path")
 
-    def __init__(self, path: str, derive):
-        self.path, self.derive, self.branches = path, derive, {}
+    def __init__(self, path: str, derive: Derive | None):
+        self.path, self.derive = path, derive
+        self.branches: dict[Any, _Ask | _Done] = {}
 
 
 class _Done(NamedTuple):
@@ -200,7 +213,9 @@ class Memo:
     branch of answers. `derived` maps a question that is not a fact to `f(values, as_of)`.
     Bounded: past `limit` stored nodes the tree is dropped and regrown."""
 
-    def __init__(self, compute: Callable, derived: dict, limit: int = 50_000):
+    def __init__(
+        self, compute: Callable[[Recorder], Any], derived: dict[str, Derive], limit: int = 50_000
+    ):
         self.compute, self.derived, self.limit = compute, derived, limit
         self.clear()
 
@@ -208,9 +223,9 @@ class Memo:
         self.root: _Ask | _Done | None = None
         self.nodes = 0
 
-    def __call__(self, values: dict, as_of=None):
+    def __call__(self, values: Values, as_of: Any = None) -> Any:
         node = self.root
-        while node.__class__ is _Ask:
+        while isinstance(node, _Ask):
             derive = node.derive
             node = node.branches.get(values[node.path] if derive is None else derive(values, as_of))
         if node is not None:
@@ -222,7 +237,7 @@ class Memo:
         self._store(recorder.reads, result)
         return result
 
-    def _store(self, reads: list[tuple], result) -> None:
+    def _store(self, reads: list[Read], result: Any) -> None:
         done = _Done(result)
         if not reads:
             self.root, self.nodes = done, 1

@@ -1,4 +1,5 @@
 """Shared fixtures: the Flask app and its test client (pallets tutorial style)."""
+
 import sys
 from pathlib import Path
 
@@ -8,7 +9,21 @@ import pytest
 # namespace package: put the repository root first.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+sys.path.insert(1, str(Path(__file__).resolve().parent / "webapp"))  # webwalk helpers
+
+from webwalk import TODAY  # noqa: E402
+
 from webapp import create_app  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def fixed_day(monkeypatch):
+    """Every app made in a test, the browser tests' live server too, applies the law as of TODAY
+    unless the test sets app.config["TODAY"] itself."""
+    from webapp import pages
+
+    monkeypatch.setattr(pages, "california_today", lambda: TODAY)
+    return TODAY
 
 
 @pytest.fixture
@@ -21,3 +36,21 @@ def app():
 @pytest.fixture
 def client(app):
     return app.test_client()
+
+
+# Contract examples that need decision-rules G (PC 1203.4 and the other petitioned dismissals),
+# a later issue: every test walking them must fail until G is built (strict: noticed the day
+# one passes). One list for the engine, CLI and web example tests.
+NEEDS_PART_G = ("09-theft-probation-revoked-1203-4",)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.originalname in (
+            "test_contract_example",
+            "test_contract_example_through_the_web_flow",
+            "test_every_contract_example_through_the_cli",
+        ) and any(name in item.name for name in NEEDS_PART_G):
+            item.add_marker(
+                pytest.mark.xfail(strict=True, reason="decision-rules G is a later issue")
+            )

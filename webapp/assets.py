@@ -6,6 +6,7 @@ but the page. Its gzip and brotli bodies are made once per process, on first req
 highest levels. Pages (HTML, the plain-text summary) are compressed on the fly at levels cheap
 enough to keep the server fast; they stay `no-store` (security.py), since they show answers.
 """
+
 import gzip
 import hashlib
 import mimetypes
@@ -20,8 +21,15 @@ except ImportError:  # the pinned Brotli wheel is optional: gzip alone still mee
 
 YEAR = 365 * 24 * 3600
 IMMUTABLE = f"public, max-age={YEAR}, immutable"
-COMPRESSIBLE = {"text/html", "text/plain", "text/css", "text/javascript", "application/javascript",
-                "image/svg+xml", "application/json"}
+COMPRESSIBLE = {
+    "text/html",
+    "text/plain",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "image/svg+xml",
+    "application/json",
+}
 # Below this a compressed body plus its header saves nothing worth the CPU.
 SMALLEST = 512
 # Levels for pages made per request (measured: about 0.1 ms for a 10 KB page) ...
@@ -29,7 +37,7 @@ PAGE_LEVEL = {"br": 5, "gzip": 6}
 # ... and for static files, compressed once.
 STATIC_LEVEL = {"br": 11, "gzip": 9}
 REDIRECTS = {301, 302, 303, 307, 308}
-_compressed = {}
+_compressed: dict[tuple[str, str, str | None], bytes] = {}
 
 
 def compress(body, encoding, level):
@@ -39,11 +47,9 @@ def compress(body, encoding, level):
     return gzip.compress(body, compresslevel=level, mtime=0)
 
 
-def chosen_encoding(accepted=None):
-    """The best encoding this request accepts (or `accepted`, a parsed Accept-Encoding):
-    brotli, then gzip, else None."""
-    if accepted is None:
-        accepted = request.accept_encodings
+def chosen_encoding():
+    """The best encoding this request accepts: brotli, then gzip, else None."""
+    accepted = request.accept_encodings
     if brotli is not None and accepted["br"]:
         return "br"
     if accepted["gzip"]:
@@ -56,8 +62,8 @@ class Manifest:
 
     def __init__(self, folder):
         self.folder = Path(folder)
-        self.fingerprinted = {}   # "css/app.css" -> "css/app.1a2b3c4d5e.css"
-        self.files = {}           # "css/app.1a2b3c4d5e.css" -> (path, digest)
+        self.fingerprinted = {}  # "css/app.css" -> "css/app.1a2b3c4d5e.css"
+        self.files = {}  # "css/app.1a2b3c4d5e.css" -> (path, digest)
         for path in sorted(self.folder.rglob("*")):
             if not path.is_file():
                 continue
@@ -77,8 +83,9 @@ def body_for(path, digest, encoding):
     key = (str(path), digest, encoding)
     if key not in _compressed:
         raw = path.read_bytes()
-        _compressed[key] = raw if encoding is None else compress(raw, encoding,
-                                                                   STATIC_LEVEL[encoding])
+        _compressed[key] = (
+            raw if encoding is None else compress(raw, encoding, STATIC_LEVEL[encoding])
+        )
     return _compressed[key]
 
 
@@ -92,14 +99,14 @@ def serve_static(manifest, fallback):
         path, digest = found
         mimetype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         encoding = chosen_encoding() if mimetype in COMPRESSIBLE else None
-        response = current_app.response_class(body_for(path, digest, encoding),
-                                              mimetype=mimetype)
+        response = current_app.response_class(body_for(path, digest, encoding), mimetype=mimetype)
         if encoding:
             response.headers["Content-Encoding"] = encoding
         response.headers["Cache-Control"] = IMMUTABLE
         response.vary.add("Accept-Encoding")
         response.set_etag(f"{digest}-{encoding or 'identity'}")
         return response.make_conditional(request)
+
     return static
 
 
@@ -110,8 +117,12 @@ def lighten(response):
     if response.status_code in REDIRECTS and "Location" in response.headers:
         response.set_data(b"")
         return response
-    if (response.mimetype not in COMPRESSIBLE or response.direct_passthrough
-            or response.is_streamed or "Content-Encoding" in response.headers):
+    if (
+        response.mimetype not in COMPRESSIBLE
+        or response.direct_passthrough
+        or response.is_streamed
+        or "Content-Encoding" in response.headers
+    ):
         return response
     response.vary.add("Accept-Encoding")
     body = response.get_data()

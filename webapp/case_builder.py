@@ -1,34 +1,13 @@
-"""Answers (short codes, as kept in the cookie) -> the engine's case dict (contract v1).
+"""Kept answers -> the engine's case dict (contract v1), from what flow.yaml declares: each
+question's fact and its answer-to-value map.
 
 Pure: today's date comes in as `as_of`; nothing here reads the clock or a request. Only answers
 to screens that apply reach this module (flow.walk filters them).
 """
-OFFENSE_BY_WORDS = {
-    "have": "HS 11357",
-    "grow": "HS 11358",
-    "pfs": "HS 11359",
-    "sell": "HS 11360",
-    "other": "other",
-    "u": "unknown",
-}
-COURT = {"fed": "federal", "oth": "other_state", "u": "unknown"}
-CALIFORNIA_COURT = {"adult": "california_adult", "juv": "california_juvenile", "u": "unknown"}
-LEVEL = {"fel": "felony", "mis": "misdemeanor", "inf": "infraction", "u": "unknown"}
-AGE = {"lt18": "under_18", "18to20": "18_to_20", "21up": "21_or_older", "u": "unknown"}
-STATUS = {"done": "completed", "serving": "serving", "u": "unknown"}
-KIND = {"prob": "probation", "jail": "county_jail", "prison": "state_prison",
-        "fine": "fine_only", "u": "unknown"}
-TRI = {"y": "yes", "n": "no", "u": "unknown"}
-CONDUCT = {"cc": "concentrated", "ol": "over_limit", "pl": "plants_over_six", "fs": "for_sale",
-           "ie": "import_export", "mi": "minor_involved", "sg": "school_grounds",
-           "eh": "environmental_harm"}
-PRIORS = {"p1": "super_strike", "p2": "registrable_sex_offense", "p3": "two_same_section"}
-PERSON = {"r": "must_register_290", "v": "under_supervision", "pc": "pending_charges"}
 
+from rules.dates import ImpossibleDate, parse
 
-def date_value(answer):
-    """'2011-08' / '2011' as typed; 'u' (not sure) or no answer -> None."""
-    return None if answer in (None, "u") else answer
+from .flow import CONVICTION_SCREENS, PERSON_SCREENS, answer, detail
 
 
 def age_band(birth_year, offense_date):
@@ -47,48 +26,63 @@ def age_band(birth_year, offense_date):
     return band(youngest) if band(youngest) == band(oldest) else "unknown"
 
 
-def court(answers):
-    where = answers.get("w", "u")
-    if where == "ca":
-        return CALIFORNIA_COURT[answers.get("j", "u")]
-    return COURT.get(where, "unknown")
+def facts(screens, answers):
+    """{fact path: value} for the answered screens; a later screen for the same fact refines an
+    earlier one that left it open (the kind of California court after "a California court")."""
+    found = {}
+    for screen in screens:
+        if screen.fact and screen.key in answers:
+            value = screen.value(answers[screen.key])
+            if value is not None or screen.type == "date":
+                found[screen.fact] = value
+    return found
 
 
-def offense(answers):
-    typed = (answers.get("s") or "").strip()
-    return typed or OFFENSE_BY_WORDS.get(answers.get("o", "u"), "unknown")
+def after(offense_date, conviction_date):
+    """True when the offense date is certainly after the conviction date, a case the engine
+    refuses (contract v2). The form refuses it when typed, but a conviction date changed
+    later to an earlier one can leave it behind: the offense date then counts as not known."""
+    if not offense_date or not conviction_date:
+        return False
+    try:
+        return parse(conviction_date).last < parse(offense_date).first
+    except ImpossibleDate:
+        return False
 
 
 def conviction(conviction_id, answers):
-    conviction_date = date_value(answers.get("cd"))
-    offense_date = date_value(answers.get("od"))
-    if answers.get("a") == "born":
+    given = facts(CONVICTION_SCREENS, answers)
+    if after(given.get("offense_date"), given.get("conviction_date")):
+        given["offense_date"] = None
+    typed = (detail(answers, "offense") or "").strip()  # the section as written wins
+    if answer(answers, "age") == "born":
         # "Not sure when it happened" falls back to the conviction date for the age.
-        age = age_band(answers.get("b"), offense_date or conviction_date)
-    else:
-        age = AGE.get(answers.get("a"), "unknown")
+        when = given.get("offense_date") or given.get("conviction_date")
+        given["age_at_offense"] = age_band(detail(answers, "age"), when)
     case = {
         "id": conviction_id,
-        "court": court(answers),
-        "offense": offense(answers),
-        "level": LEVEL.get(answers.get("l"), "unknown"),
-        "offense_date": offense_date,
-        "conviction_date": conviction_date,
-        "age_at_offense": age,
+        "court": given.get("court", "unknown"),
+        "offense": typed or given.get("offense", "unknown"),
+        "level": given.get("level", "unknown"),
+        "offense_date": given.get("offense_date"),
+        "conviction_date": given.get("conviction_date"),
+        "age_at_offense": given.get("age_at_offense", "unknown"),
         "sentence": {
-            "status": STATUS.get(answers.get("ss"), "unknown"),
-            "kind": KIND.get(answers.get("sk"), "unknown"),
+            "status": given.get("sentence.status", "unknown"),
+            "kind": given.get("sentence.kind", "unknown"),
         },
-        "conduct": {fact: TRI[answers[key]] for key, fact in CONDUCT.items() if key in answers},
-        "priors": {fact: TRI[answers[key]] for key, fact in PRIORS.items() if key in answers},
+        "conduct": {},
+        "priors": {},
     }
-    if "pr" in answers:
-        case["sentence"]["probation_revoked"] = TRI[answers["pr"]]
+    for path, value in given.items():
+        group, _, name = path.partition(".")
+        if group in ("sentence", "conduct", "priors"):
+            case[group][name] = value
     return case
 
 
 def person(answers):
-    return {fact: TRI[answers[key]] for key, fact in PERSON.items() if key in answers}
+    return {path.split(".", 1)[1]: value for path, value in facts(PERSON_SCREENS, answers).items()}
 
 
 def build(as_of, convictions, person_answers):

@@ -1,15 +1,14 @@
-"""Named conditions the flow uses to decide whether a screen is asked.
+"""The conditions the flow uses to decide whether a screen is asked (flow.yaml's `when:`).
 
 A condition takes a Context: the answers kept so far for the conviction being asked about
-(`answers`), and the case builder to ask the engine with. `decisive: <fact path>` asks
-`rules.decisive_facts` whether that fact can change this person's result, so nobody is asked
-a question whose answer cannot matter.
+(`answers`), and the case builder to ask the engine with. `answer: {<question>: [answers]}`
+checks an earlier answer; `decisive: <fact path>` asks `rules.decisive_facts` whether that fact
+can change this person's result, so nobody is asked a question whose answer cannot matter.
 """
+
 import json
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from flask import g, has_request_context
 
@@ -27,27 +26,14 @@ class Context:
     conviction_id: str | None = None  # None on person-level screens
 
 
-NAMED = {}
+def answered(key, allowed, name):
+    """True when the earlier question `name` (its answer kept under `key`) got one of `allowed`."""
 
+    def check(context):
+        return context.answers.get(key) in allowed
 
-def named(function):
-    NAMED[function.__name__] = function
-    return function
-
-
-@named
-def court_is_california(context):
-    return context.answers.get("w") == "ca"
-
-
-@named
-def court_may_be_california(context):
-    return context.answers.get("w") in ("ca", "u")
-
-
-@named
-def sentence_was_probation(context):
-    return context.answers.get("sk") == "prob"
+    check.__name__ = f"answer({name} in {sorted(allowed)})"
+    return check
 
 
 def decisive(path, scope):
@@ -72,35 +58,22 @@ def decisive_facts(case):
     Consecutive screens often see the same answers, and one page walks a conviction more
     than once. The memo lives on flask.g and dies with the request: nothing is kept.
     """
-    memo = g.setdefault("decisive", {}) if has_request_context() else _memo.get()
-    if memo is None:
-        memo = {}
+    memo = g.setdefault("decisive", {}) if has_request_context() else {}
     key = json.dumps(case, sort_keys=True)
     if key not in memo:
         memo[key] = rules.decisive_facts(case)
     return memo[key]
 
 
-# The same memo for a page made outside Flask's request cycle (fast_lane.py).
-_memo = ContextVar("decisive_memo", default=None)
-
-
-@contextmanager
-def one_page():
-    """decisive_facts remembers its answers until the block ends (one request), no longer."""
-    token = _memo.set({})
-    try:
-        yield
-    finally:
-        _memo.reset(token)
-
-
-def compile(spec, scope):
-    """A flow `when:` entry -> a callable(Context) -> bool."""
-    if isinstance(spec, str):
-        if spec not in NAMED:
-            raise UnknownCondition(f"unknown condition {spec!r}")
-        return NAMED[spec]
+def compile(spec, scope, keys):
+    """A flow `when:` entry -> a callable(Context) -> bool. `keys`: {screen id: answer key} of
+    the screens before this one (flow.py: only the flow knows where an answer is kept)."""
     if isinstance(spec, dict) and list(spec) == ["decisive"]:
         return decisive(spec["decisive"], scope)
+    if isinstance(spec, dict) and list(spec) == ["answer"] and isinstance(spec["answer"], dict):
+        checks = [
+            answered(keys[name], frozenset(allowed), name)
+            for name, allowed in spec["answer"].items()
+        ]
+        return checks[0] if len(checks) == 1 else lambda context: all(c(context) for c in checks)
     raise UnknownCondition(f"unknown condition {spec!r}")

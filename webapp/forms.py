@@ -1,28 +1,36 @@
 """One WTForms form per question type; every message is translatable.
 
-Forms read and write the short codes kept in the cookie. Error order is page order, so the
+Forms read and write the answers as kept (flow.yaml's keys and options). Error order is page order, so the
 error summary lists problems in the order a person meets them.
 """
+
 import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField
 
+from rules.offense import clean as offense_text  # the engine's one offense reader normalises
+
+from .flow import answer
 from .labels import COUNTIES, MONTHS, UNSURE, option_labels
 
-EARLIEST_YEAR = 1900
+EARLIEST_YEAR = 1900  # the earliest year a person or a worker may give (worker/dates.py too)
 CODE_SECTION = re.compile(r"^[A-Za-z0-9&().,/ \-]{1,40}$")
 
 CHOOSE_ONE = _l("Choose one of the answers")
-CHOOSE_COUNTY = _l("Choose the county, or \"I'm not sure\"")
-YEAR_OR_UNSURE = _l("Enter the year, or tick \"I'm not sure\"")
+CHOOSE_COUNTY = _l('Choose the county, or "I\'m not sure"')
+YEAR_OR_UNSURE = _l('Enter the year, or tick "I\'m not sure"')
 YEAR_FORMAT = _l("Enter the year as 4 numbers, for example 2012")
 YEAR_TOO_EARLY = _l("The year must be %(year)s or later", year=EARLIEST_YEAR)
 YEAR_IN_FUTURE = _l("The date must be in the past")
 MONTH_UNKNOWN = _l("Choose a month from the list")
-HAPPENED_AFTER_CONVICTION = _l("The date it happened must be on or before the date you were convicted")
-CODE_SECTION_FORMAT = _l("Enter the code section as it is written on your record, for example HS 11359, or leave it empty")
+HAPPENED_AFTER_CONVICTION = _l(
+    "The date it happened must be on or before the date you were convicted"
+)
+CODE_SECTION_FORMAT = _l(
+    "Enter the code section as it is written on your record, for example HS 11359, or leave it empty"
+)
 BIRTH_YEAR_NEEDED = _l("Enter the year you were born")
 BIRTH_YEAR_FORMAT = _l("Enter the year you were born as 4 numbers, for example 1988")
 
@@ -30,31 +38,30 @@ BIRTH_YEAR_FORMAT = _l("Enter the year you were born as 4 numbers, for example 1
 class NoFormToken:
     """CSRFProtect(app) checks the token of every POST before any view runs; a form of its own
     would sign a second token nobody reads (issue 7: time on every page)."""
+
     csrf = False
 
 
 class QuestionForm(FlaskForm):
     """Base: `screen`, `today` and the other answers of this conviction are set per request."""
+
     Meta = NoFormToken
 
     def __init__(self, screen, today, answers, **kwargs):
         self.screen, self.today, self.answers = screen, today, answers
         super().__init__(**kwargs)
 
-    @staticmethod
-    def stored(screen, answers):
-        """{field name: value} as the stored answers fill this form (`load`); a question page
-        without errors needs no more (speed.question_page)."""
-        raise NotImplementedError
-
     def load(self, answers):
-        for name, value in self.stored(self.screen, answers).items():
-            self[name].data = value
+        """Fill the form from the answers kept in the cookie."""
+        raise NotImplementedError
 
     def problems(self):
         """[(field id to link to, message)] in page order."""
-        return [(self.anchor(name), message)
-                for name in self._fields for message in self._fields[name].errors]
+        return [
+            (self.anchor(name), message)
+            for name in self._fields
+            for message in self._fields[name].errors
+        ]
 
     def anchor(self, name):
         return name
@@ -77,6 +84,7 @@ class ChoiceForm(QuestionForm):
         if not detail:
             field.data = None
         elif detail["field"] == "code_section":
+            value = offense_text(value)
             if value and not CODE_SECTION.match(value):
                 field.errors.append(CODE_SECTION_FORMAT)
             field.data = value or None
@@ -90,12 +98,10 @@ class ChoiceForm(QuestionForm):
             else:
                 check_year(field, int(value), self.today)
 
-    @staticmethod
-    def stored(screen, answers):
-        values = {"answer": answers.get(screen.key)}
-        if screen.detail:
-            values["detail"] = answers.get(screen.detail["key"])
-        return values
+    def load(self, answers):
+        self.answer.data = answers.get(self.screen.key)
+        if self.screen.detail:
+            self.detail.data = answers.get(self.screen.detail["key"])
 
     def answers_given(self):
         given = {self.screen.key: self.answer.data}
@@ -114,9 +120,8 @@ class SelectForm(QuestionForm):
         if field.data not in dict(county_choices()):
             field.errors.append(CHOOSE_COUNTY)
 
-    @staticmethod
-    def stored(screen, answers):
-        return {"answer": answers.get(screen.key)}
+    def load(self, answers):
+        self.answer.data = answers.get(self.screen.key)
 
     def answers_given(self):
         return {self.screen.key: self.answer.data}
@@ -124,11 +129,6 @@ class SelectForm(QuestionForm):
 
 def county_choices():
     return [(str(number), name) for number, name in enumerate(COUNTIES, start=1)] + [("u", UNSURE)]
-
-
-def county_codes():
-    """The county list's codes, which no language changes."""
-    return frozenset(code for code, _name in county_choices())
 
 
 class DateForm(QuestionForm):
@@ -160,23 +160,21 @@ class DateForm(QuestionForm):
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
-        if valid and self.screen.id == "happened":
-            convicted = self.answers.get("cd")
+        if valid and self.screen.not_after:  # the offense happens on or before its conviction
+            convicted = answer(self.answers, self.screen.not_after)
             value = self.answers_given()[self.screen.key]
             if convicted not in (None, "u") and value != "u" and too_late(value, convicted):
                 self.year.errors.append(HAPPENED_AFTER_CONVICTION)
                 return False
         return valid
 
-    @staticmethod
-    def stored(screen, answers):
-        value = answers.get(screen.key)
+    def load(self, answers):
+        value = answers.get(self.screen.key)
         if value == "u":
-            return {"unsure": True}
-        if value:
+            self.unsure.data = True
+        elif value:
             year, _, month = value.partition("-")
-            return {"year": year, "month": month[:2]}  # worker mode may keep a day: 2014-05-02
-        return {}
+            self.year.data, self.month.data = year, month[:2]  # worker mode may keep a day
 
     def answers_given(self):
         if self.unsure.data:
@@ -201,13 +199,12 @@ def check_year(field, year, today):
         field.errors.append(YEAR_IN_FUTURE)
 
 
-FORM_FOR_TYPE = {"choice": ChoiceForm, "yes_no_unsure": ChoiceForm, "select": SelectForm,
-                 "date": DateForm}
-
-
-def stored(screen, answers):
-    """What the form for `screen` would show, from the stored answers, without making it."""
-    return FORM_FOR_TYPE[screen.type].stored(screen, answers)
+FORM_FOR_TYPE = {
+    "choice": ChoiceForm,
+    "yes_no_unsure": ChoiceForm,
+    "select": SelectForm,
+    "date": DateForm,
+}
 
 
 def make(screen, today, answers, formdata=None):
@@ -225,7 +222,8 @@ ADD_ONE = _l("Add at least one conviction to get a result")
 
 
 class AnotherForm(FlaskForm):
-    """"Do you have another cannabis conviction?" on the list page."""
+    """ "Do you have another cannabis conviction?" on the list page."""
+
     Meta = NoFormToken
     answer = RadioField(validate_choice=False)
 

@@ -1,4 +1,5 @@
 """gunicorn settings shared by the Procfile and scripts/run.sh (via webapp.serve)."""
+
 import os
 
 from webapp.logging_conf import GUNICORN_LOGCONFIG

@@ -1,20 +1,26 @@
 """Languages: the person's choice (kept in the state cookie), else their browser's."""
+
 import re
 from datetime import date
-
-from babel.dates import format_skeleton
-from babel.lists import format_list
 from functools import cache
 from pathlib import Path
+from urllib.parse import quote_plus
 
+from babel import Locale
+from babel.dates import format_skeleton
+from babel.lists import format_list
 from babel.support import Translations
-from flask import request, session
-from flask_babel import Babel, get_locale
+from flask import current_app, g, render_template, request, session
+from flask_babel import Babel, get_locale, get_translations
+from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
+
+from checkback.catalogs import RIGHT_TO_LEFT, catalog_for_tag
 
 from . import review_notice
 
-# Each language by its own name. fa and ar are written right to left.
+# Each language by its own name (the codes, their direction and the browser tags that reach
+# them: checkback/catalogs.py, shared with bulk mode's letters).
 LANGUAGES = {
     "en": "English",
     "es": "Español",
@@ -28,16 +34,7 @@ LANGUAGES = {
     "fa": "فارسی",
     "ar": "العربية",
 }
-RIGHT_TO_LEFT = {"fa", "ar"}
-# What browsers send -> our catalog. Babel maps "tl" to fil_PH, and a bare "zh" is ambiguous:
-# map them explicitly (stack notes). Longer tags are cut back one subtag at a time, so
-# "zh-Hant-TW" meets "zh-hant" before "zh".
-BROWSER_TAGS = {
-    "zh-tw": "zh_Hant", "zh-hk": "zh_Hant", "zh-mo": "zh_Hant", "zh-hant": "zh_Hant",
-    "zh-cn": "zh_Hans", "zh-sg": "zh_Hans", "zh-hans": "zh_Hans", "zh": "zh_Hans",
-    "tl": "fil", "fil-ph": "fil", "tl-ph": "fil",
-}
-BY_LOWER_CODE = {code.lower(): code for code in LANGUAGES}
+LOCALES = {code: Locale.parse(code) for code in LANGUAGES}
 
 # Section numbers, form numbers and bill numbers are Latin text with brackets: inside a
 # right-to-left sentence the bidi algorithm would move their closing brackets, so they are
@@ -45,7 +42,8 @@ BY_LOWER_CODE = {code.lower(): code for code in LANGUAGES}
 CODES = re.compile(
     r"\b(?:(?:HS|PC|VC|WIC|HSC|SB|AB) \d+(?:\.\d+)?(?:\([0-9A-Za-z]+\))*"
     r"(?:(?: ?[–-] ?|, )\([0-9A-Za-z]+\)(?:\([0-9A-Za-z]+\))*)*"
-    r"|(?:CR|BCIA)[ -]\d+[A-Z]*|Prop 64|\d+(?:\.\d+)?(?:\([0-9A-Za-z]+\))+)")
+    r"|(?:CR|BCIA)[ -]\d+[A-Z]*|Prop 64|\d+(?:\.\d+)?(?:\([0-9A-Za-z]+\))+)"
+)
 
 
 def from_browser(accept_language):
@@ -53,24 +51,21 @@ def from_browser(accept_language):
     for tag, quality in accept_language:
         if quality <= 0:
             continue
-        subtags = tag.lower().replace("_", "-").split("-")
-        while subtags:
-            candidate = "-".join(subtags)
-            if candidate in BROWSER_TAGS:
-                return BROWSER_TAGS[candidate]
-            if candidate in BY_LOWER_CODE:
-                return BY_LOWER_CODE[candidate]
-            subtags.pop()
+        code = catalog_for_tag(tag)
+        if code:
+            return code
     return None
 
 
 def select_locale():
-    return choose(session.get("l"), request.accept_languages)
+    """Flask-Babel's locale selector. A Locale is made once per language: parsing the code
+    again on every request checks the locale data on disk each time."""
+    return LOCALES[choose(session.get("l"), request.accept_languages)]
 
 
 def choose(chosen, accept_language):
     """The language chosen on the site if it is one of ours, else the browser's best, else
-    English (Flask-Babel's selector; the fast lane calls it with what it read)."""
+    English."""
     if chosen in LANGUAGES:
         return chosen
     return from_browser(accept_language) or "en"
@@ -89,13 +84,19 @@ def current_code():
     return str(get_locale() or "en")
 
 
+def gettext(string, **variables):
+    """flask_babel.gettext, from this request's catalog (looked up once)."""
+    translated = catalog().ugettext(string)
+    return translated % variables if variables else translated
+
+
 def month_and_year(year, month):
-    """"November 2013" the reader's way: "2013年11月", "noviembre de 2013" (CLDR, via Babel)."""
+    """ "November 2013" the reader's way: "2013年11月", "noviembre de 2013" (CLDR, via Babel)."""
     return format_skeleton("yMMMM", date(year, month, 1), locale=get_locale())
 
 
 def either(items):
-    """"A, B or C" the reader's way ("A، B یا C")."""
+    """ "A, B or C" the reader's way ("A، B یا C")."""
     return format_list([str(item) for item in items], style="or", locale=get_locale())
 
 
@@ -110,12 +111,82 @@ def isolate_codes(text):
     """Running text with each code or form number in it kept left to right, on rtl pages."""
     if text is None or current_code() not in RIGHT_TO_LEFT:
         return text
-    return Markup(CODES.sub(lambda found: f'<bdi dir="ltr">{found.group(0)}</bdi>',
-                            str(escape(text))))
+    return Markup(
+        CODES.sub(lambda found: f'<bdi dir="ltr">{found.group(0)}</bdi>', str(escape(text)))
+    )
+
+
+# --- made once per language ------------------------------------------------------------------
+# Everything cached here is the same for everyone reading the site in one language: nothing in
+# it comes from a person's answers, cookie or form (tests/webapp/test_perf_pages.py).
+
+# Stands for this page's address while the menu is rendered once; url_for leaves it as it is.
+HERE = "/__here__"
+# What werkzeug's url_for leaves unescaped in a query value.
+QUERY_SAFE = "!$'()*,/:;?@"
+
+
+def caches():
+    """This app's per-language caches (tests make many apps, with different catalogs)."""
+    return current_app.extensions.setdefault("i18n", {"menus": {}, "words": {}})
+
+
+def cacheable():
+    """Off while templates reload (the debug server): an edited template shows at once."""
+    return not current_app.jinja_env.auto_reload
+
+
+def language_menu(here):
+    """The language menu (and the review notice, if any) with links back to `here`: rendered
+    once per language, this page's address put in per request (one quote_plus instead of a
+    dozen url_for)."""
+    code = current_code()
+    key = (code, request.script_root, review_notice.needs_notice(code))
+    menu = caches()["menus"].get(key)
+    if menu is None:
+        menu = str(render_template("language_menu.html", here=HERE))
+        if cacheable():
+            caches()["menus"][key] = menu
+    return Markup(menu.replace(HERE, str(escape(quote_plus(here, safe=QUERY_SAFE)))))
+
+
+def once_per_language(name, make):
+    """`make()`'s lazy words (a dict of them) as plain strings in this request's language,
+    made once per language and `name`."""
+    key = (current_code(), name)
+    found = caches()["words"].get(key)
+    if found is None:
+        found = translated(make())
+        if cacheable():
+            caches()["words"][key] = found
+    return found
+
+
+def translated(value):
+    """Lazy strings become what they render as: their translation, as trusted markup."""
+    if isinstance(value, dict):
+        return {name: translated(item) for name, item in value.items()}
+    return Markup(str(value)) if isinstance(value, LazyString) else value
+
+
+def catalog():
+    """This request's catalog, looked up once (Flask-Babel walks g and the locale each call)."""
+    found = g.get("_catalog")
+    if found is None:
+        found = g._catalog = get_translations()
+    return found
 
 
 def init(app):
     Babel(app, locale_selector=select_locale)
+    app.jinja_env.globals["language_menu"] = language_menu
+    app.jinja_env.install_gettext_callables(
+        gettext=lambda s: catalog().ugettext(s),
+        ngettext=lambda s, p, n: catalog().ungettext(s, p, n),
+        pgettext=lambda c, s: catalog().upgettext(c, s),
+        npgettext=lambda c, s, p, n: catalog().unpgettext(c, s, p, n),
+        newstyle=True,
+    )
     app.add_template_filter(left_to_right, "ltr")
     app.add_template_filter(isolate_codes, "ltr_codes")
     app.add_template_filter(either, "either")
@@ -124,8 +195,10 @@ def init(app):
     def review():
         """The notice's words for an unreviewed catalog, else None (English, reviewed ones)."""
         shown = review_notice.needs_notice(current_code())
-        return {"review_notice": review_notice.NOTICE if shown else None,
-                "read_in_english": review_notice.READ_IN_ENGLISH}
+        return {
+            "review_notice": review_notice.NOTICE if shown else None,
+            "read_in_english": review_notice.READ_IN_ENGLISH,
+        }
 
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
@@ -135,5 +208,6 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 def language_words():
     """{code: the word "Language" in that language}, from each catalog: shown beside the
     switcher so a person who cannot read the page's language still finds it."""
-    return {code: Translations.load(str(TRANSLATIONS), [code]).gettext("Language")
-            for code in LANGUAGES}
+    return {
+        code: Translations.load(str(TRANSLATIONS), [code]).gettext("Language") for code in LANGUAGES
+    }

@@ -1,4 +1,5 @@
 """Per-language catalog completeness, for translators: `bash scripts/i18n.sh stats`."""
+
 from pathlib import Path
 
 from babel.messages.pofile import read_po

@@ -4,6 +4,7 @@ The flow (flow.yaml) holds only ids and stored codes; Babel extracts the words f
 Each question: `title` (the page heading, which is also the legend or label), optional
 `hint`, and `short` (how the check-answers page names it).
 """
+
 from flask_babel import lazy_gettext as _l
 
 UNSURE = _l("I'm not sure")
@@ -12,7 +13,7 @@ YES_NO_UNSURE = {"y": _l("Yes"), "n": _l("No"), "u": UNSURE}
 QUESTIONS = {
     "where": {
         "title": _l("Which court convicted you?"),
-        "hint": _l("If you are not sure, choose \"I'm not sure\". We will still help."),
+        "hint": _l('If you are not sure, choose "I\'m not sure". We will still help.'),
         "short": _l("Court"),
         "options": {
             "ca": _l("A California state court"),
@@ -49,7 +50,9 @@ QUESTIONS = {
     },
     "level": {
         "title": _l("Was it a felony, a misdemeanor or an infraction?"),
-        "hint": _l("An infraction is the lowest level, usually only a fine, like a traffic ticket."),
+        "hint": _l(
+            "An infraction is the lowest level, usually only a fine, like a traffic ticket."
+        ),
         "short": _l("Level"),
         "options": {
             "fel": _l("Felony"),
@@ -65,7 +68,9 @@ QUESTIONS = {
     },
     "happened": {
         "title": _l("When did it happen?"),
-        "hint": _l("When you were arrested or cited. If you are not sure, we use the date you were convicted."),
+        "hint": _l(
+            "When you were arrested or cited. If you are not sure, we use the date you were convicted."
+        ),
         "short": _l("When it happened"),
     },
     "age": {
@@ -114,7 +119,9 @@ QUESTIONS = {
     },
     "amount": {
         "title": _l("Was it more than 1 ounce?"),
-        "hint": _l("More than 1 ounce (28.5 grams) of cannabis, or more than 8 grams of concentrated cannabis."),
+        "hint": _l(
+            "More than 1 ounce (28.5 grams) of cannabis, or more than 8 grams of concentrated cannabis."
+        ),
         "short": _l("More than 1 ounce"),
     },
     "plants": {
@@ -123,42 +130,60 @@ QUESTIONS = {
     },
     "for-sale": {
         "title": _l("Was it for selling?"),
-        "hint": _l("Selling, offering to sell, or carrying it to sell. Sharing for free is not selling."),
+        "hint": _l(
+            "Selling, offering to sell, or carrying it to sell. Sharing for free is not selling."
+        ),
         "short": _l("For selling"),
     },
     "across-border": {
-        "title": _l("Was more than 1 ounce brought into California, or taken out of California to sell?"),
+        "title": _l(
+            "Was more than 1 ounce brought into California, or taken out of California to sell?"
+        ),
         "short": _l("Brought into or out of California"),
     },
     "minors": {
-        "title": _l("Did the case involve selling to someone under 18, or using someone 20 or younger to help?"),
+        "title": _l(
+            "Did the case involve selling to someone under 18, or using someone 20 or younger to help?"
+        ),
         "short": _l("Someone young involved"),
     },
     "school": {
-        "title": _l("Did it happen at a school (kindergarten to 12th grade) while children were there?"),
+        "title": _l(
+            "Did it happen at a school (kindergarten to 12th grade) while children were there?"
+        ),
         "short": _l("At a school"),
     },
     "environment": {
         "title": _l("Was the case charged as harming the environment?"),
-        "hint": _l("For example polluting water, taking water illegally, or harming wildlife where the plants were grown."),
+        "hint": _l(
+            "For example polluting water, taking water illegally, or harming wildlife where the plants were grown."
+        ),
         "short": _l("Environmental harm"),
     },
     "prior-serious": {
         "title": _l("Before this, had you been convicted of a very serious violent or sex crime?"),
-        "hint": _l("For example murder or attempted murder, rape or another violent sex crime, a sex crime against a child under 14, or any crime that can be punished by life in prison or death."),
+        "hint": _l(
+            "For example murder or attempted murder, rape or another violent sex crime, a sex crime against a child under 14, or any crime that can be punished by life in prison or death."
+        ),
         "short": _l("Earlier very serious conviction"),
     },
     "prior-registrable": {
-        "title": _l("Before this, had you been convicted of a crime that requires registering as a sex offender?"),
+        "title": _l(
+            "Before this, had you been convicted of a crime that requires registering as a sex offender?"
+        ),
         "short": _l("Earlier conviction needing sex offender registration"),
     },
     "prior-same": {
-        "title": _l("Before this, had you been convicted two or more times of the same kind of cannabis offense?"),
+        "title": _l(
+            "Before this, had you been convicted two or more times of the same kind of cannabis offense?"
+        ),
         "short": _l("Two earlier convictions of the same kind"),
     },
     "registration": {
         "title": _l("Are you required to register as a sex offender today?"),
-        "hint": _l("This is asked because it affects automatic clean-slate relief for all your convictions."),
+        "hint": _l(
+            "This is asked because it affects automatic clean-slate relief for all your convictions."
+        ),
         "short": _l("Required to register as a sex offender"),
     },
     "supervision": {
@@ -172,21 +197,81 @@ QUESTIONS = {
 }
 
 MONTHS = [
-    _l("January"), _l("February"), _l("March"), _l("April"), _l("May"), _l("June"),
-    _l("July"), _l("August"), _l("September"), _l("October"), _l("November"), _l("December"),
+    _l("January"),
+    _l("February"),
+    _l("March"),
+    _l("April"),
+    _l("May"),
+    _l("June"),
+    _l("July"),
+    _l("August"),
+    _l("September"),
+    _l("October"),
+    _l("November"),
+    _l("December"),
 ]
 
 # The 58 counties in alphabetical order: the index + 1 is the state's county code, which is
 # what the cookie stores. Proper names: not translated.
 COUNTIES = [
-    "Alameda", "Alpine", "Amador", "Butte", "Calaveras", "Colusa", "Contra Costa", "Del Norte",
-    "El Dorado", "Fresno", "Glenn", "Humboldt", "Imperial", "Inyo", "Kern", "Kings", "Lake",
-    "Lassen", "Los Angeles", "Madera", "Marin", "Mariposa", "Mendocino", "Merced", "Modoc",
-    "Mono", "Monterey", "Napa", "Nevada", "Orange", "Placer", "Plumas", "Riverside",
-    "Sacramento", "San Benito", "San Bernardino", "San Diego", "San Francisco", "San Joaquin",
-    "San Luis Obispo", "San Mateo", "Santa Barbara", "Santa Clara", "Santa Cruz", "Shasta",
-    "Sierra", "Siskiyou", "Solano", "Sonoma", "Stanislaus", "Sutter", "Tehama", "Trinity",
-    "Tulare", "Tuolumne", "Ventura", "Yolo", "Yuba",
+    "Alameda",
+    "Alpine",
+    "Amador",
+    "Butte",
+    "Calaveras",
+    "Colusa",
+    "Contra Costa",
+    "Del Norte",
+    "El Dorado",
+    "Fresno",
+    "Glenn",
+    "Humboldt",
+    "Imperial",
+    "Inyo",
+    "Kern",
+    "Kings",
+    "Lake",
+    "Lassen",
+    "Los Angeles",
+    "Madera",
+    "Marin",
+    "Mariposa",
+    "Mendocino",
+    "Merced",
+    "Modoc",
+    "Mono",
+    "Monterey",
+    "Napa",
+    "Nevada",
+    "Orange",
+    "Placer",
+    "Plumas",
+    "Riverside",
+    "Sacramento",
+    "San Benito",
+    "San Bernardino",
+    "San Diego",
+    "San Francisco",
+    "San Joaquin",
+    "San Luis Obispo",
+    "San Mateo",
+    "Santa Barbara",
+    "Santa Clara",
+    "Santa Cruz",
+    "Shasta",
+    "Sierra",
+    "Siskiyou",
+    "Solano",
+    "Sonoma",
+    "Stanislaus",
+    "Sutter",
+    "Tehama",
+    "Trinity",
+    "Tulare",
+    "Tuolumne",
+    "Ventura",
+    "Yolo",
+    "Yuba",
 ]
 
 

@@ -6,6 +6,7 @@ What never does: request bodies, cookies, query strings, the Referer, and except
 (a ValueError's message can quote the value that failed, e.g. a typed code section).
 The gunicorn side (access log format, error log formatter) is set in gunicorn_conf.py.
 """
+
 import logging
 import traceback
 
@@ -33,8 +34,10 @@ class RedactingFormatter(logging.Formatter):
         while error is not None and id(error) not in seen:
             seen.add(id(error))
             frames = "".join(traceback.format_list(traceback.extract_tb(tb)))
-            parts.append(f"Traceback (most recent call last):\n{frames}"
-                         f"{type(error).__module__}.{type(error).__qualname__} {WITHHELD}")
+            parts.append(
+                f"Traceback (most recent call last):\n{frames}"
+                f"{type(error).__module__}.{type(error).__qualname__} {WITHHELD}"
+            )
             error = error.__cause__ or error.__context__
             tb = error.__traceback__ if error is not None else None
         return "\n\nwhile handling:\n".join(reversed(parts))
@@ -58,10 +61,16 @@ GUNICORN_LOGCONFIG = {
         "access": {"format": "%(message)s"},
     },
     "handlers": {
-        "error": {"class": "logging.StreamHandler", "formatter": "redacting",
-                  "stream": "ext://sys.stderr"},
-        "access": {"class": "logging.StreamHandler", "formatter": "access",
-                   "stream": "ext://sys.stdout"},
+        "error": {
+            "class": "logging.StreamHandler",
+            "formatter": "redacting",
+            "stream": "ext://sys.stderr",
+        },
+        "access": {
+            "class": "logging.StreamHandler",
+            "formatter": "access",
+            "stream": "ext://sys.stdout",
+        },
     },
     "loggers": {
         "gunicorn.error": {"level": "INFO", "handlers": ["error"], "propagate": False},

@@ -3,6 +3,7 @@
 The status of each catalog lives in translations/review-status.yaml, next to the catalogs, so a
 translator who finishes a review changes one word there and the notice goes away.
 """
+
 from functools import cache
 from pathlib import Path
 
@@ -11,8 +12,10 @@ from flask_babel import lazy_gettext as _l
 
 STATUS_FILE = Path(__file__).resolve().parent.parent / "translations" / "review-status.yaml"
 
-NOTICE = _l("This translation was made by a computer and has not yet been checked by a "
-            "qualified translator.")
+NOTICE = _l(
+    "This translation was made by a computer and has not yet been checked by a "
+    "qualified translator."
+)
 READ_IN_ENGLISH = _l("Read this page in English")
 
 

@@ -4,27 +4,32 @@ Headers are one small after_request rather than flask-talisman: the policy is st
 nonces, and needs one twist talisman does not offer (document-only headers are left off
 redirects to keep each answer's round trip small, issue 7). docs/security.md explains.
 """
+
 import os
 
 from flask import abort, request
 
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self'",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "object-src 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self'",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "base-uri 'none'",
+        "object-src 'none'",
+    ]
+)
 HEADERS = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
-    "Permissions-Policy": ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
-                           "magnetometer=(), microphone=(), payment=(), usb=()"),
+    "Permissions-Policy": (
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
+        "magnetometer=(), microphone=(), payment=(), usb=()"
+    ),
     "Cross-Origin-Opener-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
@@ -32,8 +37,12 @@ HEADERS = {
 HSTS = "max-age=63072000; includeSubDomains"
 # These apply to a document. A redirect is never rendered, and one follows every answer: on a
 # phone their 350 bytes each add up (issue 7). Referrer-Policy stays: it governs the redirect.
-DOCUMENT_ONLY = {"Content-Security-Policy", "Permissions-Policy", "Cross-Origin-Opener-Policy",
-                 "X-Frame-Options"}
+DOCUMENT_ONLY = {
+    "Content-Security-Policy",
+    "Permissions-Policy",
+    "Cross-Origin-Opener-Policy",
+    "X-Frame-Options",
+}
 
 # The largest honest form is worker mode's follow-up page: 50 convictions x 22 questions.
 MAX_FIELDS = 1200
@@ -61,7 +70,7 @@ LARGER_BODIES = {"worker.record": 256 * 1024}
 
 
 def allow_larger_bodies():
-    limit = LARGER_BODIES.get(request.endpoint)
+    limit = LARGER_BODIES.get(request.endpoint or "")
     if limit:
         request.max_content_length = limit
         request.max_form_memory_size = limit
@@ -69,7 +78,10 @@ def allow_larger_bodies():
 
 def refuse_too_many_fields():
     """Werkzeug counts multipart parts (MAX_FORM_PARTS) but not url-encoded fields: count both."""
-    if request.mimetype in FORM_TYPES and sum(len(v) for _k, v in request.form.lists()) > MAX_FIELDS:
+    if (
+        request.mimetype in FORM_TYPES
+        and sum(len(v) for _k, v in request.form.lists()) > MAX_FIELDS
+    ):
         abort(413)
 
 
@@ -86,7 +98,9 @@ def require_secret_key(app, testing, debug):
     """
     key = app.config.get("SECRET_KEY")
     if production(app) and (not key or key == DEV_SECRET_KEY):
-        raise RuntimeError("SECRET_KEY must be set in production (the answers cookie is signed with it)")
+        raise RuntimeError(
+            "SECRET_KEY must be set in production (the answers cookie is signed with it)"
+        )
     if not key:
         if not (testing or debug):
             raise RuntimeError("SECRET_KEY must be set (the answers cookie is signed with it)")

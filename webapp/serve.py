@@ -1,4 +1,5 @@
 """`python -m webapp.serve`: run gunicorn exactly as the Procfile's `web:` line says."""
+
 import os
 import shlex
 import sys

@@ -1,5 +1,9 @@
 """The person's answers: kept only in one signed, compressed cookie on their own device.
 
+Two jobs: the cookie (StateSessionInterface: read, check, re-sign) and the answers in it
+(convictions, person answers, language). Which answers count, and the engine's case made of
+them, are walks.py's.
+
 Nothing is written on the server. The cookie is signed (tamper-proof, not secret) with a
 timestamp checked against the inactivity timeout, and its Max-Age is that same timeout, so the
 browser itself drops it after a period of inactivity. Every change re-signs and re-sends it; a
@@ -14,16 +18,14 @@ Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
     n  the next conviction number
     l  the chosen language
 """
+
 from datetime import timedelta
+from typing import cast
 
-from flask import g, has_request_context, request, session
+from flask import has_request_context, request, session
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
-from itsdangerous import BadData, SignatureExpired
+from itsdangerous import BadData, SignatureExpired, TimestampSigner
 from werkzeug.http import dump_cookie
-
-from . import case_builder
-from .conditions import Context
-from .flow import CONVICTION_SCREENS, PERSON_SCREENS, walk
 
 INACTIVITY = timedelta(minutes=60)
 REFRESH = timedelta(minutes=5)
@@ -34,8 +36,8 @@ MAX_CONVICTIONS = 50
 
 
 class StateSession(SecureCookieSession):
-    problem = None  # "tampered" or "expired" when a cookie came but could not be read
-    signed_at = None  # the signature's timestamp (seconds) of the cookie that came
+    problem: str | None = None  # "tampered" or "expired": a cookie came but could not be read
+    signed_at: int | None = None  # the signature's timestamp (seconds) of the cookie that came
 
 
 class StateSessionInterface(SecureCookieSessionInterface):
@@ -48,8 +50,11 @@ class StateSessionInterface(SecureCookieSessionInterface):
 
     def get_signing_serializer(self, app):
         """Flask builds a new serializer on every call; one per key is enough."""
-        key = (app.secret_key, tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()),
-               app.config.get("SESSION_COOKIE_NAME"))
+        key = (
+            app.secret_key,
+            tuple(app.config.get("SECRET_KEY_FALLBACKS") or ()),
+            app.config.get("SESSION_COOKIE_NAME"),
+        )
         cached = getattr(self, "_serializer", None)
         if cached is None or cached[0] != key:
             serializer = super().get_signing_serializer(app)
@@ -63,9 +68,13 @@ class StateSessionInterface(SecureCookieSessionInterface):
         if not value:
             return self.session_class()
         try:
-            data, signed_at = self.read(app, value)
+            data, signed = self.get_signing_serializer(app).loads(
+                value, max_age=int(INACTIVITY.total_seconds()), return_timestamp=True
+            )
+            if not well_formed(data):
+                raise BadData("unexpected shape")
             opened = self.session_class(data)
-            opened.signed_at = signed_at
+            opened.signed_at = int(signed.timestamp())
             return opened
         except SignatureExpired:
             problem = "expired"
@@ -76,46 +85,48 @@ class StateSessionInterface(SecureCookieSessionInterface):
         fresh.modified = True  # replaces the unreadable cookie
         return fresh
 
-    def read(self, app, value):
-        """(answers, signature time in seconds) from the cookie's value. Raises SignatureExpired
-        once INACTIVITY has passed, another exception if it is unreadable in any other way."""
-        data, signed = self.get_signing_serializer(app).loads(
-            value, max_age=int(INACTIVITY.total_seconds()), return_timestamp=True)
-        if not well_formed(data):
-            raise BadData("unexpected shape")
-        return data, int(signed.timestamp())
-
     def save_session(self, app, session, response):
         name = self.get_cookie_name(app)
         domain, path = self.get_cookie_domain(app), self.get_cookie_path(app)
         response.vary.add("Cookie")
         if not session:
             if session.modified:
-                response.delete_cookie(name, domain=domain, path=path,
-                                       secure=self.get_cookie_secure(app),
-                                       httponly=True, samesite=self.get_cookie_samesite(app))
+                response.delete_cookie(
+                    name,
+                    domain=domain,
+                    path=path,
+                    secure=self.get_cookie_secure(app),
+                    httponly=True,
+                    samesite=self.get_cookie_samesite(app),
+                )
             return
         if not session.modified and self.fresh(app, session):
             return  # the browser's copy is the same answers, signed less than REFRESH ago
         # Max-Age alone (every browser in use honours it): no Expires date to format and send.
-        response.headers.add("Set-Cookie", dump_cookie(
-            name, self.get_signing_serializer(app).dumps(dict(session)),
-            max_age=int(INACTIVITY.total_seconds()), httponly=True, domain=domain, path=path,
-            secure=self.get_cookie_secure(app), samesite=self.get_cookie_samesite(app),
-            sync_expires=False, max_size=response.max_cookie_size,
-        ))
-
+        response.headers.add(
+            "Set-Cookie",
+            dump_cookie(
+                name,
+                self.get_signing_serializer(app).dumps(dict(session)),
+                max_age=int(INACTIVITY.total_seconds()),
+                httponly=True,
+                domain=domain,
+                path=path,
+                secure=self.get_cookie_secure(app),
+                samesite=self.get_cookie_samesite(app),
+                sync_expires=False,
+                max_size=response.max_cookie_size,
+            ),
+        )
 
     def fresh(self, app, session):
-        return self.fresh_since(app, session.signed_at)
-
-    def fresh_since(self, app, signed_at):
-        """True if a cookie signed at `signed_at` need not be re-sent yet (REFRESH)."""
+        """True if the cookie that came need not be re-sent yet (signed less than REFRESH ago)."""
+        signed_at = session.signed_at
         if signed_at is None:
             return False
         # The signer's clock, as the expiry check uses it; a signature from the future is stale.
         self.get_signing_serializer(app)
-        now = self._serializer[2].get_timestamp()
+        now = cast(TimestampSigner, self._serializer[2]).get_timestamp()
         return 0 <= now - signed_at < REFRESH.total_seconds()
 
 
@@ -143,6 +154,7 @@ def fits(app):
 
 
 # --- convictions -------------------------------------------------------------------------
+
 
 def convictions():
     return session.get("c", [])
@@ -193,69 +205,3 @@ def wipe():
     session.clear()
     if language:
         session["l"] = language
-
-
-# --- from answers to the engine's case ----------------------------------------------------
-
-def conviction_id(number):
-    return f"c{number}"
-
-
-def walk_conviction(conviction, as_of, until=None):
-    """(applicable screens, kept answers) for one conviction, computed once per request;
-    with `until`, only as far as that screen (flow.walk).
-
-    The memo lives on flask.g, so it is gone when the response is sent: nothing about the
-    person outlives the request.
-    """
-    memo = g.setdefault("walks", {})
-    key = (tuple(sorted(conviction.items())), as_of, until and until.id)
-    if key not in memo:
-        memo[key] = conviction_walk(conviction, as_of, until)
-    return memo[key]
-
-
-def conviction_walk(conviction, as_of, until=None):
-    """walk_conviction without the memo: needs no request (the fast lane calls it)."""
-    cid = conviction_id(conviction["i"])
-
-    def context(kept):
-        return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
-
-    return walk(CONVICTION_SCREENS, conviction, context, until)
-
-
-def kept_convictions(as_of):
-    return kept_cases(convictions(), as_of, walk_conviction)
-
-
-def kept_cases(listed, as_of, walker=conviction_walk):
-    """[(conviction id, the answers that count)] for `listed` convictions; `walker`:
-    walk_conviction (memo on flask.g) or conviction_walk (no request)."""
-    return [(conviction_id(c["i"]), walker(c, as_of)[1]) for c in listed]
-
-
-def walk_person(as_of):
-    if not convictions():
-        return [], {}
-    memo = g.setdefault("walks", {})
-    key = ("person", tuple(sorted(person_answers().items())), as_of)
-    if key not in memo:
-        memo[key] = person_walk(kept_convictions(as_of), person_answers(), as_of)
-    return memo[key]
-
-
-def person_walk(kept_cases, answers, as_of):
-    """walk_person without the memo, from [(conviction id, kept answers)]: needs no request."""
-    def context(kept):
-        return Context(kept, lambda a: case_builder.build(as_of, kept_cases, a))
-
-    return walk(PERSON_SCREENS, answers, context)
-
-
-def build_case(as_of):
-    return case_builder.build(as_of, kept_convictions(as_of), walk_person(as_of)[1])
-
-
-def missing(screens, answers):
-    return [s for s in screens if s.key not in answers]

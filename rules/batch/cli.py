@@ -27,15 +27,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The `batch` subcommand's arguments (`python -m rules` calls this)."""
     parser.add_argument("input", metavar="INPUT.csv")
     parser.add_argument("--output", "-o", required=True, metavar="OUTPUT.csv")
-    parser.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD",
-                        help="the day the law is applied (default: today)")
-    parser.add_argument("--summary", metavar="FILE", default=None,
-                        help="write the summary table here instead of standard error")
-    parser.add_argument("--workers", type=int, default=None,
-                        help="worker processes (default: one per core)")
-    parser.add_argument("--input-format", choices=("freshstart", "doj"), default="freshstart",
-                        help="doj: DOJ's 95-column research file, converted (only the case "
-                             "fields, person_id, conviction_id and court_case are kept)")
+    parser.add_argument(
+        "--as-of",
+        type=_as_of,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day the law is applied (default: today)",
+    )
+    parser.add_argument(
+        "--summary",
+        metavar="FILE",
+        default=None,
+        help="write the summary table here instead of standard error",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: one per core)"
+    )
+    parser.add_argument(
+        "--input-format",
+        choices=("freshstart", "doj"),
+        default="freshstart",
+        help="doj: DOJ's 95-column research file, converted (only the case fields, "
+        "person_id, conviction_id and court_case are kept)",
+    )
     parser.add_argument("--chunk-rows", type=int, default=2000, help=argparse.SUPPRESS)
 
 
@@ -55,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if getattr(args, "input_format", "freshstart") == "doj":
             from rules.records.doj_batch import run as run_doj
+
             totals, deceased = run_doj(args.input, args.output, as_of, **options)
         else:
             totals = run_file(args.input, args.output, as_of, **options)

@@ -7,43 +7,75 @@ as written.
 
 from __future__ import annotations
 
-import datetime
 import re
 from functools import lru_cache
 
-TRI = ("yes", "no", "unknown")
+from ..dates import ImpossibleDate, parse
+from ..validate import CONVICTION_ENUMS, SENTENCE_FACTS, TRI
 
-# column -> allowed values, for the conviction's own fields (case.schema.json).
-CONVICTION_CHOICES: dict[str, tuple[str, ...]] = {
-    "court": ("california_adult", "california_juvenile", "other_state", "federal", "unknown"),
-    "level": ("felony", "misdemeanor", "infraction", "unknown"),
-    "age_at_offense": ("under_18", "18_to_20", "21_or_older", "unknown"),
-    "relief_on_record": ("none", "prop64", "dismissed", "unknown"),
-}
-SENTENCE_CHOICES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+# column -> allowed values, for the conviction's own fields: the engine's (rules/validate.py).
+CONVICTION_CHOICES: dict[str, tuple[str, ...]] = CONVICTION_ENUMS
+SENTENCE_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
     # column -> (key in conviction.sentence, allowed values)
-    "sentence_status": ("status", ("completed", "serving", "unknown")),
-    "sentence_kind": ("kind", ("probation", "county_jail", "state_prison", "fine_only", "unknown")),
-    "probation_revoked": ("probation_revoked", TRI),
+    "sentence_status": ("status", SENTENCE_FACTS["status"]),
+    "sentence_kind": ("kind", SENTENCE_FACTS["kind"]),
+    "probation_revoked": ("probation_revoked", SENTENCE_FACTS["probation_revoked"]),
 }
-CONDUCT_COLUMNS = ("concentrated", "over_limit", "plants_over_six", "for_sale", "import_export",
-                   "minor_involved", "school_grounds", "environmental_harm")
+CONDUCT_COLUMNS = (
+    "concentrated",
+    "over_limit",
+    "plants_over_six",
+    "for_sale",
+    "import_export",
+    "minor_involved",
+    "school_grounds",
+    "environmental_harm",
+    "employed_minor",
+    "gift_to_under_21",
+)
 # column -> key in conviction.priors
-PRIOR_COLUMNS = {"prior_super_strike": "super_strike",
-                 "prior_registrable_sex_offense": "registrable_sex_offense",
-                 "prior_two_same_section": "two_same_section"}
+PRIOR_COLUMNS = {
+    "prior_super_strike": "super_strike",
+    "prior_registrable_sex_offense": "registrable_sex_offense",
+    "prior_two_same_section": "two_same_section",
+}
 PERSON_COLUMNS = ("must_register_290", "under_supervision", "pending_charges")
 DATE_COLUMNS = ("offense_date", "conviction_date")
+# column -> key in conviction.sentence: when the whole sentence ended (PC 1203.425 felony branch).
+SENTENCE_DATE_COLUMNS = {"sentence_completed_on": "completed_on"}
 
-INPUT_COLUMNS = ("person_id", "conviction_id", "court", "offense", "level", *DATE_COLUMNS,
-                 "age_at_offense", *SENTENCE_CHOICES, *CONDUCT_COLUMNS, *PRIOR_COLUMNS,
-                 "relief_on_record", *PERSON_COLUMNS)
+INPUT_COLUMNS = (
+    "person_id",
+    "conviction_id",
+    "court",
+    "offense",
+    "level",
+    *DATE_COLUMNS,
+    "age_at_offense",
+    *SENTENCE_CHOICES,
+    *SENTENCE_DATE_COLUMNS,
+    *CONDUCT_COLUMNS,
+    *PRIOR_COLUMNS,
+    "relief_on_record",
+    "new_felony_since",
+    *PERSON_COLUMNS,
+)
 REQUIRED_COLUMNS = ("person_id", "offense")
 
-OUTPUT_COLUMNS = ("prop64_outcome", "prop64_possible_outcomes", "prop64_procedure",
-                  "prop64_automatic", "prop64_citations", "prop64_reason_codes",
-                  "prop64_assumptions", "pc1203_425_outcome", "pc1203_425_automatic", "actions",
-                  "priors_derived", "error")
+OUTPUT_COLUMNS = (
+    "prop64_outcome",
+    "prop64_possible_outcomes",
+    "prop64_procedure",
+    "prop64_automatic",
+    "prop64_citations",
+    "prop64_reason_codes",
+    "prop64_assumptions",
+    "pc1203_425_outcome",
+    "pc1203_425_automatic",
+    "actions",
+    "priors_derived",
+    "error",
+)
 
 # Every choice column, for validation: column -> allowed values.
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -70,21 +102,13 @@ def choice(column: str, cell: str) -> str:
 @lru_cache(maxsize=65536)
 def date_interval(cell: str) -> Interval:
     """A day, month or year as (first day, last day) ordinals; raises CellError if impossible."""
-    match = _DATE.match(cell)
-    if match is None:
+    if _DATE.match(cell) is None:
         raise CellError(f"{cell!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else None for part in match.groups())
     try:
-        if month is None:
-            return datetime.date(year, 1, 1).toordinal(), datetime.date(year, 12, 31).toordinal()
-        first = datetime.date(year, month, 1)
-        if day is None:
-            following = datetime.date(year + month // 12, month % 12 + 1, 1)
-            return first.toordinal(), following.toordinal() - 1
-        exact = datetime.date(year, month, day).toordinal()
-    except ValueError:
+        days = parse(cell)  # the engine's own date reader (9999-12 is a date there too)
+    except ImpossibleDate:
         raise CellError(f"{cell!r} is not a real date") from None
-    return exact, exact
+    return days.first.toordinal(), days.last.toordinal()
 
 
 def date_cell(column: str, cell: str) -> Interval:

@@ -66,28 +66,51 @@ def _read_range(byte_range: tuple[int, int], path: str, header: list[str]) -> pd
     with open(path, "rb") as handle:
         handle.seek(start)
         data = handle.read(end - start)
-    frame = pd.read_csv(io.BytesIO(data), header=None, names=header, dtype=str, keep_default_na=False,
-                        na_filter=False, encoding="utf-8", skip_blank_lines=True)
+    frame = pd.read_csv(
+        io.BytesIO(data),
+        header=None,
+        names=header,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        encoding="utf-8",
+        skip_blank_lines=True,
+    )
     return frame.fillna("")
 
 
 def _evaluate(frame: pd.DataFrame, header: list[str], as_of: str) -> pd.DataFrame:
     rows = frame[header].to_dict("records")
-    return pd.DataFrame(evaluate_rows(rows, as_of), columns=[*header, *OUTPUT_COLUMNS], dtype=object)
+    return pd.DataFrame(
+        evaluate_rows(rows, as_of), columns=[*header, *OUTPUT_COLUMNS], dtype=object
+    )
 
 
 def evaluate_file(path: str, header: list[str], as_of: str, blocksize: int) -> dd.DataFrame:
     """The evaluated rows of a CSV file, in input order, as a Dask frame of whole-person partitions."""
     ranges = person_ranges(path, header.index("person_id"), blocksize)
     empty = pd.DataFrame({name: pd.Series(dtype=object) for name in header})
-    frame = dd.from_map(_read_range, ranges, path=path, header=header, meta=empty,
-                        divisions=[None] * (len(ranges) + 1))
+    frame = dd.from_map(
+        _read_range,
+        ranges,
+        path=path,
+        header=header,
+        meta=empty,
+        divisions=[None] * (len(ranges) + 1),
+    )
     meta = pd.DataFrame({name: pd.Series(dtype=object) for name in [*header, *OUTPUT_COLUMNS]})
-    return frame.map_partitions(_evaluate, header, as_of, meta=meta)
+    result: dd.DataFrame = frame.map_partitions(_evaluate, header, as_of, meta=meta)
+    return result
 
 
-def run_dask(input_path: str, output_path: str, as_of: str, *, blocksize: int = 32_000_000,
-             scheduler: str = "processes") -> int:
+def run_dask(
+    input_path: str,
+    output_path: str,
+    as_of: str,
+    *,
+    blocksize: int = 32_000_000,
+    scheduler: str = "processes",
+) -> int:
     """Writes the evaluated CSV; returns how many rows carry an error."""
     with open(input_path, newline="", encoding="utf-8-sig") as handle:
         header = read_header(csv.reader(handle))
@@ -103,7 +126,9 @@ def run_dask(input_path: str, output_path: str, as_of: str, *, blocksize: int = 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m rules.batch.dask_runner", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m rules.batch.dask_runner", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("input")
     parser.add_argument("--output", "-o", required=True)
     parser.add_argument("--as-of", default=None)

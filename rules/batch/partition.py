@@ -12,14 +12,25 @@ from functools import lru_cache
 from typing import Any
 
 import rules
-from rules.batch.columns import (CHOICES, CONDUCT_COLUMNS, CONVICTION_CHOICES, DATE_COLUMNS,
-                                 OUTPUT_COLUMNS, PERSON_COLUMNS, PRIOR_COLUMNS, SENTENCE_CHOICES,
-                                 CellError, date_cell)
-from rules.batch.priors import PRIOR_FIELDS, SECTIONS_WITH_PRIORS, RecordEntry, derive
-from rules.batch.sections import parse_section
+from rules.batch.columns import (
+    CHOICES,
+    CONDUCT_COLUMNS,
+    CONVICTION_CHOICES,
+    DATE_COLUMNS,
+    OUTPUT_COLUMNS,
+    PERSON_COLUMNS,
+    PRIOR_COLUMNS,
+    SENTENCE_CHOICES,
+    SENTENCE_DATE_COLUMNS,
+    CellError,
+    date_cell,
+)
+from rules.batch.priors import PRIOR_FIELDS, RecordEntry, derive
+from rules.offense import parse_offense
+from rules.offense_lists import SECTIONS_WITH_PRIORS
 
 # The contract's limit on convictions in one case (case.schema.json, maxItems).
-CASE_LIMIT = 200
+CASE_LIMIT = rules.validate.MAX_CONVICTIONS
 _FIELD = re.compile(r"^convictions\[(\d+)\]\.(\S+?):")
 # engine field path -> bulk column
 _PATH_COLUMN = {
@@ -39,7 +50,10 @@ def _cell(row: dict[str, Any], column: str) -> str:
 # facts that are only checked here, key, allowed values)
 _CHOICE_CELLS = (
     *((column, "", column, frozenset(allowed)) for column, allowed in CONVICTION_CHOICES.items()),
-    *((column, "sentence", key, frozenset(allowed)) for column, (key, allowed) in SENTENCE_CHOICES.items()),
+    *(
+        (column, "sentence", key, frozenset(allowed))
+        for column, (key, allowed) in SENTENCE_CHOICES.items()
+    ),
     *((column, "conduct", column, frozenset(CHOICES[column])) for column in CONDUCT_COLUMNS),
     *((column, "priors", key, frozenset(CHOICES[column])) for column, key in PRIOR_COLUMNS.items()),
     *((column, None, column, frozenset(CHOICES[column])) for column in PERSON_COLUMNS),
@@ -76,7 +90,7 @@ class ReadRow:
         intervals = []
         for column in DATE_COLUMNS:
             cell = _cell(row, column)
-            interval = (None, None)
+            interval: tuple[int | None, int | None] = (None, None)
             if cell:
                 try:
                     interval = date_cell(column, cell)
@@ -84,6 +98,14 @@ class ReadRow:
                 except CellError as error:
                     errors.append(str(error))
             intervals.append(interval)
+        for column, key in SENTENCE_DATE_COLUMNS.items():
+            cell = _cell(row, column)
+            if cell:
+                try:
+                    date_cell(column, cell)
+                    groups["sentence"][key] = cell
+                except CellError as error:
+                    errors.append(str(error))
         conviction["sentence"], conviction["conduct"] = groups["sentence"], groups["conduct"]
         conviction["priors"] = self.stated_priors = groups["priors"]
         self.conviction, self.errors = conviction, errors
@@ -91,7 +113,9 @@ class ReadRow:
         # or after the offense.
         (offense_lo, offense_hi), (conviction_lo, conviction_hi) = intervals
         target = (offense_lo, offense_hi if offense_hi is not None else conviction_hi)
-        convicted = (conviction_lo, conviction_hi) if conviction_lo is not None else (offense_lo, None)
+        convicted = (
+            (conviction_lo, conviction_hi) if conviction_lo is not None else (offense_lo, None)
+        )
         self.entry = RecordEntry(offense, convicted, target)
         self.number = _number_with_priors(offense) if offense else None
 
@@ -100,10 +124,10 @@ class ReadRow:
 def _number_with_priors(offense: str) -> str | None:
     """`11359` for an HS 11358-11360 offense (the sections with prior-record disqualifiers),
     attempts and conspiracies included: the engine weighs their priors among the possible outcomes."""
-    section = parse_section(offense)
-    if section is None or section.code != "HS":
+    read = parse_offense(offense)
+    if not read.is_cannabis_section and read.kind != "mismatch":
         return None
-    return section.number if section.number in SECTIONS_WITH_PRIORS else None
+    return read.section if read.section in SECTIONS_WITH_PRIORS else None
 
 
 def _person_facts(rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -127,7 +151,9 @@ def _outcome_columns(determination: dict[str, Any]) -> dict[str, dict[str, str]]
     columns = {}
     for conviction in determination["convictions"]:
         prop64 = conviction["prop64"]
-        clean_slate = next((p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {})
+        clean_slate: dict[str, Any] = next(
+            (p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {}
+        )
         columns[conviction["id"]] = {
             "prop64_outcome": prop64["outcome"],
             "prop64_possible_outcomes": ";".join(prop64["possible_outcomes"]),
@@ -135,7 +161,9 @@ def _outcome_columns(determination: dict[str, Any]) -> dict[str, dict[str, str]]
             "prop64_automatic": prop64["automatic"],
             "prop64_citations": ";".join(prop64["citations"]),
             "prop64_reason_codes": ";".join([reason["code"] for reason in prop64["reasons"]]),
-            "prop64_assumptions": ";".join([reason["code"] for reason in prop64.get("assumptions", ())]),
+            "prop64_assumptions": ";".join(
+                [reason["code"] for reason in prop64.get("assumptions", ())]
+            ),
             "pc1203_425_outcome": clean_slate.get("outcome", ""),
             "pc1203_425_automatic": clean_slate.get("automatic", ""),
             "actions": ";".join(actions.get(conviction["id"], ())),
@@ -162,13 +190,19 @@ def read_person(rows: list[dict[str, Any]]) -> list[ReadRow]:
 
 def _evaluate_person(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
     read = read_person(rows)
-    results = [{"error": " | ".join(row.errors)} if row.errors else {"priors_derived": row.priors_derived}
-               for row in read]
+    results = [
+        {"error": " | ".join(row.errors)} if row.errors else {"priors_derived": row.priors_derived}
+        for row in read
+    ]
     pending = [index for index, row in enumerate(read) if not row.errors]
     person = _person_facts([rows[index] for index in pending])
     while pending:
         batch, pending = pending[:CASE_LIMIT], pending[CASE_LIMIT:]
-        case = {"as_of": as_of, "person": person, "convictions": [read[i].conviction for i in batch]}
+        case = {
+            "as_of": as_of,
+            "person": person,
+            "convictions": [read[i].conviction for i in batch],
+        }
         try:
             determination = rules.evaluate(case)
         except rules.InvalidCase as error:
@@ -205,7 +239,7 @@ def _column_message(message: str) -> str:
         return message
     path = match.group(2)
     column = _PATH_COLUMN.get(path, path.rsplit(".", 1)[-1])
-    return f"{column}:{message[match.end():]}"
+    return f"{column}:{message[match.end() :]}"
 
 
 def evaluate_outputs(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
@@ -223,7 +257,9 @@ def evaluate_outputs(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, s
             continue
         people.setdefault(person_id, []).append(position)
     for positions in people.values():
-        for position, result in zip(positions, _evaluate_person([rows[p] for p in positions], as_of)):
+        for position, result in zip(
+            positions, _evaluate_person([rows[p] for p in positions], as_of)
+        ):
             out[position].update(result)
     return out
 

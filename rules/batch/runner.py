@@ -18,13 +18,13 @@ import os
 import sys
 import time
 from collections import Counter, deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, Any
 
 from rules.batch.columns import OUTPUT_COLUMNS, REQUIRED_COLUMNS
 from rules.batch.partition import evaluate_outputs
-from rules.batch.sections import summary_key
+from rules.batch.summary import summary_key
 
 ERROR = "error"
 
@@ -37,7 +37,9 @@ class InputFileError(Exception):
 class Totals:
     rows: int = 0
     errors: int = 0
-    table: Counter = field(default_factory=Counter)  # (section key, outcome or "error") -> rows
+    table: Counter[tuple[str, str]] = field(
+        default_factory=Counter
+    )  # (section key, outcome or "error") -> rows
 
     def add(self, other: Totals) -> None:
         self.rows += other.rows
@@ -60,15 +62,18 @@ def read_header(reader: Iterator[list[str]]) -> list[str]:
         raise InputFileError("the file is empty: the first line must name the columns") from None
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
-        raise InputFileError(f"missing column(s): {', '.join(missing)} (column names are lower case; "
-                             "see docs/bulk.md)")
+        raise InputFileError(
+            f"missing column(s): {', '.join(missing)} (column names are lower case; "
+            "see docs/bulk.md)"
+        )
     doubled = sorted({name for name in header if header.count(name) > 1})
     if doubled:
         raise InputFileError(f"column(s) named twice: {', '.join(doubled)}")
     clashing = [name for name in header if name in OUTPUT_COLUMNS]
     if clashing:
-        raise InputFileError(f"the input already has output column(s) {', '.join(clashing)}: "
-                             "is it an output file?")
+        raise InputFileError(
+            f"the input already has output column(s) {', '.join(clashing)}: is it an output file?"
+        )
     return header
 
 
@@ -88,8 +93,10 @@ def chunks(reader: Iterator[list[str]], header: list[str], chunk_rows: int) -> I
         if not row:
             continue
         if len(row) != width:
-            errors[len(cells)] = (f"row has {len(row)} cells but the header has {width} columns "
-                                  "(a missing or extra comma, or an unclosed quote?)")
+            errors[len(cells)] = (
+                f"row has {len(row)} cells but the header has {width} columns "
+                "(a missing or extra comma, or an unclosed quote?)"
+            )
             cells.append((row + [""] * width)[:width])
             continue
         person = row[person_column].strip()
@@ -101,8 +108,10 @@ def chunks(reader: Iterator[list[str]], header: list[str], chunk_rows: int) -> I
                 seen.add(hash(current))
             current = person
         if person and hash(person) in seen:
-            errors[len(cells)] = (f"person_id: the rows of {person!r} are not together; earlier rows "
-                                  "were evaluated without this one. Sort the file by person_id")
+            errors[len(cells)] = (
+                f"person_id: the rows of {person!r} are not together; earlier rows "
+                "were evaluated without this one. Sort the file by person_id"
+            )
         cells.append(row)
     if cells:
         yield Chunk(cells, errors)
@@ -139,7 +148,9 @@ class _Progress:
             return
         share = min(done_bytes / self.total, 1.0)
         bar = "#" * int(share * 30)
-        self.stream.write(f"\r[{bar:<30}] {share:4.0%} {rows:,} rows {time.monotonic() - self.start:5.1f} s")
+        self.stream.write(
+            f"\r[{bar:<30}] {share:4.0%} {rows:,} rows {time.monotonic() - self.start:5.1f} s"
+        )
         self.stream.flush()
 
     def end(self) -> None:
@@ -170,8 +181,15 @@ _HEADER: list[str] = []
 _AS_OF = ""
 
 
-def run(input_path: str, output_path: str, as_of: str, *, workers: int | None = None,
-        chunk_rows: int = 2000, progress_stream: IO[str] = sys.stderr) -> Totals:
+def run(
+    input_path: str,
+    output_path: str,
+    as_of: str,
+    *,
+    workers: int | None = None,
+    chunk_rows: int = 2000,
+    progress_stream: IO[str] = sys.stderr,
+) -> Totals:
     """Evaluates every row of `input_path` into `output_path`; raises InputFileError."""
     workers = workers or os.cpu_count() or 1
     totals = Totals()
@@ -197,7 +215,9 @@ def run(input_path: str, output_path: str, as_of: str, *, workers: int | None = 
             else:
                 _run_pool(chunks(reader, header, chunk_rows), header, as_of, workers, collect)
         except UnicodeDecodeError as error:
-            raise InputFileError(f"the file is not UTF-8 text ({error.reason}) after row {totals.rows}") from None
+            raise InputFileError(
+                f"the file is not UTF-8 text ({error.reason}) after row {totals.rows}"
+            ) from None
         except csv.Error as error:
             raise InputFileError(f"unreadable CSV after row {totals.rows}: {error}") from None
         progress.end()
@@ -210,13 +230,19 @@ def _header_line(header: list[str]) -> str:
     return buffer.getvalue()
 
 
-def _run_pool(work: Iterator[Chunk], header: list[str], as_of: str, workers: int, collect) -> None:
+def _run_pool(
+    work: Iterator[Chunk],
+    header: list[str],
+    as_of: str,
+    workers: int,
+    collect: Callable[[Any], None],
+) -> None:
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     thresholds = gc.get_threshold()
     gc.set_threshold(50_000, 20, 20)  # the reader's rows die young too (see _quiet_gc)
     try:
         with context.Pool(workers, initializer=_init_worker, initargs=(header, as_of)) as pool:
-            in_flight: deque = deque()
+            in_flight: deque[Any] = deque()
             for chunk in work:
                 in_flight.append(pool.apply_async(_work, (chunk,)))
                 if len(in_flight) >= 2 * workers + 2:
@@ -239,12 +265,28 @@ def summary_table(totals: Totals) -> str:
     column_totals = [sum(totals.table[s, o] for s in sections) for o in outcomes]
     lines.append(["all sections", *map(str, column_totals), str(totals.rows)])
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
-    return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
-                               for i, (cell, w) in enumerate(zip(line, widths))) for line in lines) + "\n"
+    return (
+        "\n".join(
+            "  ".join(
+                cell.ljust(w) if i == 0 else cell.rjust(w)
+                for i, (cell, w) in enumerate(zip(line, widths))
+            )
+            for line in lines
+        )
+        + "\n"
+    )
 
 
-_ORDER = ("dismiss", "reduce_to_infraction", "reduce_to_misdemeanor", "needs_review", "not_eligible",
-          "already_granted", "not_covered", ERROR)
+_ORDER = (
+    "dismiss",
+    "reduce_to_infraction",
+    "reduce_to_misdemeanor",
+    "needs_review",
+    "not_eligible",
+    "already_granted",
+    "not_covered",
+    ERROR,
+)
 
 
 def _outcome_order(outcome: str) -> tuple[int, str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import NamedTuple
 
 # A line longer than this is not a RAP sheet line; only its start is read (keeps every
@@ -19,8 +20,14 @@ MAX_LINE = 300
 
 # Character-level fixes (rap-sheet.md §2, the text cleaner's list), applied in this order.
 CHARACTER_FIXES = (
-    ("\u2013", "-"), ("\u2014", "-"), ("\u2212", "-"),
-    ("É", "E"), ("Ç", "C"), ("Ọ", "O"), ("Ó", "O"), ("Í", "I"),
+    ("\u2013", "-"),
+    ("\u2014", "-"),
+    ("\u2212", "-"),
+    ("É", "E"),
+    ("Ç", "C"),
+    ("Ọ", "O"),
+    ("Ó", "O"),
+    ("Í", "I"),
 )
 # Word-level fixes; each is reported as an OCR repair.
 WORD_FIXES = (
@@ -38,13 +45,13 @@ _DIGIT_LOOKALIKES = str.maketrans({"O": "0", "Q": "0", "D": "0", "I": "1", "L": 
 
 
 class Line(NamedTuple):
-    number: int      # 1-based, as the worker sees it in the textarea
-    text: str        # cleaned, upper case, spaces kept
-    key: str         # compact form for keyword tests
+    number: int  # 1-based, as the worker sees it in the textarea
+    text: str  # cleaned, upper case, spaces kept
+    key: str  # compact form for keyword tests
     repairs: tuple[str, ...]
 
 
-def lines_of(text: str):
+def lines_of(text: str) -> Iterator[Line]:
     """The cleaned lines of a pasted text, with their 1-based numbers."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "")
     for number, raw in enumerate(text.split("\n"), start=1):

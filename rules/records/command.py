@@ -25,8 +25,13 @@ def _as_of(text: str) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("record", metavar="FILE", help="the sheet's text; - reads standard input")
-    parser.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD",
-                        help="the day a sentence's end is compared with (default: today)")
+    parser.add_argument(
+        "--as-of",
+        type=_as_of,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day a sentence's end is compared with (default: today)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,17 +49,22 @@ def run(args: argparse.Namespace) -> int:
         print(f"read-record: cannot read {where}: {error.strerror or error}", file=sys.stderr)
         return EXIT_UNREADABLE
     except UnicodeDecodeError:
-        print(f"read-record: {where} is not UTF-8 text (for a PDF, copy its text into a file)",
-              file=sys.stderr)
+        print(
+            f"read-record: {where} is not UTF-8 text (for a PDF, copy its text into a file)",
+            file=sys.stderr,
+        )
         return EXIT_UNREADABLE
     # The clock is read here, at the edge, never in the reader.
     as_of = args.as_of or datetime.date.today().isoformat()
     try:
         result = read_rap_sheet(text, as_of)
     except NotARapSheet:
-        print(f"read-record: {where} does not look like a California DOJ record (no cycles with "
-              "a COURT: or ARR/DET/CITE: event, no CII/ line); type its convictions one a line "
-              "instead (worker mode's line paste)", file=sys.stderr)
+        print(
+            f"read-record: {where} does not look like a California DOJ record (no cycles with "
+            "a COURT: or ARR/DET/CITE: event, no CII/ line); type its convictions one a line "
+            "instead (worker mode's line paste)",
+            file=sys.stderr,
+        )
         return EXIT_NOT_A_RAP_SHEET
     sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK

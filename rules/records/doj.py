@@ -31,43 +31,177 @@ from rules.batch.columns import INPUT_COLUMNS
 from rules.records.rap_sheet import add_months, age_band, offense_of_charge
 
 DOJ_COLUMNS = (
-    "RECORD_ID", "SUBJECT_STATUS", "SUBJECT_ID", "REQ_SEG_SEP", "REQ_CII_NUMBER", "REQ_NAME",
-    "REQ_GENDER", "REQ_DOB", "REQ_CDL", "REQ_SSN", "PII_SEG_SEP", "CII_NUMBER", "PRI_NAME",
-    "GENDER", "PRI_DOB", "PRI_SSN", "PRI_CDL", "PRI_IDN", "PRI_INN", "FBI_NUMBER", "PDR_SEG_SEP",
-    "RACE_CODE", "RACE_DESCR", "EYE_COLOR_CODE", "EYE_COLOR_DESCR", "HAIR_COLOR_CODE",
-    "HAIR_COLOR_DESCR", "HEIGHT", "WEIGHT", "SINGLE_SOURCE", "MULTI_SOURCE", "POB_CODE",
-    "POB_NAME", "POB_TYPE", "CITIZENSHIP_LIST", "CYC_SEG_SEP", "CYC_ORDER", "CYC_DATE",
-    "STP_SEG_SEP", "STP_ORDER", "STP_EVENT_DATE", "STP_TYPE_CODE", "STP_TYPE_DESCR",
-    "STP_ORI_TYPE", "STP_ORI_TYPE_DESCR", "STP_ORI_CODE", "STP_ORI_DESCR", "STP_ORI_CNTY_CODE",
-    "STP_ORI_CNTY_NAME", "CNT_SEG_SEP", "CNT_ORDER", "DISP_DATE", "OFN", "OFFENSE_CODE",
-    "OFFENSE_DESCR", "OFFENSE_TOC", "OFFENSE_QUAL_LST", "DISP_OFFENSE_CODE", "DISP_OFFENSE_DESCR",
-    "DISP_OFFENSE_TOC", "DISP_OFFENSE_QUAL_LST", "CONV_OFFENSE_ORDER", "CONV_OFFENSE_CODE",
-    "CONV_OFFENSE_DESCR", "CONV_OFFENSE_TOC", "CONV_OFFENSE_QUAL_LST", "FE_NUM_ORDER",
-    "FE_NUM_ARR_AGY", "FE_NUM_BNCH_WARR", "FE_NUM_CITE", "FE_NUM_DOCKET", "FE_NUM_INCIDENT",
-    "FE_NUM_BOOKING", "FE_NUM_NUMBER", "FE_NUM_REMAND", "FE_NUM_OOS_INN", "FE_NUM_CRT_CASE",
-    "FE_NUM_WARRANT", "DISP_ORDER", "DISP_CODE", "DISP_DESCR", "CONV_STAT_CODE",
-    "CONV_STAT_DESCR", "SENT_SEG_SEP", "SENT_ORDER", "SENT_LOC_CODE", "SENT_LOC_DESCR",
-    "SENT_LENGTH", "SENT_TIME_CODE", "SENT_TIME_DESCR", "CYC_AGE", "CII_TYPE", "CII_TYPE_ALPHA",
-    "COMMENT_TEXT", "END_OF_REC",
+    "RECORD_ID",
+    "SUBJECT_STATUS",
+    "SUBJECT_ID",
+    "REQ_SEG_SEP",
+    "REQ_CII_NUMBER",
+    "REQ_NAME",
+    "REQ_GENDER",
+    "REQ_DOB",
+    "REQ_CDL",
+    "REQ_SSN",
+    "PII_SEG_SEP",
+    "CII_NUMBER",
+    "PRI_NAME",
+    "GENDER",
+    "PRI_DOB",
+    "PRI_SSN",
+    "PRI_CDL",
+    "PRI_IDN",
+    "PRI_INN",
+    "FBI_NUMBER",
+    "PDR_SEG_SEP",
+    "RACE_CODE",
+    "RACE_DESCR",
+    "EYE_COLOR_CODE",
+    "EYE_COLOR_DESCR",
+    "HAIR_COLOR_CODE",
+    "HAIR_COLOR_DESCR",
+    "HEIGHT",
+    "WEIGHT",
+    "SINGLE_SOURCE",
+    "MULTI_SOURCE",
+    "POB_CODE",
+    "POB_NAME",
+    "POB_TYPE",
+    "CITIZENSHIP_LIST",
+    "CYC_SEG_SEP",
+    "CYC_ORDER",
+    "CYC_DATE",
+    "STP_SEG_SEP",
+    "STP_ORDER",
+    "STP_EVENT_DATE",
+    "STP_TYPE_CODE",
+    "STP_TYPE_DESCR",
+    "STP_ORI_TYPE",
+    "STP_ORI_TYPE_DESCR",
+    "STP_ORI_CODE",
+    "STP_ORI_DESCR",
+    "STP_ORI_CNTY_CODE",
+    "STP_ORI_CNTY_NAME",
+    "CNT_SEG_SEP",
+    "CNT_ORDER",
+    "DISP_DATE",
+    "OFN",
+    "OFFENSE_CODE",
+    "OFFENSE_DESCR",
+    "OFFENSE_TOC",
+    "OFFENSE_QUAL_LST",
+    "DISP_OFFENSE_CODE",
+    "DISP_OFFENSE_DESCR",
+    "DISP_OFFENSE_TOC",
+    "DISP_OFFENSE_QUAL_LST",
+    "CONV_OFFENSE_ORDER",
+    "CONV_OFFENSE_CODE",
+    "CONV_OFFENSE_DESCR",
+    "CONV_OFFENSE_TOC",
+    "CONV_OFFENSE_QUAL_LST",
+    "FE_NUM_ORDER",
+    "FE_NUM_ARR_AGY",
+    "FE_NUM_BNCH_WARR",
+    "FE_NUM_CITE",
+    "FE_NUM_DOCKET",
+    "FE_NUM_INCIDENT",
+    "FE_NUM_BOOKING",
+    "FE_NUM_NUMBER",
+    "FE_NUM_REMAND",
+    "FE_NUM_OOS_INN",
+    "FE_NUM_CRT_CASE",
+    "FE_NUM_WARRANT",
+    "DISP_ORDER",
+    "DISP_CODE",
+    "DISP_DESCR",
+    "CONV_STAT_CODE",
+    "CONV_STAT_DESCR",
+    "SENT_SEG_SEP",
+    "SENT_ORDER",
+    "SENT_LOC_CODE",
+    "SENT_LOC_DESCR",
+    "SENT_LENGTH",
+    "SENT_TIME_CODE",
+    "SENT_TIME_DESCR",
+    "CYC_AGE",
+    "CII_TYPE",
+    "CII_TYPE_ALPHA",
+    "COMMENT_TEXT",
+    "END_OF_REC",
 )
 assert len(DOJ_COLUMNS) == 95
 _AT = {name: index for index, name in enumerate(DOJ_COLUMNS)}
-(SUBJECT, DOB, STEP_DATE, STEP_TYPE, ORI_TYPE, ORI_CODE, COUNT, OFN, OFFENSE, TOC, DISPOSITION,
- CONV_STATUS, SENT_WHERE, SENT_LENGTH, SENT_UNIT, COMMENT) = (_AT[name] for name in (
-    "SUBJECT_ID", "PRI_DOB", "STP_EVENT_DATE", "STP_TYPE_DESCR", "STP_ORI_TYPE_DESCR",
-    "STP_ORI_CODE", "CNT_ORDER", "OFN", "OFFENSE_DESCR", "OFFENSE_TOC", "DISP_DESCR",
-    "CONV_STAT_DESCR", "SENT_LOC_DESCR", "SENT_LENGTH", "SENT_TIME_CODE", "COMMENT_TEXT"))
+(
+    SUBJECT,
+    DOB,
+    STEP_DATE,
+    STEP_TYPE,
+    ORI_TYPE,
+    ORI_CODE,
+    COUNT,
+    OFN,
+    OFFENSE,
+    TOC,
+    DISPOSITION,
+    CONV_STATUS,
+    SENT_WHERE,
+    SENT_LENGTH,
+    SENT_UNIT,
+    COMMENT,
+) = (
+    _AT[name]
+    for name in (
+        "SUBJECT_ID",
+        "PRI_DOB",
+        "STP_EVENT_DATE",
+        "STP_TYPE_DESCR",
+        "STP_ORI_TYPE_DESCR",
+        "STP_ORI_CODE",
+        "CNT_ORDER",
+        "OFN",
+        "OFFENSE_DESCR",
+        "OFFENSE_TOC",
+        "DISP_DESCR",
+        "CONV_STAT_DESCR",
+        "SENT_LOC_DESCR",
+        "SENT_LENGTH",
+        "SENT_TIME_CODE",
+        "COMMENT_TEXT",
+    )
+)
 
 # The converter writes these columns and no others (rap-sheet.md §3, "Privacy").
-WRITTEN_COLUMNS = ("person_id", "conviction_id", "court_case", "court", "offense", "level",
-                   "offense_date", "conviction_date", "age_at_offense", "sentence_kind",
-                   "sentence_status", "must_register_290", "deceased", "derived")
+WRITTEN_COLUMNS = (
+    "person_id",
+    "conviction_id",
+    "court_case",
+    "court",
+    "offense",
+    "level",
+    "offense_date",
+    "conviction_date",
+    "age_at_offense",
+    "sentence_kind",
+    "sentence_status",
+    "must_register_290",
+    "deceased",
+    "derived",
+)
 assert set(WRITTEN_COLUMNS) - {"court_case", "deceased", "derived"} <= set(INPUT_COLUMNS)
 
-_LEVELS = {"FELONY": "felony", "MISDEMEANOR": "misdemeanor", "INFRACTION": "infraction",
-           "F": "felony", "M": "misdemeanor", "I": "infraction"}
-_KINDS = (("PROBATION", "probation"), ("PRISON", "state_prison"), ("CDC", "state_prison"),
-          ("JAIL", "county_jail"), ("FINE", "fine_only"))
+_LEVELS = {
+    "FELONY": "felony",
+    "MISDEMEANOR": "misdemeanor",
+    "INFRACTION": "infraction",
+    "F": "felony",
+    "M": "misdemeanor",
+    "I": "infraction",
+}
+_KINDS = (
+    ("PROBATION", "probation"),
+    ("PRISON", "state_prison"),
+    ("CDC", "state_prison"),
+    ("JAIL", "county_jail"),
+    ("FINE", "fine_only"),
+)
 _KIND_ORDER = ("probation", "state_prison", "county_jail", "fine_only")
 
 
@@ -94,8 +228,10 @@ def rows_of(lines: Iterable[str]) -> Iterator[list[str]]:
             continue
         if index == 0 or row[0] == "RECORD_ID":
             if len(row) != len(DOJ_COLUMNS):
-                raise DojFileError(f"the first row has {len(row)} columns; DOJ's research file "
-                                   f"has {len(DOJ_COLUMNS)}")
+                raise DojFileError(
+                    f"the first row has {len(row)} columns; DOJ's research file "
+                    f"has {len(DOJ_COLUMNS)}"
+                )
             if row[0].strip().upper() == "RECORD_ID":
                 continue
         yield row
@@ -130,7 +266,7 @@ def convert_subject(group: list[list[str]], as_of: datetime.date) -> list[dict[s
     registered = deceased = False
     for row in group:
         if len(row) != width:
-            continue   # a ragged row cannot be trusted to be in the right columns
+            continue  # a ragged row cannot be trusted to be in the right columns
         step = row[STEP_TYPE].strip().upper()
         cycle = row[COUNT][:3]
         if step.startswith("ARREST"):
@@ -143,9 +279,13 @@ def convert_subject(group: list[list[str]], as_of: datetime.date) -> list[dict[s
                 count = counts[row[COUNT]] = _Count(row)
             if row[SENT_WHERE].strip():
                 length = row[SENT_LENGTH].strip()
-                count.parts.append((row[SENT_WHERE].strip().upper(),
-                                    int(length) if length.isdigit() else 0,
-                                    row[SENT_UNIT].strip().upper()[:1]))
+                count.parts.append(
+                    (
+                        row[SENT_WHERE].strip().upper(),
+                        int(length) if length.isdigit() else 0,
+                        row[SENT_UNIT].strip().upper()[:1],
+                    )
+                )
         elif step.startswith("REGISTRATION") and row[OFFENSE].strip().startswith("290"):
             registered = True
         elif step.startswith("DECEASED"):
@@ -159,8 +299,15 @@ def convert_subject(group: list[list[str]], as_of: datetime.date) -> list[dict[s
     return out
 
 
-def _row(order: str, count: _Count, arrested: datetime.date | None, birth: datetime.date | None,
-         registered: bool, deceased: bool, as_of: datetime.date) -> dict[str, str]:
+def _row(
+    order: str,
+    count: _Count,
+    arrested: datetime.date | None,
+    birth: datetime.date | None,
+    registered: bool,
+    deceased: bool,
+    as_of: datetime.date,
+) -> dict[str, str]:
     row = count.row
     derived = []
     offense = offense_of_charge(row[OFFENSE], row[COMMENT]) or "unknown"
@@ -171,22 +318,32 @@ def _row(order: str, count: _Count, arrested: datetime.date | None, birth: datet
             derived.append("level_from_toc")
     convicted = _date(row[STEP_DATE])
     if arrested and convicted and arrested > convicted:
-        arrested = None   # an arrest after the court date belongs to something else
+        arrested = None  # an arrest after the court date belongs to something else
     juvenile = "JUV" in row[ORI_TYPE].upper() or row[ORI_CODE].strip().upper().startswith("CAJV")
-    out = {"person_id": row[SUBJECT].strip(), "conviction_id": order, "court_case": row[OFN].strip(),
-           "court": "california_juvenile" if juvenile else "california_adult",
-           "offense": offense, "level": level,
-           "offense_date": arrested.isoformat() if arrested else "",
-           "conviction_date": convicted.isoformat() if convicted else "",
-           "age_at_offense": age_band(birth, arrested) if birth and arrested else "",
-           "sentence_kind": "", "sentence_status": "",
-           "must_register_290": "yes" if registered else "",
-           "deceased": "yes" if deceased else "", "derived": ""}
+    out = {
+        "person_id": row[SUBJECT].strip(),
+        "conviction_id": order,
+        "court_case": row[OFN].strip(),
+        "court": "california_juvenile" if juvenile else "california_adult",
+        "offense": offense,
+        "level": level,
+        "offense_date": arrested.isoformat() if arrested else "",
+        "conviction_date": convicted.isoformat() if convicted else "",
+        "age_at_offense": age_band(birth, arrested) if birth and arrested else "",
+        "sentence_kind": "",
+        "sentence_status": "",
+        "must_register_290": "yes" if registered else "",
+        "deceased": "yes" if deceased else "",
+        "derived": "",
+    }
     if count.parts:
         kinds = {kind for where, _, _ in count.parts for word, kind in _KINDS if word in where}
         out["sentence_kind"] = next((kind for kind in _KIND_ORDER if kind in kinds), "unknown")
-        months = sum(length * (12 if unit == "Y" else 1) for _, length, unit in count.parts
-                     if unit in ("Y", "M"))
+        months = sum(
+            length * (12 if unit == "Y" else 1)
+            for _, length, unit in count.parts
+            if unit in ("Y", "M")
+        )
         days = sum(length for _, length, unit in count.parts if unit == "D")
         if convicted and (months or days):
             ends = add_months(convicted, months) + datetime.timedelta(days=days)

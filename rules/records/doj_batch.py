@@ -12,6 +12,7 @@ import csv
 import datetime
 import os
 import tempfile
+from typing import Any
 
 from rules.batch.columns import OUTPUT_COLUMNS
 from rules.batch.runner import Totals
@@ -19,7 +20,7 @@ from rules.batch.runner import run as run_file
 from rules.records.doj import WRITTEN_COLUMNS, convert
 
 
-def run(input_path: str, output_path: str, as_of: str, **options) -> tuple[Totals, int]:
+def run(input_path: str, output_path: str, as_of: str, **options: Any) -> tuple[Totals, int]:
     """Evaluates a DOJ file; returns bulk mode's totals and how many rows were not evaluated
     because the subject is deceased. Raises DojFileError, InputFileError or OSError."""
     day = datetime.date.fromisoformat(as_of)
@@ -27,8 +28,10 @@ def run(input_path: str, output_path: str, as_of: str, **options) -> tuple[Total
     handle, converted = tempfile.mkstemp(prefix=".doj-", suffix=".csv", dir=folder)
     deceased: list[dict[str, str]] = []
     try:
-        with open(input_path, newline="", encoding="utf-8-sig", errors="replace") as source, \
-                os.fdopen(handle, "w", newline="", encoding="utf-8") as target:
+        with (
+            open(input_path, newline="", encoding="utf-8-sig", errors="replace") as source,
+            os.fdopen(handle, "w", newline="", encoding="utf-8") as target,
+        ):
             writer = csv.DictWriter(target, WRITTEN_COLUMNS, lineterminator="\n")
             writer.writeheader()
             for row in convert(source, day):
@@ -39,9 +42,11 @@ def run(input_path: str, output_path: str, as_of: str, **options) -> tuple[Total
         totals = run_file(converted, output_path, as_of, **options)
         if deceased:
             with open(output_path, "a", newline="", encoding="utf-8") as out:
-                writer = csv.writer(out, lineterminator="\n")
+                plain = csv.writer(out, lineterminator="\n")
                 for row in deceased:
-                    writer.writerow([row[name] for name in WRITTEN_COLUMNS] + [""] * len(OUTPUT_COLUMNS))
+                    plain.writerow(
+                        [row[name] for name in WRITTEN_COLUMNS] + [""] * len(OUTPUT_COLUMNS)
+                    )
     finally:
         os.unlink(converted)
     return totals, len(deceased)

@@ -22,11 +22,14 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from rules.batch.priors import classify
 from rules.offense import parse_offense
 from rules.records.clean import Line, lines_of, repaired_number
 from rules.records.courthouses import county_of
+
+Json = dict[str, Any]
 
 # The worker-mode table's limit (webapp state.MAX_CONVICTIONS imports the same number).
 MAX_ROWS = 50
@@ -58,17 +61,36 @@ _PAGE = re.compile(r"^PAGE\s*\d+\s*OF\s*\d+$")
 _CHARGE = re.compile(r"^(?P<section>\d[0-9A-Z().,/\- ]*?)\s*(?P<code>[A-Z]{2})(?=\s*-|\s|$)")
 MAX_CHARGE = 90
 _SEN_PART = re.compile(
-    r"(\d{1,3})\s*(YEARS?|YRS?|MONTHS?|MOS?|DAYS?|DS)\s*(PROBATION|PROB|JAIL|JL|PRISON|CDC|CYA)?")
-_SENTENCE_WORDS = ("PROBATION", "PROB", "JAIL", "PRISON", "FINE", "RESTN", "RSTN", "MONTHS",
-                   "DAYS", "YEARS", "CONCURRENT", "CONSECUTIVE", "IMP SEN", "CDC")
+    r"(\d{1,3})\s*(YEARS?|YRS?|MONTHS?|MOS?|DAYS?|DS)\s*(PROBATION|PROB|JAIL|JL|PRISON|CDC|CYA)?"
+)
+_SENTENCE_WORDS = (
+    "PROBATION",
+    "PROB",
+    "JAIL",
+    "PRISON",
+    "FINE",
+    "RESTN",
+    "RSTN",
+    "MONTHS",
+    "DAYS",
+    "YEARS",
+    "CONCURRENT",
+    "CONSECUTIVE",
+    "IMP SEN",
+    "CDC",
+)
 # §1 "Not found": no fixture shows how DOJ writes a Prop 64 update; these words mean "relief
 # may be on the record", for the worker to confirm.
 _PROP64_SIGNS = ("113618", "PROP64", "REDESIGNAT", "RESENTENC")
 _CONVICTED = ("CONVICTED", "CONVICT")
 _LEVELS = {"F": "felony", "M": "misdemeanor", "I": "infraction"}
 # Agency prefixes (§1.6): which court a conviction is from.
-_COURTS = {"CASC": "california_adult", "CAMC": "california_adult", "CAJC": "california_adult",
-           "CAJV": "california_juvenile"}
+_COURTS = {
+    "CASC": "california_adult",
+    "CAMC": "california_adult",
+    "CAJC": "california_adult",
+    "CAJV": "california_juvenile",
+}
 
 
 class NotARapSheet(ValueError):
@@ -80,16 +102,16 @@ class Count:
     number: int
     lines: list[int] = field(default_factory=list)
     case: str | None = None
-    charge: str | None = None          # the section as printed, for the offense reader
+    charge: str | None = None  # the section as printed, for the offense reader
     charge_code: str | None = None
     charge_line: int | None = None
     from_comment: bool = False
     needs_comment: bool = False
-    comment_hs: str | None = None       # an HS section named in a comment (conspiracy)
+    comment_hs: str | None = None  # an HS section named in a comment (conspiracy)
     convicted: bool = False
     disposed: bool = False
     level: str | None = None
-    toc: str | None = None               # the charge type, a hint only (§4 point 9)
+    toc: str | None = None  # the charge type, a hint only (§4 point 9)
     sentence: list[str] = field(default_factory=list)
     sentence_line: int | None = None
     modified: list[str] | None = None
@@ -99,7 +121,7 @@ class Count:
     prop64_sign: tuple[str | None, int] | None = None
     update_date: str | None = None
     later_updates: int = 0
-    repeat: int = 1                     # a range CNT:01-02 is two identical counts
+    repeat: int = 1  # a range CNT:01-02 is two identical counts
 
 
 @dataclass
@@ -119,14 +141,14 @@ class Reading:
 
     as_of: datetime.date
     cycles: list[list[Event]] = field(default_factory=list)
-    birth_dates: dict[str, int] = field(default_factory=dict)   # date -> first line
-    warnings: list[dict] = field(default_factory=list)
+    birth_dates: dict[str, int] = field(default_factory=dict)  # date -> first line
+    warnings: list[Json] = field(default_factory=list)
     has_cii: bool = False
     cycle_marks: int = 0
 
-    def warn(self, code: str, lines, **params) -> None:
+    def warn(self, code: str, lines: list[int], **params: object) -> None:
         warning = {"code": code, "lines": sorted(set(lines)), **params}
-        if warning not in self.warnings[-8:]:   # one per place, however many counts share it
+        if warning not in self.warnings[-8:]:  # one per place, however many counts share it
             self.warnings.append(warning)
 
 
@@ -167,10 +189,18 @@ class _Machine:
         self.cycle: list[Event] | None = None
         self.event: Event | None = None
         self.count: Count | None = None
-        self.stars = 0          # asterisks of a cycle mark split over lines
+        self.stars = 0  # asterisks of a cycle mark split over lines
         self.in_sentence = False
         self.awaiting_case = False
         self.update_lines: list[int] = []
+
+    def open_event(self) -> Event:
+        assert self.event is not None  # only called inside an event
+        return self.event
+
+    def open_count(self) -> Count:
+        assert self.count is not None  # only called inside a count
+        return self.count
 
     # -- structure ---------------------------------------------------------------------------
     def new_cycle(self) -> None:
@@ -183,6 +213,7 @@ class _Machine:
         if self.cycle is None:
             self.new_cycle()
         self.event = Event(kind, line.number, lines=[line.number])
+        assert self.cycle is not None
         self.cycle.append(self.event)
         self.count = None
         self.in_sentence = False
@@ -215,7 +246,7 @@ class _Machine:
             if 3 <= self.stars <= 4:
                 self.new_cycle()
                 self.stars = 0
-            elif self.stars > 4:   # the felony-strike box frame: not evidence of anything (§4.13)
+            elif self.stars > 4:  # the felony-strike box frame: not evidence of anything (§4.13)
                 self.stars = 0
             return
         self.stars = 0
@@ -225,10 +256,10 @@ class _Machine:
         if _PAGE.match(text) or text.startswith(("HTTP://", "HTTPS://", "FILE://", "ROUTE ")):
             return
         if text.startswith("**") or (text.startswith("*") and "STRIKE" in key):
-            return   # banners (DNA, palm print, LIVE SCAN) and the felony-strike box
+            return  # banners (DNA, palm print, LIVE SCAN) and the felony-strike box
         if text.startswith("-") and set(text) <= set("-'\" "):
             if text.count("-") >= 2:
-                self.event = self.count = None   # an event delimiter: next line opens an event
+                self.event = self.count = None  # an event delimiter: next line opens an event
                 self.in_sentence = False
             return
         if self.cycle is None:
@@ -263,7 +294,7 @@ class _Machine:
                     self.birth_date(token, line.number)
 
     def in_event(self, line: Line, text: str, key: str) -> None:
-        event, number = self.event, line.number
+        event, number = self.open_event(), line.number
         count_match = _COUNT.match(key)
         if count_match and (count_match.group(1) or key.startswith("CNT")):
             if not key.startswith("CNT"):
@@ -288,10 +319,11 @@ class _Machine:
             return
         self.in_count(line, text, key)
 
-    def start_count(self, match: re.Match, line: Line) -> None:
+    def start_count(self, match: re.Match[str], line: Line) -> None:
         first = int(match.group(1)) if match.group(1) else None
         last = int(match.group(2)) if match.group(2) else None
-        previous = self.event.counts[-1] if self.event.counts else None
+        event = self.open_event()
+        previous = event.counts[-1] if event.counts else None
         if first is None:
             first = previous.number + previous.repeat if previous else 1
         repeat = last - first + 1 if last is not None and 1 <= last - first + 1 <= 20 else 1
@@ -300,23 +332,23 @@ class _Machine:
         if case and len(case) > 1:
             count.case = case[1:25]
         elif previous is not None:
-            count.case = previous.case    # §1.7: printed on the first count, for the event
+            count.case = previous.case  # §1.7: printed on the first count, for the event
         self.awaiting_case = not case
-        self.event.counts.append(count)
+        event.counts.append(count)
         self.count = count
         self.in_sentence = False
         self.update_lines = []
 
     def in_count(self, line: Line, text: str, key: str) -> None:
-        count, number = self.count, line.number
+        count, number = self.open_count(), line.number
         count.lines.append(number)
         if self.awaiting_case:
             self.awaiting_case = False
             stripped = key.lstrip("-:")
             if stripped.startswith("#") and len(stripped) > 1:
-                count.case = stripped[1:25]   # `CNT :003.` / ` . #312145` (§2)
-                if self.event.counts[0] is count:
-                    for later in self.event.counts[1:]:
+                count.case = stripped[1:25]  # `CNT :003.` / ` . #312145` (§2)
+                if self.open_event().counts[0] is count:
+                    for later in self.open_event().counts[1:]:
                         later.case = count.case
                 return
         dispo = _DISPO.match(key)
@@ -331,7 +363,9 @@ class _Machine:
                 count.level = _LEVELS[status.group(1)]
             return
         if key.startswith("SEN:") or key.startswith("SEN-"):
-            self.sentence_text(text.split(":", 1)[-1] if key.startswith("SEN:") else text[4:], number)
+            self.sentence_text(
+                text.split(":", 1)[-1] if key.startswith("SEN:") else text[4:], number
+            )
             self.in_sentence = True
             return
         if key.startswith("COM:"):
@@ -354,9 +388,9 @@ class _Machine:
             return
         self.in_sentence = False
         if text.startswith("-"):
-            return   # flag lines: -WARRANT, -BENCH WARRANT, -PROBATION REVO
+            return  # flag lines: -WARRANT, -BENCH WARRANT, -PROBATION REVO
         if "1170" in key and "SENTENCING" in key:
-            return   # `1170 (H) PC-SENTENCING` precedes the charge
+            return  # `1170 (H) PC-SENTENCING` precedes the charge
         toc = _TOC.search(key)
         if toc:
             count.toc = toc.group(1)
@@ -364,7 +398,7 @@ class _Machine:
             self.charge(text, key, number)
 
     def charge(self, text: str, key: str, number: int) -> None:
-        count = self.count
+        count = self.open_count()
         if "SEECOMMENTFORCHARGE" in key:
             count.needs_comment = True
             count.charge_line = number
@@ -375,8 +409,8 @@ class _Machine:
             count.charge_line = number
 
     def disposition(self, value: str, number: int) -> None:
-        count = self.count
-        when = count.update_date if count.later_updates else self.event.date
+        count = self.open_count()
+        when = count.update_date if count.later_updates else self.open_event().date
         if value.startswith(_CONVICTED) or value.replace("-", "").startswith("CONVICTED"):
             count.convicted = count.disposed = True
             if value.startswith("CONVICT") and not value.startswith("CONVICTED"):
@@ -393,17 +427,17 @@ class _Machine:
             count.prop64_sign = (when, number)
 
     def sentence_text(self, text: str, number: int) -> None:
-        count = self.count
+        count = self.open_count()
         target = count.modified if count.modified is not None else count.sentence
         target.append(text.strip()[:120])
         count.sentence_line = count.sentence_line or number
 
     def comment(self, text: str, number: int) -> None:
         """`COM:` lines are read for a charge or a sentence only, then forgotten (§4 point 4)."""
-        count = self.count
+        count = self.open_count()
         at = text.find("CHRG")
         if at >= 0:
-            found = read_charge(text[at + 4:].lstrip(" -:"), number, self.r)
+            found = read_charge(text[at + 4 :].lstrip(" -:"), number, self.r)
             if found and count.needs_comment and count.charge is None:
                 count.charge, count.charge_code = found
                 count.from_comment = True
@@ -424,7 +458,7 @@ def read_charge(text: str, number: int, reading: Reading | None) -> tuple[str, s
     if match is None:
         return None
     code = match.group("code")
-    if code == "CP":   # `CP-GRAND THEFT`: PC misread (§2)
+    if code == "CP":  # `CP-GRAND THEFT`: PC misread (§2)
         code = "PC"
         if reading is not None:
             reading.warn("ocr_repair", [number], repair="CP→PC")
@@ -445,16 +479,17 @@ def read_charge(text: str, number: int, reading: Reading | None) -> tuple[str, s
 
 # -- from the pass to rows -----------------------------------------------------------------------
 
+
 def _offense_text(count: Count) -> tuple[str, bool]:
     """The section in the order the offense reader takes (`HS 11359`, `PC 664/11358`,
     `PC 182(a)(1)/HS 11360`), and whether 664 was moved (§1.8: `664/…`, `…-664`, `…/664`)."""
-    section, code = count.charge, count.charge_code
+    section, code = count.charge or "", count.charge_code or ""
     attempt = False
     if section.startswith("664/") or section.startswith("664-"):
         section, attempt = section[4:], True
     elif section.endswith(("-664", "/664")):
         section, attempt = section[:-4], True
-    if code == "US":   # `21 841 US-...`: title, then section
+    if code == "US":  # `21 841 US-...`: title, then section
         title, _, rest = section.partition(" ")
         return (f"{title} USC {rest}" if rest else f"{title} USC"), attempt
     if attempt:
@@ -478,7 +513,7 @@ def _format(text: str) -> tuple[str, object]:
         outer_subs = "".join(f"({s})" for s in outer_read.subdivisions)
         return f"PC 182{outer_subs}/HS {offense.section}{subs}", offense
     if offense.code == "USC":
-        return text[:64], offense   # `21 USC 841` as written: the title matters
+        return text[:64], offense  # `21 USC 841` as written: the title matters
     if offense.section and text.startswith("PC 664/") and offense.section != "664":
         # An attempt at another offense (PC 664/187): the attempt stays visible.
         return f"PC 664/{offense.section}{subs}"[:64], offense
@@ -496,7 +531,7 @@ def offense_of_charge(charge: str, comment: str = "") -> str | None:
     if "SEE COMMENT" in charge.upper() or not charge.strip():
         charge, count.from_comment = comment, True
     at = charge.upper().find("CHRG")
-    found = read_charge(charge[at + 4:].lstrip(" -:") if at >= 0 else charge.upper(), 0, None)
+    found = read_charge(charge[at + 4 :].lstrip(" -:") if at >= 0 else charge.upper(), 0, None)
     if found is None:
         return None
     count.charge, count.charge_code = found
@@ -531,8 +566,11 @@ def read_sentence(parts: list[str]) -> tuple[str, int, int, list[str]]:
         else:
             days += amount
         if where:
-            kinds.add({"PROB": "probation", "JL": "jail", "CDC": "prison", "CYA": "prison"}.get(
-                where[:4] if where.startswith("PROB") else where, where.lower()))
+            kinds.add(
+                {"PROB": "probation", "JL": "jail", "CDC": "prison", "CYA": "prison"}.get(
+                    where[:4] if where.startswith("PROB") else where, where.lower()
+                )
+            )
     words = " " + text + " "
     if " PROB" in words:
         kinds.add("probation")
@@ -551,8 +589,11 @@ def read_sentence(parts: list[str]) -> tuple[str, int, int, list[str]]:
         kind = "fine_only"
     else:
         kind = "unknown"
-    what = sorted(kinds | ({"fine"} if fine else set()) |
-                  ({"restitution"} if " RESTN" in words or " RSTN" in words else set()))
+    what = sorted(
+        kinds
+        | ({"fine"} if fine else set())
+        | ({"restitution"} if " RESTN" in words or " RSTN" in words else set())
+    )
     return kind, months, days, what
 
 
@@ -565,7 +606,7 @@ def _mask(case: str | None) -> str | None:
     return "••••" + case[-4:] if case else None
 
 
-def read_rap_sheet(text: str, as_of: str) -> dict:
+def read_rap_sheet(text: str, as_of: str) -> Json:
     """Proposed rows from a RAP sheet's text. Raises NotARapSheet (§4 point 2)."""
     reading = Reading(datetime.date.fromisoformat(as_of))
     machine = _Machine(reading)
@@ -579,12 +620,17 @@ def read_rap_sheet(text: str, as_of: str) -> dict:
     return _result(reading)
 
 
-def _result(reading: Reading) -> dict:
+def _result(reading: Reading) -> Json:
     births = sorted(datetime.date.fromisoformat(day) for day in reading.birth_dates)
     birth_years = sorted({day.year for day in births})
-    rows, others, seen, not_convictions = [], [], set(), 0
-    person_proposed: dict = {}
-    strikes: list[tuple[str, dict]] = []   # (conviction date, row) of super-strike convictions
+    rows: list[Json] = []
+    others: list[Json] = []
+    seen: set[tuple[object, ...]] = set()
+    not_convictions = 0
+    person_proposed: Json = {}
+    strikes: list[
+        tuple[str | None, Json]
+    ] = []  # (conviction date, row) of super-strike convictions
     deceased = False
     for cycle in reading.cycles:
         arrests = [event for event in cycle if event.kind in ("arrest", "supplemental_arrest")]
@@ -595,8 +641,10 @@ def _result(reading: Reading) -> dict:
                 for count in event.counts:
                     if count.charge and count.charge.startswith("290"):
                         person_proposed["must_register_290"] = {
-                            "value": "yes", "date": event.date,
-                            "source_lines": sorted({event.line, *count.lines})}
+                            "value": "yes",
+                            "date": event.date,
+                            "source_lines": sorted({event.line, *count.lines}),
+                        }
             if event.kind != "court":
                 continue
             for count in event.counts:
@@ -607,7 +655,12 @@ def _result(reading: Reading) -> dict:
                     made = _row(reading, event, count, count.number + offset, arrests, births)
                     if made is None:
                         continue
-                    identity = (event.date, count.case, count.number + offset, made["conviction"]["offense"])
+                    identity = (
+                        event.date,
+                        count.case,
+                        count.number + offset,
+                        made["conviction"]["offense"],
+                    )
                     if identity in seen:
                         reading.warn("duplicate_dropped", made["source_lines"])
                         continue
@@ -632,30 +685,45 @@ def _result(reading: Reading) -> dict:
         person_proposed["deceased"] = {"value": "yes"}
     return {
         "rows": rows,
-        "person": {"birth_year": birth_years[0] if len(birth_years) == 1 else None,
-                   "birth_years": birth_years, "proposed": person_proposed},
+        "person": {
+            "birth_year": birth_years[0] if len(birth_years) == 1 else None,
+            "birth_years": birth_years,
+            "proposed": person_proposed,
+        },
         "other_convictions": others,
         "not_convictions": not_convictions,
         "warnings": reading.warnings,
     }
 
 
-def _row(reading: Reading, event: Event, count: Count, number: int, arrests: list[Event],
-         births: list[datetime.date]) -> dict | None:
+def _row(
+    reading: Reading,
+    event: Event,
+    count: Count,
+    number: int,
+    arrests: list[Event],
+    births: list[datetime.date],
+) -> Json | None:
     lines = sorted({*event.lines[:2], *count.lines})
     if count.charge is None:
         reading.warn("convicted_count_without_charge", lines)
         return None
     written, attempt = _offense_text(count)
     offense_text, offense = _format(written)
-    conviction: dict = {"id": "rap", "offense": offense_text}
-    confidence: dict = {"offense": "from_record_comment" if count.from_comment else "from_record"}
-    notes: list[dict] = []
+    conviction: Json = {"id": "rap", "offense": offense_text}
+    confidence: Json = {"offense": "from_record_comment" if count.from_comment else "from_record"}
+    notes: list[Json] = []
     if attempt:
         notes.append({"code": "attempt"})
     if count.repeat > 1:
-        notes.append({"code": "count_range", "count": number, "first": count.number,
-                      "last": count.number + count.repeat - 1})
+        notes.append(
+            {
+                "code": "count_range",
+                "count": number,
+                "first": count.number,
+                "last": count.number + count.repeat - 1,
+            }
+        )
     prefix = (event.agency or "")[:4]
     place = (event.agency or "")[4:]
     if count.charge_code == "US" or prefix.startswith("US"):
@@ -689,9 +757,12 @@ def _row(reading: Reading, event: Event, count: Count, number: int, arrests: lis
                 arrest_offense, _ = _format(_offense_text(arrested)[0])
                 lines_arrest += arrested.lines
                 if arrest_offense != offense_text:
-                    reading.warn("arrest_charge_differs", [arrested.charge_line or arrest.line,
-                                                           count.charge_line or count.lines[0]],
-                                 arrest=arrest_offense, court=offense_text)
+                    reading.warn(
+                        "arrest_charge_differs",
+                        [arrested.charge_line or arrest.line, count.charge_line or count.lines[0]],
+                        arrest=arrest_offense,
+                        court=offense_text,
+                    )
                     notes.append({"code": "arrest_charge_differs", "arrest": arrest_offense})
         confidence["offense_date_lines"] = sorted(set(lines_arrest))
     else:
@@ -712,18 +783,29 @@ def _row(reading: Reading, event: Event, count: Count, number: int, arrests: lis
         lines = sorted({*lines, count.dismissed[1]})
     proposed = {}
     if count.prop64_sign:
-        proposed["relief_on_record"] = {"value": "prop64", "date": count.prop64_sign[0],
-                                        "source_lines": [count.prop64_sign[1]]}
+        proposed["relief_on_record"] = {
+            "value": "prop64",
+            "date": count.prop64_sign[0],
+            "source_lines": [count.prop64_sign[1]],
+        }
         reading.warn("prop64_relief_may_be_on_record", [count.prop64_sign[1]])
     if count.from_comment:
         notes.append({"code": "charge_from_comment"})
-    return {"conviction": conviction, "county": county, "case": _mask(count.case),
-            "count": number, "source_lines": lines, "confidence": confidence,
-            "notes": notes, "proposed": proposed}
+    return {
+        "conviction": conviction,
+        "county": county,
+        "case": _mask(count.case),
+        "count": number,
+        "source_lines": lines,
+        "confidence": confidence,
+        "notes": notes,
+        "proposed": proposed,
+    }
 
 
-def _age(births: list[datetime.date], offense_date: str | None,
-         conviction_date: str | None) -> tuple[str, str]:
+def _age(
+    births: list[datetime.date], offense_date: str | None, conviction_date: str | None
+) -> tuple[str, str]:
     """The age band at the offense (§4 point 4). With no offense date, only a conviction
     before 18 tells the band: the offense was before the conviction."""
     if not births:
@@ -742,11 +824,12 @@ def _age(births: list[datetime.date], offense_date: str | None,
     return "unknown", "no_offense_date"
 
 
-def _sentence(reading: Reading, event: Event, count: Count, conviction: dict,
-              confidence: dict) -> dict:
+def _sentence(
+    reading: Reading, event: Event, count: Count, conviction: Json, confidence: Json
+) -> Json:
     """§4 point 10: kind from the sentence words; status derived from date + length."""
     parts = count.modified if count.modified else count.sentence
-    sentence: dict = {}
+    sentence: Json = {}
     if count.revoked:
         sentence["probation_revoked"] = "yes"
         confidence["sentence.probation_revoked"] = "from_record_revoked"
@@ -763,11 +846,15 @@ def _sentence(reading: Reading, event: Event, count: Count, conviction: dict,
         confidence["sentence.status"] = "no_length"
         return sentence
     try:
-        ends = add_months(datetime.date.fromisoformat(start), months) + datetime.timedelta(days=days)
+        ends = add_months(datetime.date.fromisoformat(start), months) + datetime.timedelta(
+            days=days
+        )
     except (ValueError, OverflowError):
         return sentence
     confidence["sentence.ends_about"] = ends.isoformat()[:7]
-    changed_later = count.revoked is not None or (count.modified is not None and count.later_updates > 1)
+    changed_later = count.revoked is not None or (
+        count.modified is not None and count.later_updates > 1
+    )
     if ends < reading.as_of and not changed_later:
         sentence["status"] = "completed"
         confidence["sentence.status"] = "derived_from_length_confirm"

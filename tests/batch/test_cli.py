@@ -15,6 +15,7 @@ import pytest
 
 from rules.batch.cli import main
 from rules.batch.runner import run
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 AS_OF = "2026-11-24"
@@ -28,8 +29,20 @@ def read(path):
 def run_in_process(tmp_path, source, *extra):
     out = tmp_path / "out.csv"
     summary = tmp_path / "summary.txt"
-    code = main([str(source), "--output", str(out), "--as-of", AS_OF, "--summary", str(summary),
-                 "--workers", "1", *extra])
+    code = main(
+        [
+            str(source),
+            "--output",
+            str(out),
+            "--as-of",
+            AS_OF,
+            "--summary",
+            str(summary),
+            "--workers",
+            "1",
+            *extra,
+        ]
+    )
     return code, out, summary.read_text(encoding="utf-8") if summary.exists() else ""
 
 
@@ -47,9 +60,26 @@ def test_the_fixture_comes_out_exactly_as_checked_by_hand(tmp_path):
 def test_every_core_gives_the_same_bytes_as_one(tmp_path):
     """The real command line, all cores, small chunks so that persons cross chunk borders."""
     out = tmp_path / "parallel.csv"
-    done = subprocess.run([sys.executable, "-m", "rules.batch", str(FIXTURES / "records.csv"), "--output",
-                           str(out), "--as-of", AS_OF, "--workers", "2", "--chunk-rows", "2"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rules.batch",
+            str(FIXTURES / "records.csv"),
+            "--output",
+            str(out),
+            "--as-of",
+            AS_OF,
+            "--workers",
+            "2",
+            "--chunk-rows",
+            "2",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 1, done.stderr
     assert out.read_bytes() == (FIXTURES / "records.expected.csv").read_bytes()
     assert "19 rows in, 19 rows out, 5 with an error" in done.stderr
@@ -64,8 +94,13 @@ def test_the_summary_counts_rows_by_section_and_outcome(tmp_path):
     header = cells[0]
     rows = {row[0]: dict(zip(header[1:], map(int, row[1:]))) for row in cells[1:]}
     assert header[0] == "section" and header[-1] == "total"
-    assert rows["HS 11359"] == {"reduce_to_misdemeanor": 3, "not_eligible": 1, "total": 4,
-                                **{o: 0 for o in header[1:-1] if o not in ("reduce_to_misdemeanor", "not_eligible")}}
+    # v2: the 11359 row with a derived super-strike prior is needs_review (a felony factor).
+    assert rows["HS 11359"] == {
+        "reduce_to_misdemeanor": 3,
+        "needs_review": 1,
+        "total": 4,
+        **{o: 0 for o in header[1:-1] if o not in ("reduce_to_misdemeanor", "needs_review")},
+    }
     assert rows["HS 11357"]["error"] == 3 and rows["HS 11357"]["dismiss"] == 2
     assert rows["all sections"]["total"] == 19 and rows["all sections"]["error"] == 5
     assert sum(row["total"] for name, row in rows.items() if name != "all sections") == 19
@@ -73,8 +108,11 @@ def test_the_summary_counts_rows_by_section_and_outcome(tmp_path):
 
 def test_a_clean_file_exits_zero_and_keeps_unknown_columns_untouched(tmp_path):
     source = tmp_path / "clean.csv"
-    source.write_text("note,person_id,offense,offense_date,level\n"
-                      '"keep, this",A,HS 11357(b),2012-01-01,infraction\n', encoding="utf-8")
+    source.write_text(
+        "note,person_id,offense,offense_date,level\n"
+        '"keep, this",A,HS 11357(b),2012-01-01,infraction\n',
+        encoding="utf-8",
+    )
     code, out, _ = run_in_process(tmp_path, source)
     rows = read(out)
     assert code == 0
@@ -82,7 +120,9 @@ def test_a_clean_file_exits_zero_and_keeps_unknown_columns_untouched(tmp_path):
     assert dict(zip(rows[0], rows[1]))["error"] == ""
 
 
-@pytest.mark.parametrize("text", ["", "person,offense\nA,HS 11359\n", "person_id,offense,error\nA,HS 11359,\n"])
+@pytest.mark.parametrize(
+    "text", ["", "person,offense\nA,HS 11359\n", "person_id,offense,error\nA,HS 11359,\n"]
+)
 def test_a_file_that_cannot_be_processed_exits_two(tmp_path, text, capsys):
     source = tmp_path / "bad.csv"
     source.write_text(text, encoding="utf-8")
@@ -98,7 +138,15 @@ def test_a_missing_input_file_exits_two(tmp_path, capsys):
 
 def test_a_bad_as_of_is_a_usage_error(tmp_path):
     with pytest.raises(SystemExit) as stop:
-        main([str(FIXTURES / "records.csv"), "--output", str(tmp_path / "o.csv"), "--as-of", "2026-02-30"])
+        main(
+            [
+                str(FIXTURES / "records.csv"),
+                "--output",
+                str(tmp_path / "o.csv"),
+                "--as-of",
+                "2026-02-30",
+            ]
+        )
     assert stop.value.code == 2
 
 
@@ -107,10 +155,18 @@ class Terminal(io.StringIO):
         return True
 
 
-@pytest.mark.parametrize("stream, drawn", [(Terminal(), True), (io.StringIO(), False)], ids=["terminal", "pipe"])
+@pytest.mark.parametrize(
+    "stream, drawn", [(Terminal(), True), (io.StringIO(), False)], ids=["terminal", "pipe"]
+)
 def test_a_progress_bar_is_drawn_only_on_a_terminal(tmp_path, stream, drawn):
-    run(str(FIXTURES / "records.csv"), str(tmp_path / "out.csv"), AS_OF, workers=1, chunk_rows=3,
-        progress_stream=stream)
+    run(
+        str(FIXTURES / "records.csv"),
+        str(tmp_path / "out.csv"),
+        AS_OF,
+        workers=1,
+        chunk_rows=3,
+        progress_stream=stream,
+    )
     text = stream.getvalue()
     assert ("\r[" in text and "100%" in text and "19 rows" in text) == drawn
     assert drawn or text == ""

@@ -10,7 +10,9 @@ import pytest
 from benchmarks.gen_records import generate
 from rules.batch.runner import run
 
-pytest.importorskip("dask.dataframe", reason="the dask extra is not installed (pip install -e '.[dask]')")
+pytest.importorskip(
+    "dask.dataframe", reason="the dask extra is not installed (pip install -e '.[dask]')"
+)
 
 from rules.batch.dask_runner import run_dask  # noqa: E402
 
@@ -27,7 +29,9 @@ def test_a_small_dask_run_equals_the_plain_run(tmp_path):
     source.write_text("".join(lines), encoding="utf-8")
 
     plain = run(str(source), str(tmp_path / "plain.csv"), AS_OF, workers=1)
-    errors = run_dask(str(source), str(tmp_path / "dask.csv"), AS_OF, blocksize=16_000, scheduler="threads")
+    errors = run_dask(
+        str(source), str(tmp_path / "dask.csv"), AS_OF, blocksize=16_000, scheduler="threads"
+    )
 
     assert (tmp_path / "dask.csv").read_bytes() == (tmp_path / "plain.csv").read_bytes()
     assert errors == plain.errors
@@ -45,5 +49,7 @@ def test_partitions_never_split_a_person(tmp_path):
     assert len(ranges) > 10
     assert ranges[0][0] == data.index(b"\n") + 1 and ranges[-1][1] == len(data)
     assert all(end == next_start for (_, end), (next_start, _) in zip(ranges, ranges[1:]))
-    persons = [{line.split(b",")[0] for line in data[start:end].splitlines()} for start, end in ranges]
+    persons = [
+        {line.split(b",")[0] for line in data[start:end].splitlines()} for start, end in ranges
+    ]
     assert all(not (a & b) for a, b in zip(persons, persons[1:]))

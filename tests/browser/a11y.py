@@ -1,5 +1,6 @@
 """Shared accessibility helpers: axe (the engine shipped inside axe-playwright-python, so it
 runs offline), the viewports residents use, and small page measurements."""
+
 from axe_playwright_python.sync_playwright import Axe
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -21,8 +22,11 @@ def axe_run(page, options=AXE_OPTIONS):
     once per document: htmx swaps keep the document, so later runs reuse it."""
     if page.evaluate("typeof window.axe") == "undefined":
         page.evaluate(_AXE_SCRIPT)
-    return page.evaluate("o => axe.run(document, o).then(r => ({violations: r.violations,"
-                         " version: r.testEngine.version}))", options)
+    return page.evaluate(
+        "o => axe.run(document, o).then(r => ({violations: r.violations,"
+        " version: r.testEngine.version}))",
+        options,
+    )
 
 
 def describe(violations):
@@ -31,8 +35,11 @@ def describe(violations):
     for violation in violations:
         for node in violation["nodes"]:
             summary = " ".join(node.get("failureSummary", "").split())
-            lines.append(f"{violation['id']} ({violation['impact']}): {node['html'][:160]} -> {summary[:240]}")
+            lines.append(
+                f"{violation['id']} ({violation['impact']}): {node['html'][:160]} -> {summary[:240]}"
+            )
     return lines
+
 
 # Elements reaching past the viewport's sides, except inside a container that scrolls
 # sideways by design (worker mode's record table) and visually hidden text.

@@ -1,9 +1,10 @@
 """Browser fixtures: Debian's Chromium (Playwright cannot download one here) and the app on a
 live local server, as a person's phone would reach it."""
+
 import os
 import sys
-from collections import defaultdict
 import threading
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -14,8 +15,15 @@ from webapp import create_app
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "webapp"))  # webwalk helpers
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -43,7 +51,9 @@ def live_server(live_app):
 def phone(browser, playwright, request):
     """A new private browsing context on a phone: request.param = (device name, JavaScript on)."""
     device_name, javascript = request.param
-    device = {k: v for k, v in playwright.devices[device_name].items() if k != "default_browser_type"}
+    device = {
+        k: v for k, v in playwright.devices[device_name].items() if k != "default_browser_type"
+    }
     context = browser.new_context(**device, java_script_enabled=javascript)
     page = context.new_page()
     yield page
@@ -68,6 +78,7 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"axe-core {AXE_CHECKED['version']} (WCAG 2.2 A/AA tags): {len(pages)} pages x "
             f"{len(languages)} languages x {len(viewports)} viewports = {total} page checks, "
-            f"viewports {', '.join(sorted(viewports))}")
+            f"viewports {', '.join(sorted(viewports))}"
+        )
     if SCREENSHOTS.is_dir() and any(SCREENSHOTS.iterdir()):
         terminalreporter.write_line(f"screenshots for a person to look at: {SCREENSHOTS}")

@@ -2,6 +2,7 @@
 start, each question type and its error state, the convictions loop with several convictions,
 check answers, the result with mixed outcomes (and its print view), the error pages and
 worker mode. Zero violations of WCAG 2.2 A/AA rules, and no page scrolls sideways."""
+
 import pytest
 from a11y import VIEWPORTS, axe_run, context_args, describe, sideways_scroll
 from conftest import AXE_CHECKED
@@ -32,9 +33,21 @@ def test_every_page_passes_axe(axe_page, live_server, live_app, language, viewpo
         failures += [f"[{name}] {line}" for line in describe(result["violations"])]
         failures += [f"[{name}] reflow: {line}" for line in sideways_scroll(page)]
     # The tour really went everywhere: every question type, its errors, and all the ends.
-    assert {"start", "check", "result", "result (print)", "error 404", "error CSRF",
-            "error 413", "worker questions"} <= checked
+    assert {
+        "start",
+        "check",
+        "result",
+        "result (print)",
+        "check-back",
+        "error 404",
+        "error CSRF",
+        "error 413",
+        "worker questions",
+    } <= checked
     assert {n for n in checked if n.startswith("error ") and "(" in n} >= {
-        "error where (choice)", "error county (select)", "error offense (text)",
-        "error convicted (date)"}
+        "error where (choice)",
+        "error county (select)",
+        "error offense (text)",
+        "error convicted (date)",
+    }
     assert failures == [], f"{language} at {viewport}:\n" + "\n".join(failures)

@@ -3,6 +3,7 @@ Enter (and the arrow keys a radio group and a select answer to), with JavaScript
 Every control that takes the focus shows it; the skip link works; Tab never gets stuck; after
 each htmx swap the focus is on the new heading; the error summary takes the focus and its
 links move it to the field."""
+
 import pytest
 from a11y import context_args
 from tour import begin, convictions_for_the_tour, fill, settled, submit
@@ -32,7 +33,9 @@ FOCUS_STATE = """() => {
 @pytest.fixture
 def keyboard_page(browser, playwright, request):
     viewport, javascript = request.param
-    context = browser.new_context(**context_args(playwright, viewport), java_script_enabled=javascript)
+    context = browser.new_context(
+        **context_args(playwright, viewport), java_script_enabled=javascript
+    )
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.javascript = javascript
@@ -82,7 +85,9 @@ def after_navigation(page, before):
             if (focus_state(page) or {}).get("id") in ("main-heading", "error-summary"):
                 break
             page.wait_for_timeout(25)
-        assert focus_state(page)["id"] == "main-heading", f"focus after the swap: {focus_state(page)}"
+        assert focus_state(page)["id"] == "main-heading", (
+            f"focus after the swap: {focus_state(page)}"
+        )
         # The tab's title follows: it names the new question.
         assert page.title().startswith(page.locator("#main-heading").inner_text().strip())
 
@@ -111,8 +116,14 @@ def choose_in_select(page, element_id, value):
 def send(page, key="Enter"):
     """Tab to the form's submit button and press it (Enter, or Space)."""
     before = page.url
-    tab_until(page, lambda s: s["tag"] == "button" and s["type"] == "submit"
-              and page.evaluate("document.activeElement.closest('form').hasAttribute('novalidate')"))
+    tab_until(
+        page,
+        lambda s: (
+            s["tag"] == "button"
+            and s["type"] == "submit"
+            and page.evaluate("document.activeElement.closest('form').hasAttribute('novalidate')")
+        ),
+    )
     page.keyboard.press(key)
     after_navigation(page, before)
 
@@ -137,8 +148,12 @@ def answer_with_keys(page, data):
 KEYBOARDS = [("desktop", True), ("desktop", False), ("320", True)]
 
 
-@pytest.mark.parametrize("keyboard_page", KEYBOARDS, indirect=True,
-                         ids=[f"{v}-{'js' if j else 'nojs'}" for v, j in KEYBOARDS])
+@pytest.mark.parametrize(
+    "keyboard_page",
+    KEYBOARDS,
+    indirect=True,
+    ids=[f"{v}-{'js' if j else 'nojs'}" for v, j in KEYBOARDS],
+)
 def test_a_whole_walk_to_the_result_with_the_keyboard_only(keyboard_page, live_server):
     page = keyboard_page
     page.goto(live_server + "/")
@@ -174,8 +189,11 @@ def test_a_whole_walk_to_the_result_with_the_keyboard_only(keyboard_page, live_s
     # Shift+Tab works too: go past the link, come back to it, follow it with Enter.
     tab_until(page, lambda s: s["tag"] == "a" and s["text"] == "See my result")
     press(page, "Tab")
-    tab_until(page, lambda s: s["tag"] == "a" and "/result" in page.evaluate("document.activeElement.href"),
-              key="Shift+Tab")
+    tab_until(
+        page,
+        lambda s: s["tag"] == "a" and "/result" in page.evaluate("document.activeElement.href"),
+        key="Shift+Tab",
+    )
     before = page.url
     page.keyboard.press("Enter")
     after_navigation(page, before)
@@ -229,7 +247,9 @@ def walk_the_tab_order(page, key, first):
 
 @pytest.mark.parametrize("keyboard_page", [("412", True)], indirect=True, ids=["412-js"])
 @pytest.mark.parametrize("where", ["/", "/c/1/where?error", "/worker/"])
-def test_tab_visits_every_control_shows_the_focus_and_never_traps_it(keyboard_page, live_server, where):
+def test_tab_visits_every_control_shows_the_focus_and_never_traps_it(
+    keyboard_page, live_server, where
+):
     page = keyboard_page
     path, _, error = where.partition("?")
     page.goto(live_server + "/")
@@ -251,20 +271,35 @@ def test_tab_visits_every_control_shows_the_focus_and_never_traps_it(keyboard_pa
     assert [n for n, _ in backwards] == expected[::-1]
 
 
-@pytest.mark.parametrize("keyboard_page", [("412", True), ("412", False)], indirect=True, ids=["js", "nojs"])
-@pytest.mark.parametrize("screen,field", [("where", "answer-ca"), ("county", "answer"), ("convicted", "year")])
-def test_the_error_summary_takes_the_focus_and_its_link_moves_to_the_field(keyboard_page, live_server, screen, field):
+@pytest.mark.parametrize(
+    "keyboard_page", [("412", True), ("412", False)], indirect=True, ids=["js", "nojs"]
+)
+@pytest.mark.parametrize(
+    "screen,field", [("where", "answer-ca"), ("county", "answer"), ("convicted", "year")]
+)
+def test_the_error_summary_takes_the_focus_and_its_link_moves_to_the_field(
+    keyboard_page, live_server, screen, field
+):
     page = keyboard_page
     page.goto(live_server + "/")
     begin(page)
-    answers, order = answers_for_case(convictions_for_the_tour()[0]), list(answers_for_case({"offense": ""}))
-    for step in order[:order.index(screen)]:
+    answers, order = (
+        answers_for_case(convictions_for_the_tour()[0]),
+        list(answers_for_case({"offense": ""})),
+    )
+    for step in order[: order.index(screen)]:
         fill(page, answers[step])
         submit(page, live_server)
     if screen == "convicted":
         page.fill("#year", "20x1")
-    tab_until(page, lambda s: s["tag"] == "button" and s["type"] == "submit"
-              and page.evaluate("document.activeElement.closest('form').hasAttribute('novalidate')"))
+    tab_until(
+        page,
+        lambda s: (
+            s["tag"] == "button"
+            and s["type"] == "submit"
+            and page.evaluate("document.activeElement.closest('form').hasAttribute('novalidate')")
+        ),
+    )
     with page.expect_response(lambda r: r.request.method == "POST"):
         page.keyboard.press("Enter")
     page.locator("#error-summary").wait_for()
@@ -275,7 +310,9 @@ def test_the_error_summary_takes_the_focus_and_its_link_moves_to_the_field(keybo
         page.wait_for_timeout(25)
     assert focus_state(page)["id"] == "error-summary"
     state = press(page, "Tab")
-    assert state["tag"] == "a" and page.evaluate("!!document.activeElement.closest('#error-summary')")
+    assert state["tag"] == "a" and page.evaluate(
+        "!!document.activeElement.closest('#error-summary')"
+    )
     page.keyboard.press("Enter")
     assert focus_state(page)["id"] == field
     # The question itself is on screen, not scrolled away above the field.

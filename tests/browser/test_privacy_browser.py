@@ -1,5 +1,6 @@
 """In a real browser: a whole walk breaks no rule of the Content-Security-Policy, and Quick exit
 and Start over leave nothing about the person in cookies or any kind of web storage."""
+
 import pytest
 from test_walk import example, fill, walk
 from webwalk import answers_for_case, person_answers
@@ -26,8 +27,14 @@ def watch_csp(page):
     violations = []
     page.context.expose_function("reportViolation", lambda text: violations.append(text))
     page.add_init_script(LISTEN)
-    page.on("console", lambda message: violations.append(message.text)
-            if message.type == "error" or "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if message.type == "error" or "Content Security Policy" in message.text
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: violations.append(str(error)))
     return violations
 
@@ -67,16 +74,21 @@ def test_a_whole_walk_breaks_no_csp_rule(phone, live_server):
     page.locator("#main-heading").wait_for()
     assert violations == []
     # The listener works: a third-party image is refused and reported.
-    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=\"https://example.com/x.png\">')")
-    page.wait_for_timeout(300)
+    with page.expect_console_message(lambda message: "example.com" in message.text):
+        page.evaluate(
+            "document.body.insertAdjacentHTML('beforeend', "
+            "'<img src=\"https://example.com/x.png\">')"
+        )
     assert any("img-src" in v or "example.com" in v for v in violations), violations
 
 
 @pytest.mark.parametrize("phone", PIXEL, indirect=True)
 def test_quick_exit_leaves_no_cookie_and_no_storage(phone, live_server):
     page = phone
-    page.route("https://www.google.com/**",
-               lambda route: route.fulfill(body="neutral", content_type="text/plain"))
+    page.route(
+        "https://www.google.com/**",
+        lambda route: route.fulfill(body="neutral", content_type="text/plain"),
+    )
     answer_one_conviction(page, live_server)
     assert TYPED in str(stored_state(page))  # the answers were in the cookie
     page.get_by_role("link", name="Quick exit").click()

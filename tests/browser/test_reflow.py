@@ -7,6 +7,7 @@
 - forced colours: no contrast failure, focus still drawn (an outline: box shadows vanish),
   outcome cards keep their borders and their words;
 - reduced motion: nothing moves; nothing flashes, refreshes or leaves on a timer."""
+
 import pytest
 from a11y import axe_run, context_args, describe, sideways_scroll
 from tour import tour
@@ -68,20 +69,27 @@ def phone_context(browser, playwright, viewport, **extra):
 
 
 @pytest.mark.parametrize("language", ["en", "fa"])
-def test_text_at_200_percent_on_a_320px_phone_fits_and_nothing_is_cut_off(browser, playwright, live_server, live_app, language):
+def test_text_at_200_percent_on_a_320px_phone_fits_and_nothing_is_cut_off(
+    browser, playwright, live_server, live_app, language
+):
     context = phone_context(browser, playwright, "320")
     page, problems = context.new_page(), []
     for name in tour(page, live_server, language, live_app):
         page.evaluate(BIG_TEXT)
-        for kind, found in (("sideways", sideways_scroll(page)), ("cut off", page.evaluate(CLIPPED)),
-                            ("lines overlap", page.evaluate(CRAMPED))):
+        for kind, found in (
+            ("sideways", sideways_scroll(page)),
+            ("cut off", page.evaluate(CLIPPED)),
+            ("lines overlap", page.evaluate(CRAMPED)),
+        ):
             problems += [f"[{name}] {kind}: {line}" for line in found]
     context.close()
     assert problems == [], f"{language}:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("language,viewport", [("en", "320"), ("fa", "412"), ("es", "desktop")])
-def test_every_tap_target_is_at_least_44_by_44(browser, playwright, live_server, live_app, language, viewport):
+def test_every_tap_target_is_at_least_44_by_44(
+    browser, playwright, live_server, live_app, language, viewport
+):
     context = phone_context(browser, playwright, viewport)
     page, problems = context.new_page(), []
     for name in tour(page, live_server, language, live_app):
@@ -110,30 +118,41 @@ FORCED = """() => ({
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])
-def test_forced_colours_keep_contrast_focus_and_outcomes(browser, playwright, live_server, live_app, language):
+def test_forced_colours_keep_contrast_focus_and_outcomes(
+    browser, playwright, live_server, live_app, language
+):
     context = phone_context(browser, playwright, "412", forced_colors="active", bypass_csp=True)
     page, problems = context.new_page(), []
     assert page.evaluate("matchMedia('(forced-colors: active)').matches")
     for name in tour(page, live_server, language, live_app, errors_in_flow=False):
         if name.startswith("worker") or "(print)" in name:
             continue
-        result = axe_run(page, {"runOnly": ["color-contrast", "link-in-text-block"], "resultTypes": ["violations"]})
+        result = axe_run(
+            page,
+            {"runOnly": ["color-contrast", "link-in-text-block"], "resultTypes": ["violations"]},
+        )
         problems += [f"[{name}] {line}" for line in describe(result["violations"])]
         facts = page.evaluate(FORCED)
         if facts["focus"][0] == "none" or facts["focus"][1] < 2:
             problems.append(f"[{name}] focus not drawn in forced colours: {facts['focus']}")
         if facts["buttons"]:
-            problems.append(f"[{name}] {facts['buttons']} buttons have no border to show their shape")
+            problems.append(
+                f"[{name}] {facts['buttons']} buttons have no border to show their shape"
+            )
         for style, width, words in facts["cards"]:
             if style == "none" or width < 2 or not words:
-                problems.append(f"[{name}] outcome card without border or words: {style} {width} {words}")
+                problems.append(
+                    f"[{name}] outcome card without border or words: {style} {width} {words}"
+                )
         if name == "result" and len(facts["cards"]) < 4:
             problems.append("the result should show four cards")
     context.close()
     assert problems == [], "\n".join(problems)
 
 
-def test_reduced_motion_nothing_moves_flashes_or_times_out(browser, playwright, live_server, live_app):
+def test_reduced_motion_nothing_moves_flashes_or_times_out(
+    browser, playwright, live_server, live_app
+):
     context = phone_context(browser, playwright, "412", reduced_motion="reduce")
     page, problems = context.new_page(), []
     for name in tour(page, live_server, "en", live_app, errors_in_flow=False):

@@ -1,6 +1,7 @@
 """Farsi and Arabic on a 320 px phone: every page right to left, nothing wider than the screen,
 the result cards there; and switching language in the middle of an htmx walk lands on the same
 step, in the new language, with the answers kept."""
+
 import json
 from pathlib import Path
 
@@ -55,9 +56,12 @@ def walk(page, base, answers, code):
     raise AssertionError("the walk never ended")
 
 
-@pytest.mark.parametrize("phone, code", [(("iPhone SE", True), "fa"), (("iPhone SE", False), "ar"),
-                                         (("iPhone SE", True), "ar")],
-                         indirect=["phone"], ids=["fa-js", "ar-nojs", "ar-js"])
+@pytest.mark.parametrize(
+    "phone, code",
+    [(("iPhone SE", True), "fa"), (("iPhone SE", False), "ar"), (("iPhone SE", True), "ar")],
+    indirect=["phone"],
+    ids=["fa-js", "ar-nojs", "ar-js"],
+)
 def test_a_walk_right_to_left_on_a_320px_phone(phone, live_server, code):
     page = phone
     page.goto(f"{live_server}/lang/{code}?next=/")
@@ -87,7 +91,7 @@ def test_switching_language_mid_walk_with_htmx_keeps_the_step_and_answers(phone,
     page.goto(live_server + "/lang/en?next=/")
     page.locator("main form[action='/begin'] button").click()
     page.wait_for_url("**/c/1/where")
-    answer(page, {"answer": "ca"})           # by htmx: the header was not reloaded
+    answer(page, {"answer": "ca"})  # by htmx: the header was not reloaded
     page.wait_for_url("**/c/1/court")
     answer(page, {"answer": "adult"})
     page.wait_for_url("**/c/1/county")

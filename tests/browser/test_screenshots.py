@@ -1,6 +1,7 @@
 """Pictures for a person to look at: the start, a question, an error and the result in
 English, Spanish and Farsi on a 320 px phone, written to test-artifacts/screenshots/ (the run
 prints the folder at the end)."""
+
 import struct
 
 import pytest
@@ -10,8 +11,12 @@ from tour import tour
 
 pytestmark = pytest.mark.slow
 
-WANTED = {"start": "1-start", "question where": "2-question", "error where (choice)": "3-error",
-          "result": "4-result"}
+WANTED = {
+    "start": "1-start",
+    "question where": "2-question",
+    "error where (choice)": "3-error",
+    "result": "4-result",
+}
 
 
 def png_size(path):
@@ -20,7 +25,9 @@ def png_size(path):
 
 
 @pytest.mark.parametrize("language", ["en", "es", "fa"])
-def test_screenshots_of_start_question_error_and_result_at_320px(browser, playwright, live_server, live_app, language):
+def test_screenshots_of_start_question_error_and_result_at_320px(
+    browser, playwright, live_server, live_app, language
+):
     context = browser.new_context(**context_args(playwright, "320"))
     context.set_default_timeout(10_000)
     page = context.new_page()

@@ -2,6 +2,7 @@
 title naming it too (and starting with "Error:", translated, when the page has errors), every
 group of radios or checkboxes in a fieldset with a legend, hints and errors tied to their
 field, the landmarks, and result outcomes said in words, not only in colour."""
+
 import pytest
 from a11y import context_args
 from flask_babel import force_locale, gettext
@@ -61,7 +62,11 @@ def test_every_page_reads_right_to_a_screen_reader(desktop, live_server, live_ap
             titles.setdefault(page.title(), set()).add(name.split(" (")[0])
         if name.startswith("error ") and "(" in name and not has_errors:
             problems.append(f"{where} no error summary")
-        if has_errors and not facts["fieldErrors"] and page.locator("#error-summary a[href='#main-heading']").count() == 0:
+        if (
+            has_errors
+            and not facts["fieldErrors"]
+            and page.locator("#error-summary a[href='#main-heading']").count() == 0
+        ):
             problems.append(f"{where} the error summary names no field")
         for key in ("ungrouped", "untied", "dangling"):
             if facts[key]:
@@ -79,7 +84,9 @@ def test_every_page_reads_right_to_a_screen_reader(desktop, live_server, live_ap
 def outcome_problems(page):
     """Each card says its outcome in words; different outcomes, different words; whether it
     happens automatically is said in words too."""
-    cards = page.locator("article[data-outcome]").evaluate_all("""cards => cards.map(c => ({
+    cards = page.locator(
+        "article[data-outcome]"
+    ).evaluate_all("""cards => cards.map(c => ({
         outcome: c.dataset.outcome, automatic: c.dataset.automatic,
         words: c.querySelector('.outcome').textContent.trim(),
         automaticWords: (c.querySelector('.automatic') || {textContent: ''}).textContent.trim()}))""")
@@ -94,7 +101,13 @@ def outcome_problems(page):
         if not card["words"]:
             problems.append(f"a {card['outcome']} card has no outcome in words")
         words.setdefault(card["words"], set()).add(card["outcome"])
-        if card["automatic"] in ("yes", "no") and card["outcome"] != "not_eligible" and not card["automaticWords"]:
+        if (
+            card["automatic"] in ("yes", "no")
+            and card["outcome"] != "not_eligible"
+            and not card["automaticWords"]
+        ):
             problems.append(f"a card with automatic={card['automatic']} does not say so in words")
-    problems += [f"outcomes {sorted(o)} read the same: {w!r}" for w, o in words.items() if len(o) > 1]
+    problems += [
+        f"outcomes {sorted(o)} read the same: {w!r}" for w, o in words.items() if len(o) > 1
+    ]
     return problems

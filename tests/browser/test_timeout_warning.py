@@ -1,5 +1,6 @@
 """WCAG 2.2.1: answers are wiped after 60 minutes without activity; the page warns first and
 lets the person keep them with one button, without losing what they typed."""
+
 import pytest
 
 pytestmark = pytest.mark.slow
@@ -22,8 +23,11 @@ def test_the_page_warns_before_answers_are_wiped_and_keep_renews_them(phone, liv
     with page.expect_response("**/keep") as kept:
         page.get_by_role("button", name="Keep my answers").click()
     assert kept.value.status == 204
-    assert any(h.startswith("fs=") for h in kept.value.headers_array() and
-               [x["value"] for x in kept.value.headers_array() if x["name"].lower() == "set-cookie"])
+    assert any(
+        h.startswith("fs=")
+        for h in kept.value.headers_array()
+        and [x["value"] for x in kept.value.headers_array() if x["name"].lower() == "set-cookie"]
+    )
     page.wait_for_function("document.getElementById('timeout-warning').hidden")
     assert page.locator("input[type=radio]:checked").count() == 1  # nothing typed was lost
 

@@ -1,5 +1,6 @@
 """A person on a phone walks from the start page to the result, once with JavaScript (htmx
 swaps the main region) and once without (plain forms), at 320 px and at 412 px."""
+
 import json
 from pathlib import Path
 
@@ -56,13 +57,18 @@ def walk(page, base, answers, javascript):
         expect(heading).to_be_visible()
         if javascript:
             # htmx swapped only <main>: focus went to the new heading, the title followed.
-            assert eventually(page, "document.activeElement && document.activeElement.id") == "main-heading"
+            assert (
+                eventually(page, "document.activeElement && document.activeElement.id")
+                == "main-heading"
+            )
             assert page.title().startswith(heading.inner_text().strip())
         fill(page, answers[screen])
     raise AssertionError("the walk never ended")
 
 
-@pytest.mark.parametrize("phone", PHONES, indirect=True, ids=lambda p: f"{p[0]}-{'js' if p[1] else 'nojs'}")
+@pytest.mark.parametrize(
+    "phone", PHONES, indirect=True, ids=lambda p: f"{p[0]}-{'js' if p[1] else 'nojs'}"
+)
 @pytest.mark.parametrize("name", ["02-sale-felony-2013-reduced", "04-cultivation-plants-unknown"])
 def test_start_to_result_on_a_phone(phone, live_server, name, request):
     page = phone
@@ -76,7 +82,10 @@ def test_start_to_result_on_a_phone(phone, live_server, name, request):
     if javascript:
         # The first step came by htmx: still one document, no full reload.
         assert page.evaluate("document.querySelectorAll('header.top').length") == 1
-    assert walk(page, live_server, answers_for_case(case["convictions"][0]), javascript) == "/convictions"
+    assert (
+        walk(page, live_server, answers_for_case(case["convictions"][0]), javascript)
+        == "/convictions"
+    )
     fill(page, {"answer": "n"})
     assert walk(page, live_server, person_answers(case["person"]), javascript) == "/check"
     no_sideways_scroll(page)
@@ -107,11 +116,15 @@ def test_back_and_refresh_keep_answers(phone, live_server):
     expect(page.locator("#answer-ca")).to_be_checked()
 
 
-@pytest.mark.parametrize("phone", [("Pixel 7", False), ("Pixel 7", True)], indirect=True,
-                         ids=["nojs", "js"])
+@pytest.mark.parametrize(
+    "phone", [("Pixel 7", False), ("Pixel 7", True)], indirect=True, ids=["nojs", "js"]
+)
 def test_quick_exit_leaves_and_wipes(phone, live_server):
     page = phone
-    page.route("https://www.google.com/**", lambda route: route.fulfill(body="neutral", content_type="text/plain"))
+    page.route(
+        "https://www.google.com/**",
+        lambda route: route.fulfill(body="neutral", content_type="text/plain"),
+    )
     page.goto(live_server + "/")
     page.get_by_role("button", name="Start now").click()
     page.wait_for_url("**/c/1/where")

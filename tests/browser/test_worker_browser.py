@@ -1,5 +1,6 @@
 """Worker mode in real Chromium at laptop width, keyboard only: type a row, paste two lines
 (one unreadable), save with Enter, answer the follow-ups with arrow keys, reach the result."""
+
 import pytest
 from playwright.sync_api import expect
 
@@ -17,7 +18,9 @@ def laptop(browser):
 
 
 def focused(page):
-    return page.evaluate("document.activeElement && (document.activeElement.id || document.activeElement.name || '')")
+    return page.evaluate(
+        "document.activeElement && (document.activeElement.id || document.activeElement.name || '')"
+    )
 
 
 def tab_to(page, element_id, key="Tab", most=40):
@@ -79,8 +82,10 @@ def test_a_worker_enters_a_record_with_the_keyboard_only(laptop, live_server):
     assert page.locator("#offense_date-2").input_value() == "04/01/2012"
     assert page.locator("#county-2").input_value() == "Fresno"
     # At laptop width the whole row is visible: no sideways scrolling.
-    assert page.evaluate("(() => { const w = document.querySelector('.wide');"
-                         " return w.scrollWidth <= w.clientWidth; })()")
+    assert page.evaluate(
+        "(() => { const w = document.querySelector('.wide');"
+        " return w.scrollWidth <= w.clientWidth; })()"
+    )
     # Enter in any cell saves (never removes a row).
     tab_to(page, "code-1")
     page.keyboard.press("Enter")
@@ -97,7 +102,9 @@ def test_a_worker_enters_a_record_with_the_keyboard_only(laptop, live_server):
             page.keyboard.press("Enter")
         expect(page.locator("#main-heading")).to_be_focused()  # htmx swapped the next page in
     page.wait_for_url("**/worker/result")
-    outcomes = page.locator("article.card").evaluate_all("cards => cards.map(c => c.dataset.outcome)")
+    outcomes = page.locator("article.card").evaluate_all(
+        "cards => cards.map(c => c.dataset.outcome)"
+    )
     assert len(outcomes) == 2
     assert page.get_by_role("link", name="Change the record").count() == 1
     assert "Fresh Start: Prop 64 summary" in page.locator("#summary-text").input_value()
@@ -117,7 +124,9 @@ def test_the_worker_pages_pass_axe_with_a_paste_report_and_row_errors(laptop_for
     page, axe = laptop_for_axe, Axe()
 
     def violations():
-        return [(v["id"], v["nodes"][0]["html"][:120]) for v in axe.run(page).response["violations"]]
+        return [
+            (v["id"], v["nodes"][0]["html"][:120]) for v in axe.run(page).response["violations"]
+        ]
 
     page.goto(f"{live_server}/worker/")
     page.fill("#paste", "HS 11359 F 05/02/2014\nJUNK LINE\nHS 11358 F 01/01/2012 02/02/2012 FRESNO")

@@ -1,5 +1,6 @@
 """Worker mode's RAP sheet box in real Chromium, with JavaScript on and off: paste a sheet,
 see the rows with their source lines, confirm, save, answer the follow-ups, reach the result."""
+
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,9 @@ SHEET = (Path(__file__).resolve().parents[1] / "records" / "sheets" / "snippet_c
 @pytest.fixture(params=[True, False], ids=["javascript", "no-javascript"])
 def laptop(browser, request):
     # axe is injected as a script: this context bypasses the Content-Security-Policy for it.
-    context = browser.new_context(viewport={"width": 1280, "height": 800},
-                                  java_script_enabled=request.param, bypass_csp=True)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, java_script_enabled=request.param, bypass_csp=True
+    )
     yield context.new_page(), request.param
     context.close()
 
@@ -32,11 +34,14 @@ def test_a_pasted_sheet_fills_rows_to_confirm_then_reaches_the_result(laptop, li
     assert "Row 1: PC 664/11358, from lines 5–12 (case ••••0003)" in report
     assert "PC 290 registration is on the record" in report
     assert "SAMPLE" not in report and "A00000003" not in report
-    assert [page.locator(f"#code-{n}").input_value() for n in (1, 2, 3)] == \
-        ["PC 664/11358", "PC 664/11358", "HS 11360"]
+    assert [page.locator(f"#code-{n}").input_value() for n in (1, 2, 3)] == [
+        "PC 664/11358",
+        "PC 664/11358",
+        "HS 11360",
+    ]
     assert page.locator("#court-3").input_value() == "juv"
-    assert page.locator("#rap").input_value().startswith("CII/")   # the worker's own text
-    if javascript:   # axe runs as a script
+    assert page.locator("#rap").input_value().startswith("CII/")  # the worker's own text
+    if javascript:  # axe runs as a script
         violations = [v["id"] for v in Axe().run(page).response["violations"]]
         assert violations == []
     # The other conviction, PC 496, is one click from a row.
@@ -57,9 +62,16 @@ def test_a_pasted_sheet_fills_rows_to_confirm_then_reaches_the_result(laptop, li
         if page.url.endswith("/worker/result") or page.locator("article.card").count():
             break
         # Each row's own question (not the "answer once for all" shortcut): "No".
-        names = page.locator("input[type=radio][value=n]").evaluate_all(
-            "radios => radios.map(r => r.id)") if javascript else [
-            radio.get_attribute("id") for radio in page.locator("input[type=radio][value=n]").all()]
+        names = (
+            page.locator("input[type=radio][value=n]").evaluate_all(
+                "radios => radios.map(r => r.id)"
+            )
+            if javascript
+            else [
+                radio.get_attribute("id")
+                for radio in page.locator("input[type=radio][value=n]").all()
+            ]
+        )
         for radio_id in names:
             if not radio_id.startswith("all-"):
                 page.locator(f"label[for='{radio_id}']").click()
@@ -67,5 +79,7 @@ def test_a_pasted_sheet_fills_rows_to_confirm_then_reaches_the_result(laptop, li
             page.locator("main button[type=submit].button").last.click()
         page.wait_for_load_state("load")
     page.wait_for_url("**/worker/result")
-    outcomes = page.locator("article.card").evaluate_all("cards => cards.map(c => c.dataset.outcome)")
+    outcomes = page.locator("article.card").evaluate_all(
+        "cards => cards.map(c => c.dataset.outcome)"
+    )
     assert len(outcomes) == 4

@@ -8,6 +8,7 @@ its error state); the others are sent over the same browser context's HTTP clien
 cookie, real CSRF tokens), so the loop, check and result pages show several convictions
 with mixed outcomes without re-walking screens already checked.
 """
+
 import copy
 import json
 import time
@@ -29,10 +30,12 @@ def convictions_for_the_tour():
     but not automatic (convicted after the election, so HS 11361.9 does not reach it)."""
     late = copy.deepcopy(example_conviction("01-possession-2011-dismissed-automatically"))
     late.update(offense_date="2016-10-01", conviction_date="2017-03-01")
-    return [example_conviction("01-possession-2011-dismissed-automatically"),
-            example_conviction("04-cultivation-plants-unknown"),
-            example_conviction("03-possession-for-sale-serving-super-strike"),
-            late]
+    return [
+        example_conviction("01-possession-2011-dismissed-automatically"),
+        example_conviction("04-cultivation-plants-unknown"),
+        example_conviction("03-possession-for-sale-serving-super-strike-needs-review"),
+        late,
+    ]
 
 
 PERSON = {"must_register_290": "no", "under_supervision": "no", "pending_charges": "no"}
@@ -61,7 +64,9 @@ def begin(page):
 def settled(page):
     """htmx has finished swapping and settling (and so moved the focus where it goes)."""
     for _ in range(80):
-        if page.evaluate("!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"):
+        if page.evaluate(
+            "!document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')"
+        ):
             return
         page.wait_for_timeout(25)
 
@@ -102,8 +107,9 @@ def fill(page, data):
 def post(page, base, location, data):
     """POST a form over the context's own HTTP client; returns the 303's Location."""
     token = page.locator("input[name=csrf_token]").first.get_attribute("value")
-    response = page.context.request.post(base + location, form={**data, "csrf_token": token},
-                                         max_redirects=0)
+    response = page.context.request.post(
+        base + location, form={**data, "csrf_token": token}, max_redirects=0
+    )
     assert response.status == 303, (location, response.status, response.text()[:300])
     return response.headers["location"].removeprefix(base)
 
@@ -148,9 +154,15 @@ def tour(page, base, language, app=None, errors_in_flow=True):
             break
         screen = path.rsplit("/", 1)[-1]
         yield f"question {screen}"
-        kind = ("date" if page.locator("#year").count() else
-                "select" if page.locator("select#answer").count() else
-                "text" if page.locator("#detail").count() else "choice")
+        kind = (
+            "date"
+            if page.locator("#year").count()
+            else "select"
+            if page.locator("select#answer").count()
+            else "text"
+            if page.locator("#detail").count()
+            else "choice"
+        )
         if errors_in_flow and kind not in seen_types:
             seen_types.add(kind)
             if kind == "date":
@@ -190,6 +202,8 @@ def tour(page, base, language, app=None, errors_in_flow=True):
     page.emulate_media(media="print")
     yield "result (print)"
     page.emulate_media(media="screen")
+    page.goto(f"{base}/check-back")
+    yield "check-back"
 
     # Error pages, each in the person's language.
     page.goto(f"{base}/no-such-page")

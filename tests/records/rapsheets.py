@@ -16,6 +16,7 @@ def sheet(name: str) -> str:
 def v2_validator():
     """The contract's v2 case schema (copied here while main's rules/schemas is still v1)."""
     from jsonschema import Draft202012Validator
+
     return Draft202012Validator(json.loads((HERE / "case.schema.v2.json").read_text()))
 
 

@@ -20,9 +20,18 @@ from rules.records.doj_batch import run as run_doj
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-12-01"
-DECISIONS = ("prop64_outcome", "prop64_possible_outcomes", "prop64_procedure", "prop64_automatic",
-             "prop64_reason_codes", "pc1203_425_outcome", "pc1203_425_automatic", "actions",
-             "priors_derived", "error")
+DECISIONS = (
+    "prop64_outcome",
+    "prop64_possible_outcomes",
+    "prop64_procedure",
+    "prop64_automatic",
+    "prop64_reason_codes",
+    "pc1203_425_outcome",
+    "pc1203_425_automatic",
+    "actions",
+    "priors_derived",
+    "error",
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +56,9 @@ def test_the_doj_file_gives_the_same_determinations_as_the_same_people_in_our_co
     assert len(converted) == len(ours) > 500
     for row in converted:
         expected = ours[(row["person_id"], row["conviction_id"])]
-        assert {name: row[name] for name in DECISIONS} == {name: expected[name] for name in DECISIONS}, row
+        assert {name: row[name] for name in DECISIONS} == {
+            name: expected[name] for name in DECISIONS
+        }, row
     # The mix is not trivial: several outcomes, sentences derived, levels from TOC.
     assert len({row["prop64_outcome"] for row in converted}) >= 4
     assert any("level_from_toc" in row["derived"] for row in converted)
@@ -60,8 +71,17 @@ def test_only_whitelisted_columns_and_no_identity_reach_the_output(files):
         header = next(csv.reader(handle))
         text = handle.read()
     assert set(header) <= set(WRITTEN_COLUMNS) | set(OUTPUT_COLUMNS)
-    identity_columns = ("PRI_NAME", "REQ_NAME", "PRI_SSN", "REQ_SSN", "CII_NUMBER", "REQ_CII_NUMBER",
-                        "PRI_CDL", "FBI_NUMBER", "PRI_DOB")
+    identity_columns = (
+        "PRI_NAME",
+        "REQ_NAME",
+        "PRI_SSN",
+        "REQ_SSN",
+        "CII_NUMBER",
+        "REQ_CII_NUMBER",
+        "PRI_CDL",
+        "FBI_NUMBER",
+        "PRI_DOB",
+    )
     at = [DOJ_COLUMNS.index(name) for name in identity_columns]
     with open(files["doj"], newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))[1:]
@@ -88,8 +108,13 @@ def test_the_header_row_is_optional(files, tmp_path):
 
 
 def _batch(*args):
-    return subprocess.run([sys.executable, "-m", "rules", "batch", *args, "--as-of", AS_OF,
-                           "--workers", "1"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "rules", "batch", *args, "--as-of", AS_OF, "--workers", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_the_command_line_exit_codes_are_bulk_modes(files, tmp_path):

@@ -5,9 +5,9 @@ sheet, one at a time and all together, gives the same rows, or else a row that i
 import re
 
 import pytest
+from rapsheets import AS_OF, GOLDEN, sheet
 
 from rules.records import read_rap_sheet
-from rapsheets import AS_OF, GOLDEN, sheet
 
 _DATE_HEAD = re.compile(r"^(\s*)(\d{5})(\d{3})(\s)", re.M)
 
@@ -32,7 +32,8 @@ CORRUPTIONS = {
     "missing dash lines": lambda t: t.replace("- - - -\n", ""),
     "stray period in event dates": lambda t: _DATE_HEAD.sub(r"\1\2.\3\4", t),
     "letter O for zero in event dates": lambda t: _DATE_HEAD.sub(
-        lambda m: m.group(1) + m.group(2).replace("0", "O", 1) + m.group(3) + m.group(4), t),
+        lambda m: m.group(1) + m.group(2).replace("0", "O", 1) + m.group(3) + m.group(4), t
+    ),
     "a page line mid-count": _page_break_mid_count,
     "doubled spaces": lambda t: t.replace(" ", "  "),
     "spaced DISPO with a semicolon": lambda t: t.replace("DISPO:CONVICTED", "D I S P O;CO NVICTED"),
@@ -56,26 +57,42 @@ CORRUPTIONS["all of them at once"] = lambda t: _all(t)
 
 def _all(text):
     for name, corrupt in CORRUPTIONS.items():
-        if name not in ("all of them at once", "missing dash lines", "lower case",
-                        "CNT read as CNI with an accent", "spaced CONVICTED"):
+        if name not in (
+            "all of them at once",
+            "missing dash lines",
+            "lower case",
+            "CNT read as CNI with an accent",
+            "spaced CONVICTED",
+        ):
             text = corrupt(text)
     return text
 
 
 def _facts(person):
     """The person's facts without line numbers (an added page line moves them)."""
-    return {**person, "proposed": {name: {k: v for k, v in fact.items() if k != "source_lines"}
-                                   for name, fact in person["proposed"].items()}}
+    return {
+        **person,
+        "proposed": {
+            name: {k: v for k, v in fact.items() if k != "source_lines"}
+            for name, fact in person["proposed"].items()
+        },
+    }
 
 
 def _shape(result):
-    return [(row["conviction"], row["county"], row["count"])
-            for row in result["rows"] + result["other_convictions"]]
+    return [
+        (row["conviction"], row["county"], row["count"])
+        for row in result["rows"] + result["other_convictions"]
+    ]
 
 
 # Only the pairs where the corruption changes the sheet (snippet B has no clean DISPO line).
-PAIRS = [(name, corruption) for name in GOLDEN for corruption in sorted(CORRUPTIONS)
-         if CORRUPTIONS[corruption](sheet(name)) != sheet(name)]
+PAIRS = [
+    (name, corruption)
+    for name in GOLDEN
+    for corruption in sorted(CORRUPTIONS)
+    if CORRUPTIONS[corruption](sheet(name)) != sheet(name)
+]
 
 
 def test_every_corruption_changes_some_sheet():

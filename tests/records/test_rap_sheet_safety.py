@@ -9,10 +9,10 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapsheets import AS_OF, GOLDEN, as_case, sheet, v2_validator
 
 from rules import evaluate
 from rules.records import NotARapSheet, read_rap_sheet
-from rapsheets import AS_OF, GOLDEN, as_case, sheet, v2_validator
 
 VALIDATOR = v2_validator()
 FRAGMENTS = [line for name in GOLDEN for line in sheet(name).split("\n")]
@@ -46,17 +46,20 @@ def _junk(size):
     pieces, index, length = [], 0, 0
     while length < size:
         line = FRAGMENTS[(index * 7919) % len(FRAGMENTS)]
-        pieces.append(line[index % 5:] + " *-:;#(" * (index % 3))
+        pieces.append(line[index % 5 :] + " *-:;#(" * (index % 3))
         length += len(pieces[-1]) + 1
         index += 1
     return "\n".join(pieces)
 
 
-@pytest.mark.parametrize("text", [
-    _junk(1_000_000),
-    "CII/A00000001\n* * * *\nCOURT:\n" + "CNT:01 " + "(" * 1_000_000,
-    "* * * *\n" + "COURT:\n20140101 CASC X\nCNT:01\n 11359 HS-X\n*DISPO:CONVICTED\n" * 20_000,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        _junk(1_000_000),
+        "CII/A00000001\n* * * *\nCOURT:\n" + "CNT:01 " + "(" * 1_000_000,
+        "* * * *\n" + "COURT:\n20140101 CASC X\nCNT:01\n 11359 HS-X\n*DISPO:CONVICTED\n" * 20_000,
+    ],
+)
 def test_a_megabyte_of_anything_is_read_in_linear_time(text):
     started = time.perf_counter()
     _read_or_refuse(text)
@@ -73,9 +76,27 @@ def _secrets(text):
     for line in text.split("\n"):
         words = re.findall(r"[A-Z0-9]{4,}", line.upper())
         if _PERSONAL_LINE.match(line) or "COM:" in line or "DCN:" in line:
-            found.update(w for w in words if w not in {"DATE", "TIME", "CHRG", "PROB", "FINE",
-                                                      "POSSESS", "MARIJUANA", "TRANSPORT", "11357",
-                                                      "11360", "UNKN", "NONE", "RSTN", "SEN-X3"})
+            found.update(
+                w
+                for w in words
+                if w
+                not in {
+                    "DATE",
+                    "TIME",
+                    "CHRG",
+                    "PROB",
+                    "FINE",
+                    "POSSESS",
+                    "MARIJUANA",
+                    "TRANSPORT",
+                    "11357",
+                    "11360",
+                    "UNKN",
+                    "NONE",
+                    "RSTN",
+                    "SEN-X3",
+                }
+            )
         found.update(w for w in re.findall(r"#([A-Z0-9]{5,})", line))
         found.update(re.findall(r"(?:DOB:?/?)(\d{8})", line))
     return found

@@ -6,15 +6,21 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rules.records import read_rap_sheet
 from rapsheets import SHEETS, sheet
+
+from rules.records import read_rap_sheet
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "rules", "read-record", *args], input=stdin,
-                          cwd=ROOT, capture_output=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "rules", "read-record", *args],
+        input=stdin,
+        cwd=ROOT,
+        capture_output=True,
+        timeout=60,
+    )
 
 
 def test_a_sheet_file_prints_its_rows_as_json_and_exits_0():

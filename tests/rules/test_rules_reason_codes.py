@@ -9,8 +9,9 @@ from pathlib import Path
 import rules
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from benchmarks.engine import case as random_case  # noqa: E402
 from test_rules_tables import _rows, build_case  # noqa: E402
+
+from benchmarks.engine import case as random_case  # noqa: E402
 
 
 def _codes(determination: dict) -> set[str]:

@@ -5,6 +5,7 @@ string added since the last .pot counts too) whose translation in that language 
 the English, found word for word in the page's visible text. Words a translator kept in English
 somewhere in the catalog (names such as Live Scan, CalFresh, CR-400) are not counted.
 """
+
 import re
 import subprocess
 import sys
@@ -37,9 +38,30 @@ def catalog(code):
 def shown_strings():
     """Every msgid in the code now (singular and plural), extracted as scripts/i18n.sh does."""
     out = Path(tempfile.mkdtemp()) / "messages.pot"
-    subprocess.run([sys.executable, "-c", "from babel.messages.frontend import main; main()",
-                    "-q", "extract", "-F", "babel.cfg", "-k", "lazy_gettext", "-k", "_l",
-                    "-k", "ngettext:1,2", "-o", str(out), "."], cwd=ROOT, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from babel.messages.frontend import main; main()",
+            "-q",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "lazy_gettext",
+            "-k",
+            "_l",
+            "-k",
+            "N_",
+            "-k",
+            "ngettext:1,2",
+            "-o",
+            str(out),
+            ".",
+        ],
+        cwd=ROOT,
+        check=True,
+    )
     with out.open("rb") as handle:
         template = read_po(handle)
     return {message.id for message in template if message.id}

@@ -1,4 +1,5 @@
 """With JavaScript, htmx asks for pages with HX-Request and gets only <main>'s content."""
+
 from test_questions import POSSESSION_2011
 from webwalk import add_conviction
 
@@ -43,8 +44,9 @@ def test_an_htmx_validation_error_replaces_the_url_not_pushes(client):
 
 def test_history_restore_gets_the_full_page(client):
     client.post("/begin")
-    html = client.get("/c/1/where", headers={**HX, "HX-History-Restore-Request": "true"}
-                      ).get_data(as_text=True)
+    html = client.get("/c/1/where", headers={**HX, "HX-History-Restore-Request": "true"}).get_data(
+        as_text=True
+    )
     assert html.startswith("<!doctype html>")
 
 

@@ -1,6 +1,7 @@
 """The ten catalogs: present, complete, faithful to the English's placeholders and markup,
 compiled, and each with a review status. These fail while a translator is mid-merge: that is
 the point (`bash scripts/i18n.sh stats` shows what is left)."""
+
 from collections import Counter
 from io import BytesIO
 
@@ -29,16 +30,21 @@ def test_the_ten_languages_of_the_issue_each_have_a_catalog():
 @pytest.mark.parametrize("code", CODES)
 def test_every_string_the_app_shows_is_in_the_catalog(code):
     have = {forms_of(m.id)[0] for m in messages(code)}
-    missing = sorted(forms_of(msgid)[0] for msgid in shown_strings() if forms_of(msgid)[0] not in have)
+    missing = sorted(
+        forms_of(msgid)[0] for msgid in shown_strings() if forms_of(msgid)[0] not in have
+    )
     assert not missing, f"run `bash scripts/i18n.sh update`, then translate: {missing[:5]}"
 
 
 @pytest.mark.parametrize("code", CODES)
 def test_no_translation_is_empty_or_fuzzy(code):
     book = catalog(code)
-    empty = [m.id for m in messages(code)
-             if not all(s.strip() for s in forms_of(m.string))
-             or len(forms_of(m.string)) != (book.num_plurals if not isinstance(m.id, str) else 1)]
+    empty = [
+        m.id
+        for m in messages(code)
+        if not all(s.strip() for s in forms_of(m.string))
+        or len(forms_of(m.string)) != (book.num_plurals if not isinstance(m.id, str) else 1)
+    ]
     fuzzy = [m.id for m in messages(code) if m.fuzzy]
     assert not empty, f"{len(empty)} untranslated (or a plural form missing), e.g. {empty[:3]}"
     assert not fuzzy, f"{len(fuzzy)} marked fuzzy (check, then remove the flag), e.g. {fuzzy[:3]}"
@@ -52,9 +58,11 @@ def test_placeholders_and_html_tags_are_the_same_as_in_the_english(code):
         for n, local in enumerate(forms_of(message.string)):
             source = english[min(n, len(english) - 1)]
             # A plural form may drop the number (e.g. a language's "one" form): names stay a subset.
-            same_names = (set(PLACEHOLDER.findall(local)) <= set(PLACEHOLDER.findall(" ".join(english)))
-                          if len(english) > 1 else
-                          Counter(PLACEHOLDER.findall(local)) == Counter(PLACEHOLDER.findall(source)))
+            same_names = (
+                set(PLACEHOLDER.findall(local)) <= set(PLACEHOLDER.findall(" ".join(english)))
+                if len(english) > 1
+                else Counter(PLACEHOLDER.findall(local)) == Counter(PLACEHOLDER.findall(source))
+            )
             if not same_names or Counter(TAG.findall(local)) != Counter(TAG.findall(source)):
                 wrong.append((message.id, local))
     assert not wrong, wrong[:3]

@@ -2,11 +2,10 @@
 problems, the list, check answers, the result, the plain-text summary, error pages, worker
 mode) is in that language, with the right lang and dir, and says honestly that the translation
 is unreviewed. Switching language at any step keeps every answer."""
+
 import re
-from datetime import datetime
 from html import unescape
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from babel.dates import format_date
@@ -14,7 +13,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.numbers import format_currency
 from i18n_texts import catalog, english_on, shown_strings, visible_text
-from webwalk import EXAMPLES, answers_for_case, case_named, person_answers, screen_of
+from webwalk import EXAMPLES, TODAY, answers_for_case, case_named, person_answers, screen_of
 
 from webapp import create_app, review_notice
 from webapp.i18n import LANGUAGES, RIGHT_TO_LEFT
@@ -61,7 +60,10 @@ class Walker:
                 return location
             self.get(location)
             if show_problem:
-                assert self.post(location, {"year": "", "answer": "", "detail": "x" * 45}).status_code == 200
+                assert (
+                    self.post(location, {"year": "", "answer": "", "detail": "x" * 45}).status_code
+                    == 200
+                )
             response = self.post(location, answers[screen_of(location)])
             assert response.status_code == 303, location
             location = response.headers["Location"]
@@ -71,15 +73,17 @@ class Walker:
         self.get("/")
         for number, conviction in enumerate(case["convictions"]):
             response = self.post("/begin" if number == 0 else "/convictions", {"answer": "y"})
-            end = self.answer_until(response.headers["Location"], answers_for_case(conviction),
-                                    show_problems)
+            end = self.answer_until(
+                response.headers["Location"], answers_for_case(conviction), show_problems
+            )
             assert end == "/convictions"
             self.get("/convictions")
         if show_problems:
             assert self.post("/convictions", {}).status_code == 200
         response = self.post("/convictions", {"answer": "n"})
-        end = self.answer_until(response.headers["Location"], person_answers(case["person"]),
-                                show_problems)
+        end = self.answer_until(
+            response.headers["Location"], person_answers(case["person"]), show_problems
+        )
         assert end == "/check"
         self.get("/check")
         assert self.get("/result").status_code == 200
@@ -110,11 +114,11 @@ def test_error_pages_and_worker_mode_show_no_english(app, code):
     for each in (client, guarded):
         each.get(f"/lang/{code}?next=/")
     pages = []
-    pages.append(client.get("/no-such-page"))                      # 404
-    pages.append(client.get("/lang/xx?next=/"))                    # 404 for a language we lack
-    pages.append(client.get("/begin"))                             # 405
+    pages.append(client.get("/no-such-page"))  # 404
+    pages.append(client.get("/lang/xx?next=/"))  # 404 for a language we lack
+    pages.append(client.get("/begin"))  # 405
     pages.append(client.post("/begin", data={"x": "y" * 70_000}))  # 413
-    pages.append(guarded.post("/begin"))                           # CSRF: the page was open too long
+    pages.append(guarded.post("/begin"))  # CSRF: the page was open too long
     pages.append(client.get("/worker/"))
     pages.append(client.post("/worker/", data={"action": "save"}))
     # Unreadable answers: the language went with the cookie; the browser's language remains.
@@ -140,6 +144,7 @@ def test_an_unknown_language_code_is_a_404_in_the_current_language(client):
 
 # --- switching language keeps every answer -------------------------------------------------
 
+
 def answered_to(client, stop):
     """Answer example 02 from the start until the screen `stop` (answered too)."""
     answers = answers_for_case(case_named(WALKED[0])["convictions"][0])
@@ -153,12 +158,12 @@ def answered_to(client, stop):
 
 
 KEPT = {  # how each question type shows a kept answer
-    "where": lambda data: f'value="{data["answer"]}" checked',                      # choice
-    "county": lambda data: f'value="{data["answer"]}" selected',                    # select
-    "offense": lambda data: f'value="{data["detail"]}"',                            # choice + text
-    "convicted": lambda data: f'id="year" name="year" value="{data["year"]}"',      # date
-    "level": lambda data: f'value="{data["answer"]}" checked',                      # choice
-    "probation-revoked": lambda data: f'value="{data["answer"]}" checked',          # yes/no/unsure
+    "where": lambda data: f'value="{data["answer"]}" checked',  # choice
+    "county": lambda data: f'value="{data["answer"]}" selected',  # select
+    "offense": lambda data: f'value="{data["detail"]}"',  # choice + text
+    "convicted": lambda data: f'id="year" name="year" value="{data["year"]}"',  # date
+    "level": lambda data: f'value="{data["answer"]}" checked',  # choice
+    "probation-revoked": lambda data: f'value="{data["answer"]}" checked',  # yes/no/unsure
 }
 
 
@@ -189,27 +194,34 @@ def test_switching_on_the_list_check_and_result_pages_keeps_every_answer(client)
     outcome = re.search(r'data-outcome="([^"]+)"', client.get("/result").get_data(as_text=True))
     for code in ("ar", "ko", "en"):
         for page in ("/convictions", "/check", "/result"):
-            assert client.get(f"/lang/{code}", query_string={"next": page}).headers["Location"] == page
+            assert (
+                client.get(f"/lang/{code}", query_string={"next": page}).headers["Location"] == page
+            )
             html = client.get(page).get_data(as_text=True)
             assert html_tag(html)[0] == code
             if page == "/check":
                 # Every answer still there: as many rows, none "not answered yet".
                 assert html.count("<dt>") == english_check.count("<dt>")
-                assert str(translated(code, "Not answered yet") if code != "en"
-                           else "Not answered yet") not in html
+                assert (
+                    str(
+                        translated(code, "Not answered yet") if code != "en" else "Not answered yet"
+                    )
+                    not in html
+                )
             if page == "/result":
                 assert f'data-outcome="{outcome.group(1)}"' in html
 
 
 def test_the_switcher_is_a_full_page_load_outside_the_htmx_region(client):
     html = client.get("/").get_data(as_text=True)
-    header = html[html.index("<header"):html.index("</header>")]
+    header = html[html.index("<header") : html.index("</header>")]
     links = re.findall(r'<a href="(/lang/[^"]+)"([^>]*)>', header)
     assert len(links) == len(LANGUAGES) and all('hx-boost="false"' in rest for _h, rest in links)
     assert "<main" not in header
 
 
 # --- the review notice --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("code", CODES)
 def test_an_unreviewed_translation_says_so_with_english_one_tap_away(app, client, code):
@@ -243,14 +255,17 @@ def test_a_reviewed_translation_has_no_notice(client, monkeypatch):
 
 # --- right to left, dates and money -------------------------------------------------------------
 
+
 @pytest.mark.parametrize("code", sorted(RIGHT_TO_LEFT))
 def test_codes_and_citations_stay_left_to_right_on_rtl_pages(client, code):
     client.get(f"/lang/{code}?next=/")
     Walker(client).walk(case_named(WALKED[0]))
     html = client.get("/result").get_data(as_text=True)
     # The offense in the card heading, every citation, and section numbers inside sentences.
-    assert '(<bdi dir="ltr">HS 11360</bdi>)' in re.sub(r"\s+", " ", html) or \
-        '<bdi dir="ltr">HS 11360</bdi>' in html
+    assert (
+        '(<bdi dir="ltr">HS 11360</bdi>)' in re.sub(r"\s+", " ", html)
+        or '<bdi dir="ltr">HS 11360</bdi>' in html
+    )
     cites = re.findall(r"<cite([^>]*)>", html)
     assert cites and all('dir="ltr"' in attributes for attributes in cites)
     assert re.search(r'<bdi dir="ltr">HS 11361\.8\([a-z]\)</bdi>', html)
@@ -270,8 +285,7 @@ def test_dates_and_money_are_written_the_local_way(client, code):
     client.get(f"/lang/{code}?next=/")
     Walker(client).walk(case_named(WALKED[0]))
     html = client.get("/result").get_data(as_text=True)
-    today = datetime.now(ZoneInfo("America/Los_Angeles")).date()
-    assert format_date(today, "long", locale=code) in html
+    assert format_date(TODAY, "long", locale=code) in html
     fee = format_currency(25, "USD", locale=code)
     assert fee in html.replace("&#39;", "'")
     assert "$25." not in html.replace(fee, "")
@@ -279,19 +293,26 @@ def test_dates_and_money_are_written_the_local_way(client, code):
 
 def test_css_uses_logical_properties_only():
     css = (Path(__file__).resolve().parents[2] / "static" / "css" / "app.css").read_text()
-    physical = re.findall(r"(?:margin|padding|border)-(?:left|right)\b|(?<![-\w])(?:left|right)\s*:"
-                          r"|(?:float|text-align|clear)\s*:\s*(?:left|right)", css)
+    physical = re.findall(
+        r"(?:margin|padding|border)-(?:left|right)\b|(?<![-\w])(?:left|right)\s*:"
+        r"|(?:float|text-align|clear)\s*:\s*(?:left|right)",
+        css,
+    )
     assert not physical, physical
 
 
 # --- nothing bypasses the catalog -------------------------------------------------------------
 
+
 def pseudo(english):
     """Every ASCII letter made full-width, placeholders and tags kept: 'Yes' -> 'Ｙｅｓ'."""
     keep = re.compile(r"(%\([a-z0-9_]+\)[sd]|%[sd]|\{[a-z0-9_]+\}|<[^>]+>|&[a-z]+;)")
-    return "".join(part if keep.fullmatch(part) else
-                   "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalpha() else c for c in part)
-                   for part in keep.split(english))
+    return "".join(
+        part
+        if keep.fullmatch(part)
+        else "".join(chr(ord(c) + 0xFEE0) if c.isascii() and c.isalpha() else c for c in part)
+        for part in keep.split(english)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -301,32 +322,47 @@ def pseudo_app(tmp_path_factory):
     reached the person without passing through the catalog."""
     fake = Catalog(locale="ru")
     for msgid in shown_strings():
-        fake.add(msgid, tuple(pseudo(s) for s in msgid) if isinstance(msgid, tuple) else pseudo(msgid))
+        fake.add(
+            msgid, tuple(pseudo(s) for s in msgid) if isinstance(msgid, tuple) else pseudo(msgid)
+        )
     folder = tmp_path_factory.mktemp("pseudo") / "ru" / "LC_MESSAGES"
     folder.mkdir(parents=True)
     with (folder / "messages.mo").open("wb") as handle:
         write_mo(handle, fake)
-    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test-key",
-                       "BABEL_TRANSLATION_DIRECTORIES": str(folder.parent.parent)})
+    return create_app(
+        {
+            "TESTING": True,
+            "WTF_CSRF_ENABLED": False,
+            "SECRET_KEY": "test-key",
+            "BABEL_TRANSLATION_DIRECTORIES": str(folder.parent.parent),
+        }
+    )
 
 
 # Names that are the same in every language: the brand and California's counties.
 PROPER_NAMES = re.compile("|".join(["Fresh Start", *sorted(COUNTIES, key=len, reverse=True)]))
 
 
-@pytest.mark.parametrize("name", sorted(p.name.removesuffix(".case.json")
-                                        for p in EXAMPLES.glob("*.case.json")))
+@pytest.mark.parametrize(
+    "name", sorted(p.name.removesuffix(".case.json") for p in EXAMPLES.glob("*.case.json"))
+)
 def test_every_word_on_every_page_comes_through_the_catalog(pseudo_app, name):
     client = pseudo_app.test_client()
     client.get("/lang/ru?next=/")
     walker = Walker(client)
-    walker.walk(case_named(name), show_problems=True)
+    case = case_named(name)
+    walker.walk(case, show_problems=True)
     walker.get("/no-such-page")
     walker.get("/worker/")
     walker.post("/worker/", {"action": "save"})
     # Citations are the statute's own names (HS 11361.8(a), former HS 11357(b)): not words.
-    citations = {unescape(c) for _u, _s, html in walker.pages
-                 for c in re.findall(r"<cite[^>]*>([^<]*)</cite>", html)}
+    citations = {
+        unescape(c)
+        for _u, _s, html in walker.pages
+        for c in re.findall(r"<cite[^>]*>([^<]*)</cite>", html)
+    }
+    # The code section as the person typed it ("Health and Safety Code 11358") is theirs.
+    citations |= {conviction["offense"] for conviction in case["convictions"]}
     left = {}
     for url, _status, html in walker.pages:
         text = PROPER_NAMES.sub(" ", visible_text(html))

@@ -1,5 +1,6 @@
 """'Keep my answers' (the inactivity warning's button) renews the answers cookie, changes
 nothing else, and is a CSRF-checked POST like every other."""
+
 import re
 
 from webapp import create_app
@@ -7,8 +8,9 @@ from webapp import create_app
 
 def walking_client():
     client = create_app({"TESTING": True, "SECRET_KEY": "test-key"}).test_client()
-    token = re.search(r'name="csrf_token" value="([^"]+)"',
-                      client.get("/").get_data(as_text=True)).group(1)
+    token = re.search(
+        r'name="csrf_token" value="([^"]+)"', client.get("/").get_data(as_text=True)
+    ).group(1)
     client.post("/begin", data={"csrf_token": token})
     return client, token
 
@@ -38,6 +40,7 @@ def test_htmx_steps_say_whether_answers_are_kept_so_the_warning_is_armed_only_th
 
 def test_nothing_typed_stays_in_the_engines_caches_after_a_request():
     from rules import dates, parse_offense, validate
+
     client, token = walking_client()
     client.post("/c/1/what", data={"csrf_token": token, "answer": "sale", "code": "HS 11359 ZZQX"})
     client.get("/check")

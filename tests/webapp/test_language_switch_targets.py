@@ -1,5 +1,6 @@
 """The language links on every page come back to a page, never to an address that only takes
 POST (where switching would end on a 405)."""
+
 import re
 from html import unescape
 from urllib.parse import parse_qs, urlsplit

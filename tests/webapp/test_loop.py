@@ -1,5 +1,6 @@
 """The "another conviction?" loop: 30 and more convictions, each changed or removed, and the
 whole state inside one cookie within the size budget."""
+
 import random
 import re
 
@@ -15,16 +16,28 @@ def varied(number):
     rng = random.Random(number)
     answers = dict(POSSESSION_2011)
     answers["county"] = {"answer": str(rng.randint(1, 58))}
-    answers["offense"] = {"answer": rng.choice(["have", "grow", "pfs", "sell"]),
-                          "detail": f"HS {rng.choice(['11357', '11358', '11359', '11360'])}"
-                                    f"({rng.choice('abcd')})"}
+    answers["offense"] = {
+        "answer": rng.choice(["have", "grow", "pfs", "sell"]),
+        "detail": f"HS {rng.choice(['11357', '11358', '11359', '11360'])}({rng.choice('abcd')})",
+    }
     answers["level"] = {"answer": rng.choice(["fel", "mis", "inf", "u"])}
     year = rng.randint(1975, 2016)
     answers["convicted"] = {"year": str(year), "month": f"{rng.randint(1, 12):02d}"}
     answers["happened"] = {"year": str(year - rng.randint(0, 1)), "month": ""}
     answers["age"] = {"answer": "born", "detail": str(rng.randint(1940, 1990))}
-    for screen in ("concentrated", "amount", "plants", "for-sale", "across-border", "minors",
-                   "school", "environment", "prior-serious", "prior-registrable", "prior-same"):
+    for screen in (
+        "concentrated",
+        "amount",
+        "plants",
+        "for-sale",
+        "across-border",
+        "minors",
+        "school",
+        "environment",
+        "prior-serious",
+        "prior-registrable",
+        "prior-same",
+    ):
         answers[screen] = {"answer": rng.choice("ynu")}
     return answers
 
@@ -100,7 +113,9 @@ def test_past_the_limit_the_person_is_told_and_nothing_is_lost(client, monkeypat
 def test_an_answer_that_would_overflow_the_cookie_is_refused_with_a_message(client, monkeypatch):
     add_many(client, 1)
     monkeypatch.setattr(state, "COOKIE_BUDGET", 10)
-    response = client.post("/c/1/offense?return=check", data={"answer": "grow", "detail": "HS 11358(c)"})
+    response = client.post(
+        "/c/1/offense?return=check", data={"answer": "grow", "detail": "HS 11358(c)"}
+    )
     assert response.status_code == 200
     assert "at the most this tool can keep" in text_of(response)
     monkeypatch.undo()
@@ -140,6 +155,12 @@ def test_change_that_opens_a_new_question_asks_it_then_returns_to_check(client):
     location = response.headers["Location"]
     assert location.startswith("/c/1/") and location.endswith("?return=check")
     assert re.search(r"/c/1/(plants|environment|prior-)", location)
-    end = answer_until(client, location, {**answers, **{s.id: {"answer": "n"} for s in
-                                                       CONVICTION_SCREENS if s.type == "yes_no_unsure"}})
+    end = answer_until(
+        client,
+        location,
+        {
+            **answers,
+            **{s.id: {"answer": "n"} for s in CONVICTION_SCREENS if s.type == "yes_no_unsure"},
+        },
+    )
     assert end == "/check"

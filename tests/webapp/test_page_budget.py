@@ -6,6 +6,7 @@ The walk counts what a phone receives: status line, headers (plus the three guni
 the compressed body, for the first load and for each answer (its POST, the 303 and the next
 page), with htmx (fragments) and without (full pages), for every one-conviction example.
 """
+
 import gzip
 import re
 
@@ -99,8 +100,9 @@ def test_static_files_have_fingerprinted_names_and_are_cached_for_a_year(served)
         assert "Accept-Encoding" in response.headers["Vary"]
 
 
-@pytest.mark.parametrize("accept, encoding", [("gzip", "gzip"), ("gzip, deflate, br", "br"),
-                                              ("identity", None)])
+@pytest.mark.parametrize(
+    "accept, encoding", [("gzip", "gzip"), ("gzip, deflate, br", "br"), ("identity", None)]
+)
 def test_static_files_come_compressed_as_the_browser_accepts(served, accept, encoding):
     client = served.test_client()
     htmx = re.search(r'src="([^"]*htmx[^"]*)"', client.get("/").get_data(as_text=True)).group(1)
@@ -119,6 +121,7 @@ def test_static_files_come_compressed_as_the_browser_accepts(served, accept, enc
 
 def test_a_changed_file_gets_a_new_name(tmp_path):
     from webapp.assets import Manifest
+
     (tmp_path / "app.css").write_text("a{color:red}")
     before = Manifest(tmp_path).fingerprinted["app.css"]
     (tmp_path / "app.css").write_text("a{color:blue}")

@@ -1,5 +1,6 @@
 """The benchmark's own parts: it must start the app as the Procfile does, read wrk's numbers
 right, and count the same bytes over a socket as the size-budget test counts in process."""
+
 import pytest
 
 from benchmarks import baseline, load, pages, server
@@ -36,7 +37,10 @@ def test_wrk_numbers_are_read_with_their_units():
 
 
 def test_the_benchmark_starts_what_the_procfile_says_and_swaps_only_the_app():
-    app_command, baseline_command = server.command(), server.command("benchmarks.baseline:create_app()")
+    app_command, baseline_command = (
+        server.command(),
+        server.command("benchmarks.baseline:create_app()"),
+    )
     assert app_command[1:] == procfile_command()[1:]
     assert app_command[0].endswith("/gunicorn")
     assert baseline_command[:-1] == app_command[:-1]
@@ -56,8 +60,13 @@ def test_a_walk_over_a_real_gunicorn_counts_what_the_test_client_counts():
             live = pages.walk(transport, name, case)
         finally:
             transport.close()
-    local = pages.walk(pages.TestClientTransport(
-        create_app({"TESTING": True, "SECRET_KEY": "budget-key"}).test_client()), name, case)
+    local = pages.walk(
+        pages.TestClientTransport(
+            create_app({"TESTING": True, "SECRET_KEY": "budget-key"}).test_client()
+        ),
+        name,
+        case,
+    )
     assert [s.name for s in live.steps] == [s.name for s in local.steps]
     assert live.steps[-1].name == "/result"
     # Same pages, same compression: only header values (dates, cookie signatures) may differ.
@@ -68,6 +77,7 @@ def test_a_walk_over_a_real_gunicorn_counts_what_the_test_client_counts():
 
 def test_server_cpu_counts_the_workers_that_served_the_requests():
     import urllib.request
+
     with server.gunicorn("benchmarks.baseline:create_app()") as url:
         before = server.cpu_seconds(url.pid)
         for _ in range(300):

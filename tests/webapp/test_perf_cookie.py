@@ -1,5 +1,6 @@
 """The answers cookie is re-signed and re-sent only when it changes, or once it is REFRESH old
 (issue 7), and answers are still wiped within the promised 60 minutes of inactivity."""
+
 import itsdangerous
 import pytest
 from webwalk import first_question, session_cookie, text_of
@@ -15,8 +16,9 @@ def clock(monkeypatch):
     """Seconds to add to the server's signing clock (what the expiry check reads too)."""
     offset = {"s": 0}
     real = itsdangerous.timed.TimestampSigner.get_timestamp
-    monkeypatch.setattr(itsdangerous.timed.TimestampSigner, "get_timestamp",
-                        lambda self: real(self) + offset["s"])
+    monkeypatch.setattr(
+        itsdangerous.timed.TimestampSigner, "get_timestamp", lambda self: real(self) + offset["s"]
+    )
     return offset
 
 

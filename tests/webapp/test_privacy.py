@@ -1,8 +1,9 @@
-""""Nothing about you is kept": a whole walk leaves no answer in a log, a URL, a file or a socket.
+""" "Nothing about you is kept": a whole walk leaves no answer in a log, a URL, a file or a socket.
 
 The walk types distinctive answers (a county, a year, a code section no one else would write)
 and then looks for them everywhere the server could have put them.
 """
+
 import http.cookiejar
 import logging
 import os
@@ -45,10 +46,26 @@ SECRETS = ["ZZQX", "11359 ZZQX", "11359+ZZQX", "Siskiyou", "1983"]
 RECORDING = threading.Event()
 ATTEMPTS = []
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
-WRITING_EVENTS = {"os.mkdir", "os.rename", "os.replace", "os.remove", "os.rmdir", "os.symlink",
-                  "os.link", "os.truncate", "os.chmod", "shutil.copyfile", "shutil.move",
-                  "sqlite3.connect", "socket.connect", "socket.sendto", "tempfile.mkstemp",
-                  "tempfile.mkdtemp", "dbm.open", "shelve.open"}
+WRITING_EVENTS = {
+    "os.mkdir",
+    "os.rename",
+    "os.replace",
+    "os.remove",
+    "os.rmdir",
+    "os.symlink",
+    "os.link",
+    "os.truncate",
+    "os.chmod",
+    "shutil.copyfile",
+    "shutil.move",
+    "sqlite3.connect",
+    "socket.connect",
+    "socket.sendto",
+    "tempfile.mkstemp",
+    "tempfile.mkdtemp",
+    "dbm.open",
+    "shelve.open",
+}
 
 
 def audit(event, args):
@@ -68,8 +85,12 @@ sys.addaudithook(audit)  # cannot be removed; idle unless RECORDING is set
 
 
 def tree(directories):
-    return {(str(p), p.stat().st_mtime_ns, p.stat().st_size)
-            for d in directories for p in d.rglob("*") if "__pycache__" not in p.parts}
+    return {
+        (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+        for d in directories
+        for p in d.rglob("*")
+        if "__pycache__" not in p.parts
+    }
 
 
 class Http:
@@ -79,8 +100,9 @@ class Http:
     def __init__(self, base):
         self.base = base
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar),
-                                                  NoRedirect)
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), NoRedirect
+        )
 
     def open(self, path, data=None):
         body = urllib.parse.urlencode(data).encode() if data is not None else None
@@ -90,8 +112,11 @@ class Http:
             reply = error
         with reply:
             content = reply.read()
-        return SimpleNamespace(status_code=reply.status, headers=reply.headers,
-                               get_data=lambda as_text=False: content.decode() if as_text else content)
+        return SimpleNamespace(
+            status_code=reply.status,
+            headers=reply.headers,
+            get_data=lambda as_text=False: content.decode() if as_text else content,
+        )
 
     def get(self, path):
         return self.open(path)
@@ -123,11 +148,20 @@ def walk(client, visited):
     """A whole walk with the distinctive answers, then every page that shows them."""
     assert add_conviction(client, SALE_1983, first=True, asked=visited) == "/convictions"
     response = client.post("/convictions", data={"answer": "n"})
-    assert answer_until(client, response.headers["Location"], person_answers({}),
-                        asked=visited) == "/check"
+    assert (
+        answer_until(client, response.headers["Location"], person_answers({}), asked=visited)
+        == "/check"
+    )
     pages = {}
-    for url in ("/check", "/result", "/summary.txt", "/convictions", "/c/1/offense",
-                "/worker/", "/worker/result"):
+    for url in (
+        "/check",
+        "/result",
+        "/summary.txt",
+        "/convictions",
+        "/c/1/offense",
+        "/worker/",
+        "/worker/result",
+    ):
         pages[url] = client.get(url).get_data(as_text=True)
         visited.append(url)
     return pages
@@ -170,6 +204,7 @@ def test_a_crash_logs_frames_but_never_the_message_that_quotes_an_answer(caplog)
     @app.post("/crash")
     def crash():
         from flask import request
+
         # int() fails with a ValueError whose message quotes the typed code section.
         int(request.form["detail"])
 
@@ -178,7 +213,10 @@ def test_a_crash_logs_frames_but_never_the_message_that_quotes_an_answer(caplog)
     assert response.status_code == 500 and "ZZQX" not in response.get_data(as_text=True)
     crashes = [r for r in caplog.records if r.exc_info]
     assert crashes, "the crash was not logged at all"
-    for formatter in (logging_conf.RedactingFormatter(logging_conf.FORMAT), default_handler.formatter):
+    for formatter in (
+        logging_conf.RedactingFormatter(logging_conf.FORMAT),
+        default_handler.formatter,
+    ):
         text = formatter.format(crashes[0])
         assert "ValueError" in text and "in crash" in text  # still useful to a maintainer
         assert "ZZQX" not in text and logging_conf.WITHHELD in text
@@ -198,11 +236,16 @@ def test_flask_and_gunicorn_logs_both_use_the_redacting_formatter():
 def test_the_gunicorn_access_log_line_has_no_query_referer_cookie_or_body():
     """gunicorn's own code renders the line from a request stuffed with answers everywhere."""
     environ = {
-        "REQUEST_METHOD": "POST", "RAW_URI": "/c/1/offense?detail=HS+11359+ZZQX",
-        "PATH_INFO": "/c/1/offense", "QUERY_STRING": "detail=HS+11359+ZZQX",
-        "SERVER_PROTOCOL": "HTTP/1.1", "REMOTE_ADDR": "203.0.113.9",
-        "HTTP_REFERER": "http://x/?county=Siskiyou", "HTTP_USER_AGENT": "phone Siskiyou",
-        "HTTP_COOKIE": "fs=ZZQX", "wsgi.input": "detail=HS+11359+ZZQX&year=1983",
+        "REQUEST_METHOD": "POST",
+        "RAW_URI": "/c/1/offense?detail=HS+11359+ZZQX",
+        "PATH_INFO": "/c/1/offense",
+        "QUERY_STRING": "detail=HS+11359+ZZQX",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "203.0.113.9",
+        "HTTP_REFERER": "http://x/?county=Siskiyou",
+        "HTTP_USER_AGENT": "phone Siskiyou",
+        "HTTP_COOKIE": "fs=ZZQX",
+        "wsgi.input": "detail=HS+11359+ZZQX&year=1983",
     }
     request = SimpleNamespace(headers=[("COOKIE", "fs=ZZQX"), ("REFERER", environ["HTTP_REFERER"])])
     response = SimpleNamespace(status="303 SEE OTHER", sent=0, headers=[("Set-Cookie", "fs=ZZQX")])

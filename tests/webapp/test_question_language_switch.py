@@ -1,5 +1,6 @@
 """Switching language on a question keeps a choice made but not sent yet (app.js posts the form
 with `switch_to`; the question comes back in the new language, filled in, nothing saved)."""
+
 import re
 
 

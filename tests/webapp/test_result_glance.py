@@ -1,13 +1,16 @@
 """With several convictions the result page opens with one line per conviction, each a link to
 its card: on a phone the cards are long, and a legal aid worker needs the outcomes first."""
+
 import re
 
-from webwalk import case_named as example
 from webwalk import cards, text_of, walk_case
+from webwalk import case_named as example
 
 
 def glance(html):
-    found = re.search(r'<nav class="glance" aria-labelledby="glance-heading">(.*?)</nav>', html, re.S)
+    found = re.search(
+        r'<nav class="glance" aria-labelledby="glance-heading">(.*?)</nav>', html, re.S
+    )
     return found and found.group(1)
 
 
@@ -18,8 +21,11 @@ def test_several_convictions_are_listed_first_each_linking_to_its_card(client):
     html = walk_case(client, case)
     listed = glance(html)
     assert listed and html.index('class="glance"') < html.index("<article")
-    links = re.findall(r'<li><a href="#([^"]+)"><span class="caption">([^<]+)</span> '
-                       r'<strong>([^<]+)</strong></a></li>', listed)
+    links = re.findall(
+        r'<li><a href="#([^"]+)"><span class="caption">([^<]+)</span> '
+        r"<strong>([^<]+)</strong></a></li>",
+        listed,
+    )
     assert [target for target, _words, _outcome in links] == [c[0] for c in cards(html)]
     assert len(links) == 3
     for target, words, outcome in links:

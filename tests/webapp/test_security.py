@@ -1,4 +1,5 @@
 """Security basics: headers, CSRF, size limits, friendly error pages that leak nothing."""
+
 import base64
 import hashlib
 import re
@@ -20,7 +21,9 @@ def guarded():
 
 
 def csrf_token(client, url="/"):
-    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(url).get_data(as_text=True)).group(1)
+    return re.search(
+        r'name="csrf_token" value="([^"]+)"', client.get(url).get_data(as_text=True)
+    ).group(1)
 
 
 def test_every_page_sends_the_security_headers(client):
@@ -28,9 +31,15 @@ def test_every_page_sends_the_security_headers(client):
         with client.get(url) as response:
             headers = response.headers
         csp = headers["Content-Security-Policy"]
-        for part in ("default-src 'self'", "script-src 'self'", "style-src 'self'",
-                     "frame-ancestors 'none'", "base-uri 'none'", "object-src 'none'",
-                     "form-action 'self'"):
+        for part in (
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+            "object-src 'none'",
+            "form-action 'self'",
+        ):
             assert part in csp
         assert headers["X-Content-Type-Options"] == "nosniff"
         assert headers["Referrer-Policy"] == "no-referrer"
@@ -59,7 +68,9 @@ def test_a_post_without_the_csrf_token_shows_the_question_again_filled_in(guarde
     assert 'value="adult" checked' not in guarded.get("/c/1/court").get_data(as_text=True)
     assert 'value="ca" checked' in guarded.get("/c/1/where").get_data(as_text=True)
     fresh = re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
-    assert guarded.post("/c/1/court", data={"csrf_token": fresh, "answer": "adult"}).status_code == 303
+    assert (
+        guarded.post("/c/1/court", data={"csrf_token": fresh, "answer": "adult"}).status_code == 303
+    )
 
 
 def test_with_the_token_the_walk_works(guarded):
@@ -89,7 +100,9 @@ def test_a_crash_shows_a_page_that_leaks_nothing(app):
     response = app.test_client().get("/boom")
     assert response.status_code == 500
     page = text_of(response)
-    assert "something went wrong" in page and "secret detail" not in page and "Traceback" not in page
+    assert (
+        "something went wrong" in page and "secret detail" not in page and "Traceback" not in page
+    )
 
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch):

@@ -1,5 +1,6 @@
 """Security headers on every route (pages, fragments, redirects, errors, static files), the
 cookie's attributes, and the signing key's rules."""
+
 import re
 
 import pytest
@@ -42,8 +43,13 @@ def every_request(app):
         for rule in app.url_map.iter_rules():
             url = app.url_for(rule.endpoint, **{a: samples[a] for a in rule.arguments})
             found += [(method, url) for method in sorted(rule.methods - {"HEAD", "OPTIONS"})]
-    found += [("GET", "/about-you/registration"), ("GET", "/nowhere"), ("PUT", "/check"),
-              ("GET", "/c/99/where"), ("POST", "/c/1/where")]
+    found += [
+        ("GET", "/about-you/registration"),
+        ("GET", "/nowhere"),
+        ("PUT", "/check"),
+        ("GET", "/c/99/where"),
+        ("POST", "/c/1/where"),
+    ]
     return found
 
 
@@ -109,6 +115,7 @@ def test_behind_a_trusted_https_proxy_the_cookie_is_secure_and_hsts_sent():
 
 
 # --- the signing key --------------------------------------------------------------------------
+
 
 @pytest.fixture
 def no_env(monkeypatch):

@@ -1,7 +1,7 @@
 """Each kind of bad input gets a clear page with the right status, in the person's language, and
 never costs an answer that was already saved."""
+
 import re
-from datetime import date
 from pathlib import Path
 
 import itsdangerous
@@ -9,7 +9,7 @@ import pytest
 from babel.support import Translations
 from test_questions import POSSESSION_2011
 from test_security import csrf_token, guarded  # noqa: F401 (a fixture)
-from webwalk import add_conviction, session_cookie, text_of
+from webwalk import TODAY, add_conviction, session_cookie, text_of
 
 from webapp import forms, security
 
@@ -36,12 +36,25 @@ def saved_page(client):
     return data.get("c"), data.get("p")
 
 
-@pytest.mark.parametrize("body, content_type", [
-    ("answer=" + "x" * 70_000, "application/x-www-form-urlencoded"),
-    ("&".join(f"f{i}=1" for i in range(security.MAX_FIELDS + 1)), "application/x-www-form-urlencoded"),
-    ("".join(f"--zz\r\nContent-Disposition: form-data; name=\"f{i}\"\r\n\r\n1\r\n"
-             for i in range(security.MAX_FIELDS + 1)) + "--zz--\r\n", "multipart/form-data; boundary=zz"),
-], ids=["oversized body", "too many fields", "too many multipart parts"])
+@pytest.mark.parametrize(
+    "body, content_type",
+    [
+        ("answer=" + "x" * 70_000, "application/x-www-form-urlencoded"),
+        (
+            "&".join(f"f{i}=1" for i in range(security.MAX_FIELDS + 1)),
+            "application/x-www-form-urlencoded",
+        ),
+        (
+            "".join(
+                f'--zz\r\nContent-Disposition: form-data; name="f{i}"\r\n\r\n1\r\n'
+                for i in range(security.MAX_FIELDS + 1)
+            )
+            + "--zz--\r\n",
+            "multipart/form-data; boundary=zz",
+        ),
+    ],
+    ids=["oversized body", "too many fields", "too many multipart parts"],
+)
 def test_too_much_is_a_translated_413_and_keeps_the_answers(answered, body, content_type):
     before = saved_page(answered)
     answered.get("/lang/es")
@@ -55,6 +68,7 @@ def test_too_much_is_a_translated_413_and_keeps_the_answers(answered, body, cont
 def test_the_largest_honest_worker_form_fits_under_the_field_limit():
     from webapp.flow import CONVICTION_SCREENS, PERSON_SCREENS
     from webapp.worker import rows
+
     table = rows.MAX_ROWS * (len(rows.COLUMNS) + 1) + 4
     follow_ups = rows.MAX_ROWS * len(CONVICTION_SCREENS) + len(PERSON_SCREENS) + 2
     assert max(table, follow_ups) <= security.MAX_FIELDS
@@ -62,8 +76,11 @@ def test_the_largest_honest_worker_form_fits_under_the_field_limit():
 
 def test_invalid_utf8_in_a_body_is_read_as_no_answer(answered):
     before = saved_page(answered)
-    response = answered.post("/c/1/where", data=b"answer=%FF%FE&answer=\xff\x00",
-                             content_type="application/x-www-form-urlencoded")
+    response = answered.post(
+        "/c/1/where",
+        data=b"answer=%FF%FE&answer=\xff\x00",
+        content_type="application/x-www-form-urlencoded",
+    )
     assert response.status_code == 200 and str(forms.CHOOSE_ONE) in text_of(response)
     assert saved_page(answered) == before
 
@@ -74,12 +91,19 @@ def test_invalid_utf8_in_a_path_is_a_404(answered, path):
     assert response.status_code == 404 and "Page not found" in text_of(response)
 
 
-@pytest.mark.parametrize("year, month, message", [
-    ("99999", "01", forms.YEAR_FORMAT), ("0", "01", forms.YEAR_FORMAT),
-    ("-5", "01", forms.YEAR_FORMAT), ("1e9", "", forms.YEAR_FORMAT),
-    ("1850", "", forms.YEAR_TOO_EARLY), ("2011", "13", forms.MONTH_UNKNOWN),
-    ("2011", "\x00", forms.MONTH_UNKNOWN), (str(date.today().year + 1), "", forms.YEAR_IN_FUTURE),
-])
+@pytest.mark.parametrize(
+    "year, month, message",
+    [
+        ("99999", "01", forms.YEAR_FORMAT),
+        ("0", "01", forms.YEAR_FORMAT),
+        ("-5", "01", forms.YEAR_FORMAT),
+        ("1e9", "", forms.YEAR_FORMAT),
+        ("1850", "", forms.YEAR_TOO_EARLY),
+        ("2011", "13", forms.MONTH_UNKNOWN),
+        ("2011", "\x00", forms.MONTH_UNKNOWN),
+        (str(TODAY.year + 1), "", forms.YEAR_IN_FUTURE),
+    ],
+)
 def test_impossible_dates_are_explained_and_not_saved(answered, year, month, message):
     before = saved_page(answered)
     response = answered.post("/c/1/convicted", data={"year": year, "month": month})
@@ -87,12 +111,17 @@ def test_impossible_dates_are_explained_and_not_saved(answered, year, month, mes
     assert saved_page(answered) == before
 
 
-@pytest.mark.parametrize("url, data", [
-    ("/c/1/where", {"answer": "moon"}), ("/c/1/county", {"answer": "59"}),
-    ("/c/1/county", {"answer": "-1"}), ("/c/1/level", {"answer": ""}),
-    ("/c/1/offense", {"answer": "have", "detail": "<script>x</script>"}),
-    ("/convictions", {"answer": "maybe"}),
-])
+@pytest.mark.parametrize(
+    "url, data",
+    [
+        ("/c/1/where", {"answer": "moon"}),
+        ("/c/1/county", {"answer": "59"}),
+        ("/c/1/county", {"answer": "-1"}),
+        ("/c/1/level", {"answer": ""}),
+        ("/c/1/offense", {"answer": "have", "detail": "<script>x</script>"}),
+        ("/convictions", {"answer": "maybe"}),
+    ],
+)
 def test_values_outside_the_choices_are_refused_and_the_old_answer_kept(answered, url, data):
     before = saved_page(answered)
     response = answered.post(url, data=data)
@@ -103,9 +132,11 @@ def test_values_outside_the_choices_are_refused_and_the_old_answer_kept(answered
 
 def test_unknown_language_route_and_method_are_translated(answered):
     answered.get("/lang/es")
-    for path, status, english in [("/lang/xx", 404, "Page not found"),
-                                  ("/no/such/page", 404, "Page not found"),
-                                  ("/check?x=1", 405, "That did not work")]:
+    for path, status, english in [
+        ("/lang/xx", 404, "Page not found"),
+        ("/no/such/page", 404, "Page not found"),
+        ("/check?x=1", 405, "That did not work"),
+    ]:
         response = answered.open(path, method="DELETE" if status == 405 else "GET")
         assert response.status_code == status and spanish(english) in text_of(response)
 
@@ -115,8 +146,10 @@ def test_a_strange_accept_language_falls_back_to_english(client):
     assert response.status_code == 200 and 'lang="en"' in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("target", ["/%0d%0aSet-Cookie:%20x=1", "//evil.example/",
-                                    "https://evil.example/", "/\\evil.example"])
+@pytest.mark.parametrize(
+    "target",
+    ["/%0d%0aSet-Cookie:%20x=1", "//evil.example/", "https://evil.example/", "/\\evil.example"],
+)
 def test_language_switch_never_redirects_off_site_or_splits_headers(client, target):
     response = client.get(f"/lang/es?next={target}")
     assert response.status_code == 303 and response.headers["Location"] == "/"
@@ -126,8 +159,9 @@ def test_a_replayed_cookie_older_than_the_inactivity_limit_is_refused(answered, 
     """Nothing on the server can remember a wipe, so a copied cookie is honoured only until it
     expires: 60 minutes after it was last refreshed (docs/security.md)."""
     real = itsdangerous.timed.TimestampSigner.get_timestamp
-    monkeypatch.setattr(itsdangerous.timed.TimestampSigner, "get_timestamp",
-                        lambda self: real(self) - 3601)
+    monkeypatch.setattr(
+        itsdangerous.timed.TimestampSigner, "get_timestamp", lambda self: real(self) - 3601
+    )
     answered.get("/convictions")  # re-signed an hour and a second ago
     old = session_cookie(answered)
     monkeypatch.undo()
@@ -140,9 +174,17 @@ def test_a_replayed_cookie_older_than_the_inactivity_limit_is_refused(answered, 
 
 # --- a stale or missing CSRF token --------------------------------------------------------------
 
+
 def test_a_stale_token_on_the_worker_table_shows_the_typed_rows_again(guarded):
-    response = guarded.post("/worker/", data={"rows": "1", "code-1": "HS 11359 ZZQX",
-                                              "conviction_date-1": "03/2011", "action": "save"})
+    response = guarded.post(
+        "/worker/",
+        data={
+            "rows": "1",
+            "code-1": "HS 11359 ZZQX",
+            "conviction_date-1": "03/2011",
+            "action": "save",
+        },
+    )
     assert response.status_code == 400
     html = response.get_data(as_text=True)
     assert "open for too long" in text_of(response)
@@ -160,8 +202,9 @@ def test_a_stale_token_after_the_cookie_is_gone_says_so_and_offers_a_fresh_start
 def test_an_expired_cookie_with_a_post_gets_the_expired_page(guarded, monkeypatch):
     guarded.post("/begin", data={"csrf_token": csrf_token(guarded)})
     real = itsdangerous.timed.TimestampSigner.get_timestamp
-    monkeypatch.setattr(itsdangerous.timed.TimestampSigner, "get_timestamp",
-                        lambda self: real(self) + 3601)  # the server's clock, an hour on
+    monkeypatch.setattr(
+        itsdangerous.timed.TimestampSigner, "get_timestamp", lambda self: real(self) + 3601
+    )  # the server's clock, an hour on
     response = guarded.post("/c/1/where", data={"answer": "ca", "csrf_token": "old"})
     assert "have expired" in text_of(response) and "still here" not in text_of(response)
 
@@ -170,6 +213,8 @@ def test_start_over_with_a_stale_token_offers_a_working_button(guarded):
     guarded.post("/begin", data={"csrf_token": csrf_token(guarded)})
     response = guarded.post("/start-over", data={"csrf_token": "stale"})
     assert response.status_code == 400
-    fresh = re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True)).group(1)
+    fresh = re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True)).group(
+        1
+    )
     assert guarded.post("/start-over", data={"csrf_token": fresh}).status_code == 303
     assert guarded.get("/check").headers["Location"] == "/"

@@ -1,4 +1,5 @@
 """Answers live only in one signed cookie: its attributes, expiry, tampering, wiping."""
+
 from datetime import timedelta
 
 import pytest
@@ -15,8 +16,7 @@ def answered(client):
 
 
 def set_cookie_header(response):
-    return next(v for k, v in response.headers.items()
-                if k == "Set-Cookie" and v.startswith("fs="))
+    return next(v for k, v in response.headers.items() if k == "Set-Cookie" and v.startswith("fs="))
 
 
 def test_cookie_is_httponly_samesite_and_expires_after_inactivity(client):
@@ -28,6 +28,7 @@ def test_cookie_is_httponly_samesite_and_expires_after_inactivity(client):
 
 def test_cookie_is_secure_in_production(monkeypatch):
     from webapp import create_app
+
     monkeypatch.setenv("COOKIE_SECURE", "1")
     app = create_app({"SECRET_KEY": "production-key"})
     page = app.test_client().get("/")
@@ -50,8 +51,9 @@ def test_a_tampered_cookie_gets_a_friendly_page_not_a_500(answered):
     assert answered.get("/check").status_code == 303
 
 
-@pytest.mark.parametrize("value", ["", "garbage", ".eJw.", "eJyrVkrOz0vOTy9WslJQKkktLlGqBQA5-Qa7.Z.bad",
-                                   "x" * 3000])
+@pytest.mark.parametrize(
+    "value", ["", "garbage", ".eJw.", "eJyrVkrOz0vOTy9WslJQKkktLlGqBQA5-Qa7.Z.bad", "x" * 3000]
+)
 def test_truncated_or_garbage_cookie_is_friendly(client, value):
     client.set_cookie("fs", value)
     response = client.get("/convictions")
@@ -62,6 +64,7 @@ def test_truncated_or_garbage_cookie_is_friendly(client, value):
 
 def test_a_cookie_signed_with_another_key_is_refused(answered):
     from webapp import create_app
+
     other = create_app({"TESTING": True, "SECRET_KEY": "another-key"}).test_client()
     other.set_cookie("fs", session_cookie(answered))
     assert other.get("/check").status_code == 400
@@ -92,6 +95,7 @@ def test_quick_exit_leaves_at_once_and_wipes(answered, method):
 def test_nothing_is_written_to_disk(answered, tmp_path, monkeypatch):
     """Walking and showing a result opens no file for writing."""
     import builtins
+
     real_open = builtins.open
 
     def guarded_open(file, mode="r", *args, **kwargs):

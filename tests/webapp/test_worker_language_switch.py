@@ -1,11 +1,14 @@
 """Switching language on the worker's record table keeps rows typed but not yet saved
 (app.js posts the table with `switch_to`; the server shows it again in the new language)."""
+
 from workerwalk import table_form
 
 
 def test_switching_language_keeps_unsaved_rows_and_saves_nothing(client):
-    typed = [{"code": "HS 11359", "level": "fel", "offense_date": "05/02/2014"},
-             {"code": "H&S 11357(b)", "offense_date": "2011"}]
+    typed = [
+        {"code": "HS 11359", "level": "fel", "offense_date": "05/02/2014"},
+        {"code": "H&S 11357(b)", "offense_date": "2011"},
+    ]
     form = {**table_form(typed, paste="HS 11360 F 2013"), "switch_to": "es"}
     response = client.post("/worker/", data=form)
     page = response.get_data(as_text=True)

@@ -1,5 +1,6 @@
 """Tables for worker mode's pure parts: lines pasted from a record, dates as typed, one row's
 cells -> the walk's answers. Each case is named in a sentence."""
+
 from datetime import date
 
 import pytest
@@ -11,58 +12,103 @@ TODAY = date(2026, 11, 24)
 
 
 def row(code, level="", offense="", conviction="", county=""):
-    return {"code": code, "level": level, "offense_date": offense,
-            "conviction_date": conviction, "county": county}
+    return {
+        "code": code,
+        "level": level,
+        "offense_date": offense,
+        "conviction_date": conviction,
+        "county": county,
+    }
 
 
 LINES = [
-    ("a rap sheet line: section, level letter, one date (the conviction)",
-     "HS 11359 F 05/02/2014", row("HS 11359", "fel", "", "05/02/2014")),
-    ("two dates: the earlier is the offense, whatever their order on the line",
-     "HS 11357 M 06/01/2010 05/02/2010", row("HS 11357", "mis", "05/02/2010", "06/01/2010")),
-    ("dates before the section, H&S with a subdivision, a county in capitals",
-     "05/02/2010 H&S 11357(b) M 06/01/2010 LOS ANGELES",
-     row("H&S 11357(b)", "mis", "05/02/2010", "06/01/2010", "Los Angeles")),
-    ("the code after the number, a spelled-out level, a year alone",
-     "11360 HS FELONY 2012", row("11360 HS", "fel", "", "2012")),
-    ("an attempt keeps its Penal Code section",
-     "PC 664/11359 F 03/03/2010", row("PC 664/11359", "fel", "", "03/03/2010")),
-    ("a conspiracy with ISO dates",
-     "PC 182(a)(1)/HS 11360 F 2010-01-02 2010-05-05",
-     row("PC 182(a)(1)/HS 11360", "fel", "2010-01-02", "2010-05-05")),
-    ("a bare Prop 64 section with a count number and a two-word county",
-     "CNT 01 11358 felony 01/01/2015 SAN DIEGO", row("11358", "fel", "", "01/01/2015", "San Diego")),
-    ("a section of another code is still a row (the engine says it is not Prop 64)",
-     "PC 211 F 01/01/2000", row("PC 211", "fel", "", "01/01/2000")),
-    ("no level on the line leaves the level for the worker to choose",
-     "ARREST 05/02/2013 DISPO 06/01/2014 11359 HS", row("11359 HS", "", "05/02/2013", "06/01/2014")),
-    ("lower case as a worker might type it",
-     "hs 11357 m 1/2/2003", row("hs 11357", "mis", "", "1/2/2003")),
-    ("an impossible date is copied as written, for the row's check to name it",
-     "11359 02/31/2014 F", row("11359", "fel", "", "02/31/2014")),
-    ("a two-digit year is copied as written, never guessed",
-     "HS 11359 F 05/02/14", row("HS 11359", "fel", "", "05/02/14")),
+    (
+        "a rap sheet line: section, level letter, one date (the conviction)",
+        "HS 11359 F 05/02/2014",
+        row("HS 11359", "fel", "", "05/02/2014"),
+    ),
+    (
+        "two dates: the earlier is the offense, whatever their order on the line",
+        "HS 11357 M 06/01/2010 05/02/2010",
+        row("HS 11357", "mis", "05/02/2010", "06/01/2010"),
+    ),
+    (
+        "dates before the section, H&S with a subdivision, a county in capitals",
+        "05/02/2010 H&S 11357(b) M 06/01/2010 LOS ANGELES",
+        row("H&S 11357(b)", "mis", "05/02/2010", "06/01/2010", "Los Angeles"),
+    ),
+    (
+        "the code after the number, a spelled-out level, a year alone",
+        "11360 HS FELONY 2012",
+        row("11360 HS", "fel", "", "2012"),
+    ),
+    (
+        "an attempt keeps its Penal Code section",
+        "PC 664/11359 F 03/03/2010",
+        row("PC 664/11359", "fel", "", "03/03/2010"),
+    ),
+    (
+        "a conspiracy with ISO dates",
+        "PC 182(a)(1)/HS 11360 F 2010-01-02 2010-05-05",
+        row("PC 182(a)(1)/HS 11360", "fel", "2010-01-02", "2010-05-05"),
+    ),
+    (
+        "a bare Prop 64 section with a count number and a two-word county",
+        "CNT 01 11358 felony 01/01/2015 SAN DIEGO",
+        row("11358", "fel", "", "01/01/2015", "San Diego"),
+    ),
+    (
+        "a section of another code is still a row (the engine says it is not Prop 64)",
+        "PC 211 F 01/01/2000",
+        row("PC 211", "fel", "", "01/01/2000"),
+    ),
+    (
+        "no level on the line leaves the level for the worker to choose",
+        "ARREST 05/02/2013 DISPO 06/01/2014 11359 HS",
+        row("11359 HS", "", "05/02/2013", "06/01/2014"),
+    ),
+    (
+        "lower case as a worker might type it",
+        "hs 11357 m 1/2/2003",
+        row("hs 11357", "mis", "", "1/2/2003"),
+    ),
+    (
+        "an impossible date is copied as written, for the row's check to name it",
+        "11359 02/31/2014 F",
+        row("11359", "fel", "", "02/31/2014"),
+    ),
+    (
+        "a two-digit year is copied as written, never guessed",
+        "HS 11359 F 05/02/14",
+        row("HS 11359", "fel", "", "05/02/14"),
+    ),
     ("an infraction", "HS 11357(b) I 2019", row("HS 11357(b)", "inf", "", "2019")),
 ]
 
 UNREADABLE = [
     ("a header line has no code section", "COUNT DATE CHARGE", paste.NO_SECTION),
-    ("a bare number that is not a Prop 64 section is not trusted as one",
-     "12345 F 01/01/2001", paste.NO_SECTION),
+    (
+        "a bare number that is not a Prop 64 section is not trusted as one",
+        "12345 F 01/01/2001",
+        paste.NO_SECTION,
+    ),
     ("only dates", "05/02/2014 06/01/2014", paste.NO_SECTION),
-    ("three dates cannot be placed", "HS 11357 M 1/2/2003 1/3/2003 1/4/2003",
-     paste.TOO_MANY_DATES),
+    ("three dates cannot be placed", "HS 11357 M 1/2/2003 1/3/2003 1/4/2003", paste.TOO_MANY_DATES),
 ]
 
 
-@pytest.mark.parametrize("line, expected", [(line, want) for _, line, want in LINES],
-                         ids=[name for name, _, _ in LINES])
+@pytest.mark.parametrize(
+    "line, expected", [(line, want) for _, line, want in LINES], ids=[name for name, _, _ in LINES]
+)
 def test_a_line_read_from_a_record(line, expected):
     assert paste.read_line(line, COUNTIES, TODAY) == (expected, None)
 
 
-@pytest.mark.parametrize("line, reason", [(line, reason) for _, line, reason in UNREADABLE],
-                         ids=[name for name, _, _ in UNREADABLE])
+@pytest.mark.parametrize(
+    "line, reason",
+    [(line, reason) for _, line, reason in UNREADABLE],
+    ids=[name for name, _, _ in UNREADABLE],
+)
 def test_a_line_that_cannot_be_read_says_why(line, reason):
     assert paste.read_line(line, COUNTIES, TODAY) == (None, reason)
 
@@ -78,8 +124,10 @@ def test_lines_past_the_room_left_come_back_instead_of_being_dropped():
     text = "\n".join(f"HS 11357 M 01/0{n}/2010" for n in range(1, 6))
     read = paste.read_lines(text, COUNTIES, room=3, today=TODAY)
     assert len(read.rows) == 3
-    assert read.unreadable == [("HS 11357 M 01/04/2010", paste.NO_ROOM),
-                               ("HS 11357 M 01/05/2010", paste.NO_ROOM)]
+    assert read.unreadable == [
+        ("HS 11357 M 01/04/2010", paste.NO_ROOM),
+        ("HS 11357 M 01/05/2010", paste.NO_ROOM),
+    ]
 
 
 DATES = [
@@ -105,44 +153,78 @@ DATES = [
 ]
 
 
-@pytest.mark.parametrize("typed, expected", [(t, e) for _, t, e in DATES],
-                         ids=[name for name, _, _ in DATES])
+@pytest.mark.parametrize(
+    "typed, expected", [(t, e) for _, t, e in DATES], ids=[name for name, _, _ in DATES]
+)
 def test_a_date_as_typed(typed, expected):
     assert dates.read(typed, TODAY) == expected
 
 
-@pytest.mark.parametrize("stored, shown", [("2014-05-02", "05/02/2014"), ("2014-05", "05/2014"),
-                                           ("2014", "2014")])
+@pytest.mark.parametrize(
+    "stored, shown", [("2014-05-02", "05/02/2014"), ("2014-05", "05/2014"), ("2014", "2014")]
+)
 def test_a_stored_date_is_shown_as_it_is_typed_and_reads_back_the_same(stored, shown):
     assert dates.shown(stored) == shown
     assert dates.read(shown, TODAY) == (stored, None)
 
 
-FULL_ROW = {"code": "HS 11359", "level": "fel", "offense_date": "04/01/2013",
-            "conviction_date": "05/02/2014", "age": "34", "sentence": "done",
-            "sentence_kind": "prob", "court": "ca", "county": "los angeles county"}
+FULL_ROW = {
+    "code": "HS 11359",
+    "level": "fel",
+    "offense_date": "04/01/2013",
+    "conviction_date": "05/02/2014",
+    "age": "34",
+    "sentence": "done",
+    "sentence_kind": "prob",
+    "court": "ca",
+    "county": "los angeles county",
+}
 
 ROWS = [
-    ("a whole row fills every key of the walk's table screens", {},
-     {"o": "pfs", "s": "HS 11359", "l": "fel", "od": "2013-04-01", "cd": "2014-05-02",
-      "a": "21up", "ss": "done", "sk": "prob", "w": "ca", "j": "adult", "k": "19"}),
+    (
+        "a whole row fills every key of the walk's table screens",
+        {},
+        {
+            "o": "pfs",
+            "s": "HS 11359",
+            "l": "fel",
+            "od": "2013-04-01",
+            "cd": "2014-05-02",
+            "a": "21up",
+            "ss": "done",
+            "sk": "prob",
+            "w": "ca",
+            "j": "adult",
+            "k": "19",
+        },
+    ),
     ("an age of 17 is under 18", {"age": "17"}, {"a": "lt18"}),
     ("an age of 18 is 18 to 20", {"age": "18"}, {"a": "18to20"}),
     ("an age of 21 is 21 or older", {"age": "21"}, {"a": "21up"}),
     ("a four-digit number is a birth year", {"age": "1988"}, {"a": "born", "b": "1988"}),
     ("an age band as typed", {"age": "18-20"}, {"a": "18to20"}),
-    ("empty cells mean not known", {"offense_date": "", "age": "", "sentence": "",
-                                    "sentence_kind": "", "county": ""},
-     {"od": "u", "a": "u", "ss": "u", "sk": "u", "k": "u"}),
-    ("? means not known, even for the code section",
-     {"code": "?", "conviction_date": "?"}, {"o": "u", "cd": "u"}),
-    ("another code is kept as typed, as 'other'", {"code": "PC 211"}, {"o": "other", "s": "PC 211"}),
+    (
+        "empty cells mean not known",
+        {"offense_date": "", "age": "", "sentence": "", "sentence_kind": "", "county": ""},
+        {"od": "u", "a": "u", "ss": "u", "sk": "u", "k": "u"},
+    ),
+    (
+        "? means not known, even for the code section",
+        {"code": "?", "conviction_date": "?"},
+        {"o": "u", "cd": "u"},
+    ),
+    (
+        "another code is kept as typed, as 'other'",
+        {"code": "PC 211"},
+        {"o": "other", "s": "PC 211"},
+    ),
     ("a juvenile court", {"court": "juv"}, {"w": "ca", "j": "juv"}),
 ]
 
 
-@pytest.mark.parametrize("change, expected", [(c, e) for _, c, e in ROWS],
-                         ids=[name for name, _, _ in ROWS])
+@pytest.mark.parametrize(
+    "change, expected", [(c, e) for _, c, e in ROWS], ids=[name for name, _, _ in ROWS]
+)
 def test_a_row_read_into_the_walks_answers(change, expected):
     answers, problems = rows.read({**FULL_ROW, **change}, TODAY)
     assert problems == []
@@ -163,24 +245,42 @@ BAD_ROWS = [
     ("an age that is neither an age nor a year", {"age": "old"}, ["age"]),
     ("a county misspelled", {"county": "Los Angles"}, ["county"]),
     ("a choice that is not on the list", {"court": "mars"}, ["court"]),
-    ("several problems, in column order",
-     {"code": "", "conviction_date": "05/02/14", "county": "Nowhere"},
-     ["code", "conviction_date", "county"]),
+    (
+        "several problems, in column order",
+        {"code": "", "conviction_date": "05/02/14", "county": "Nowhere"},
+        ["code", "conviction_date", "county"],
+    ),
 ]
 
 
-@pytest.mark.parametrize("change, cells", [(c, e) for _, c, e in BAD_ROWS],
-                         ids=[name for name, _, _ in BAD_ROWS])
+@pytest.mark.parametrize(
+    "change, cells", [(c, e) for _, c, e in BAD_ROWS], ids=[name for name, _, _ in BAD_ROWS]
+)
 def test_a_row_with_problems_names_each_cell(change, cells):
     _answers, problems = rows.read({**FULL_ROW, **change}, TODAY)
     assert [name for name, _problem in problems] == cells
 
 
-@pytest.mark.parametrize("answers", [
-    {"s": "HS 11359", "o": "pfs", "l": "fel", "od": "2013-04-01", "cd": "2014-05-02",
-     "a": "born", "b": "1980", "ss": "serving", "sk": "jail", "w": "ca", "j": "juv", "k": "58"},
-    {"o": "u", "l": "u", "od": "u", "cd": "2014", "a": "u", "ss": "u", "sk": "u", "w": "fed"},
-])
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {
+            "s": "HS 11359",
+            "o": "pfs",
+            "l": "fel",
+            "od": "2013-04-01",
+            "cd": "2014-05-02",
+            "a": "born",
+            "b": "1980",
+            "ss": "serving",
+            "sk": "jail",
+            "w": "ca",
+            "j": "juv",
+            "k": "58",
+        },
+        {"o": "u", "l": "u", "od": "u", "cd": "2014", "a": "u", "ss": "u", "sk": "u", "w": "fed"},
+    ],
+)
 def test_stored_answers_shown_in_the_table_read_back_the_same(answers):
     again, problems = rows.read(rows.cells_of(answers), TODAY)
     assert problems == []

@@ -1,13 +1,16 @@
 """Worker mode: prior convictions asked for several rows can be answered once for all of them
 (a row's own answer counts first); nothing else changes."""
+
 import re
 
 from test_worker import save, stored
 from workerwalk import FIELD
 
-FELONIES = [{"code": "HS 11359", "level": "fel", "conviction_date": "05/02/2014"},
-            {"code": "HS 11358", "level": "fel", "conviction_date": "01/01/2012"},
-            {"code": "HS 11360", "level": "fel", "conviction_date": "01/01/2013"}]
+FELONIES = [
+    {"code": "HS 11359", "level": "fel", "conviction_date": "05/02/2014"},
+    {"code": "HS 11358", "level": "fel", "conviction_date": "01/01/2012"},
+    {"code": "HS 11360", "level": "fel", "conviction_date": "01/01/2013"},
+]
 PRIOR_KEYS = ("p1", "p2", "p3")  # prior-serious, prior-registrable, prior-same (flow.yaml)
 
 
@@ -38,8 +41,9 @@ def test_an_answer_for_all_fills_every_row_left_blank_and_a_rows_own_answer_wins
     save(client, FELONIES)
     rows = sorted({name.split("-")[0] for name in FIELD.findall(page(client))} - {"p"})
     form = {"all-p1": "n", "all-p2": "n", "all-p3": "u", f"{rows[0]}-p3": "y"}
-    form.update({name: "n" for name in FIELD.findall(page(client))
-                 if name.split("-")[1] not in PRIOR_KEYS})
+    form.update(
+        {name: "n" for name in FIELD.findall(page(client)) if name.split("-")[1] not in PRIOR_KEYS}
+    )
     response = client.post("/worker/questions", data=form)
     assert response.status_code == 303, response.get_data(as_text=True)[:2000]
     saved = priors_by_row(client)

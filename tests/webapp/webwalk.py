@@ -3,33 +3,45 @@
 `answers_for_case` turns a contract case (tests' source of truth) into what a person would
 choose on each screen, so the contract examples can be walked through the real flow.
 """
+
 import json
 import re
+from datetime import date
 from html import unescape
 from pathlib import Path
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
+from webapp import flow
 
-COURT = {"california_adult": ("ca", "adult"), "california_juvenile": ("ca", "juv"),
-         "federal": ("fed", None), "other_state": ("oth", None), "unknown": ("u", None)}
+EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
+# Every test's day, the contract examples' `as_of` (tests/conftest.py sets it for every app).
+TODAY = date(2026, 11, 24)
+
+COURT = {
+    "california_adult": ("ca", "adult"),
+    "california_juvenile": ("ca", "juv"),
+    "federal": ("fed", None),
+    "other_state": ("oth", None),
+    "unknown": ("u", None),
+}
 WORDS = {"11357": "have", "11358": "grow", "11359": "pfs", "11360": "sell"}
 LEVEL = {"felony": "fel", "misdemeanor": "mis", "infraction": "inf", "unknown": "u"}
 AGE = {"under_18": "lt18", "18_to_20": "18to20", "21_or_older": "21up", "unknown": "u"}
 STATUS = {"completed": "done", "serving": "serving", "unknown": "u"}
-KIND = {"probation": "prob", "county_jail": "jail", "state_prison": "prison",
-        "fine_only": "fine", "unknown": "u"}
-TRI = {"yes": "y", "no": "n", "unknown": "u"}
-FACT_SCREENS = {
-    "concentrated": ("conduct", "concentrated"), "amount": ("conduct", "over_limit"),
-    "plants": ("conduct", "plants_over_six"), "for-sale": ("conduct", "for_sale"),
-    "across-border": ("conduct", "import_export"), "minors": ("conduct", "minor_involved"),
-    "school": ("conduct", "school_grounds"), "environment": ("conduct", "environmental_harm"),
-    "prior-serious": ("priors", "super_strike"),
-    "prior-registrable": ("priors", "registrable_sex_offense"),
-    "prior-same": ("priors", "two_same_section"),
+KIND = {
+    "probation": "prob",
+    "county_jail": "jail",
+    "state_prison": "prison",
+    "fine_only": "fine",
+    "unknown": "u",
 }
-PERSON_SCREENS = {"registration": "must_register_290", "supervision": "under_supervision",
-                  "pending": "pending_charges"}
+TRI = {"yes": "y", "no": "n", "unknown": "u"}
+# question name -> (group, fact), as flow.yaml declares them.
+FACT_SCREENS = {
+    s.id: tuple(s.fact.split("."))
+    for s in flow.CONVICTION_SCREENS
+    if s.fact and s.fact.startswith(("conduct.", "priors."))
+}
+PERSON_SCREENS = {s.id: s.fact.split(".")[1] for s in flow.PERSON_SCREENS}
 
 
 def date_answer(value):
@@ -48,8 +60,10 @@ def answers_for_case(conviction, county="19"):
         "where": {"answer": where},
         "court": {"answer": court},
         "county": {"answer": county},
-        "offense": {"answer": WORDS[section.group(0)] if section else "other",
-                    "detail": conviction["offense"]},
+        "offense": {
+            "answer": WORDS[section.group(0)] if section else "other",
+            "detail": conviction["offense"],
+        },
         "level": {"answer": LEVEL[conviction.get("level", "unknown")]},
         "convicted": date_answer(conviction.get("conviction_date")),
         "happened": date_answer(conviction.get("offense_date")),
@@ -64,8 +78,10 @@ def answers_for_case(conviction, county="19"):
 
 
 def person_answers(person):
-    return {screen: {"answer": TRI[person.get(fact, "unknown")]}
-            for screen, fact in PERSON_SCREENS.items()}
+    return {
+        screen: {"answer": TRI[person.get(fact, "unknown")]}
+        for screen, fact in PERSON_SCREENS.items()
+    }
 
 
 def screen_of(location):
@@ -125,8 +141,10 @@ def walk_case(client, case):
     return response.get_data(as_text=True)
 
 
-CARD = re.compile(r'<article class="card[^"]*" id="[^"]*" data-conviction-id="([^"]+)" '
-                  r'data-outcome="([^"]+)" data-automatic="([^"]+)"')
+CARD = re.compile(
+    r'<article class="card[^"]*" id="[^"]*" data-conviction-id="([^"]+)" '
+    r'data-outcome="([^"]+)" data-automatic="([^"]+)"'
+)
 
 
 def cards(html):
@@ -146,9 +164,13 @@ def session_cookie(client):
     return cookie.value if cookie else None
 
 
-# Every answer a question can hold, typed text with markup characters too (the skeleton tests).
-DATES = [{"year": "2012", "month": "05"}, {"year": "2013", "month": ""}, {"unsure": "y"},
-         {"year": "1999", "month": "12"}]
+# Every answer a question can hold, typed text with markup characters too (test_perf_pages).
+DATES = [
+    {"year": "2012", "month": "05"},
+    {"year": "2013", "month": ""},
+    {"unsure": "y"},
+    {"year": "1999", "month": "12"},
+]
 TYPED = "HS 11357(a) <b>&\"'"
 
 
@@ -157,8 +179,11 @@ def values_for(screen):
         return DATES
     if screen.type == "select":
         return [{"answer": code} for code in ("1", "19", "58", "u")]
-    extra = {"detail": TYPED if screen.detail["field"] == "code_section" else "1990"} \
-        if screen.detail else {}
+    extra = (
+        {"detail": TYPED if screen.detail["field"] == "code_section" else "1990"}
+        if screen.detail
+        else {}
+    )
     return [{"answer": option, **extra} for option in screen.options]
 
 

@@ -1,18 +1,38 @@
 """Driving worker mode like a legal aid worker would, with JavaScript off: fill the table's
 cells, press a button (every button submits the one form), answer the follow-up questions."""
+
 import re
 
-from webapp.case_builder import CONDUCT, PERSON, PRIORS
+from webapp.flow import CONVICTION_SCREENS, PERSON_SCREENS
 
-COLUMNS = ("code", "level", "offense_date", "conviction_date", "age", "sentence",
-           "sentence_kind", "court", "county")
+COLUMNS = (
+    "code",
+    "level",
+    "offense_date",
+    "conviction_date",
+    "age",
+    "sentence",
+    "sentence_kind",
+    "court",
+    "county",
+)
 LEVEL = {"felony": "fel", "misdemeanor": "mis", "infraction": "inf", "unknown": "u"}
 AGE = {"under_18": "<18", "18_to_20": "18-20", "21_or_older": "21+", "unknown": "?"}
 STATUS = {"completed": "done", "serving": "serving", "unknown": ""}
-KIND = {"probation": "prob", "county_jail": "jail", "state_prison": "prison",
-        "fine_only": "fine", "unknown": ""}
-COURT = {"california_adult": "ca", "california_juvenile": "juv", "federal": "fed",
-         "other_state": "oth", "unknown": "u"}
+KIND = {
+    "probation": "prob",
+    "county_jail": "jail",
+    "state_prison": "prison",
+    "fine_only": "fine",
+    "unknown": "",
+}
+COURT = {
+    "california_adult": "ca",
+    "california_juvenile": "juv",
+    "federal": "fed",
+    "other_state": "oth",
+    "unknown": "u",
+}
 TRI = {"yes": "y", "no": "n", "unknown": "u"}
 FIELD = re.compile(r'name="((?:f\d+|p)-[a-z0-9]+)"')
 
@@ -52,15 +72,16 @@ def cells_for(conviction, county="Los Angeles"):
 
 def fact_answers(case, numbers):
     """{follow-up field name: answer} from a contract case; numbers: conviction id -> row number."""
-    answers = {f"p-{key}": TRI[case.get("person", {}).get(fact, "unknown")]
-               for key, fact in PERSON.items()}
+    answers = {
+        f"p-{s.key}": TRI[case.get("person", {}).get(s.fact.split(".")[1], "unknown")]
+        for s in PERSON_SCREENS
+    }
+    follow_ups = [s for s in CONVICTION_SCREENS if s.type == "yes_no_unsure" and s.fact]
     for conviction in case["convictions"]:
         number = numbers[conviction["id"]]
-        groups = {**{key: ("conduct", fact) for key, fact in CONDUCT.items()},
-                  **{key: ("priors", fact) for key, fact in PRIORS.items()},
-                  "pr": ("sentence", "probation_revoked")}
-        for key, (group, fact) in groups.items():
-            answers[f"f{number}-{key}"] = TRI[conviction.get(group, {}).get(fact, "unknown")]
+        for screen in follow_ups:  # the form's fields are named by the cookie's keys
+            group, fact = screen.fact.split(".")
+            answers[f"f{number}-{screen.key}"] = TRI[conviction.get(group, {}).get(fact, "unknown")]
     return answers
 
 

@@ -4,6 +4,7 @@ own follow-up questions (in the third person), engine and result page, addressed
 Stores nothing more than the public walk: the rows are the same convictions in the same signed
 cookie (state.py); rows being edited travel only in the form's POST body.
 """
+
 from .views import bp
 
 __all__ = ["bp"]

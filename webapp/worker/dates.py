@@ -9,10 +9,13 @@ Two-digit years (05/02/14) are refused, never guessed: 14 could be 1914 or 2014,
 century decides which side of the law's 2016 and 2019 dates a case falls on.
 Stored as the engine's contract writes dates: 2014-05-02, 2014-05 or 2014.
 """
-import re
-from datetime import date
 
-EARLIEST_YEAR = 1900
+import re
+
+from rules.dates import ImpossibleDate, parse
+
+from ..forms import EARLIEST_YEAR
+
 _SEP = r"[/.\-]"
 DAY_US = re.compile(rf"^(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}(\d{{4}})$")
 DAY_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -34,8 +37,13 @@ def read(text, today):
     text = text.strip()
     if TWO_DIGIT_YEAR.match(text):
         return None, TWO_DIGITS
-    for pattern, order in ((DAY_US, "mdy"), (DAY_ISO, "ymd"), (MONTH_US, "my"),
-                           (MONTH_ISO, "ym"), (YEAR, "y")):
+    for pattern, order in (
+        (DAY_US, "mdy"),
+        (DAY_ISO, "ymd"),
+        (MONTH_US, "my"),
+        (MONTH_ISO, "ym"),
+        (YEAR, "y"),
+    ):
         match = pattern.match(text)
         if match:
             parts = dict(zip(order, map(int, match.groups())))
@@ -45,23 +53,21 @@ def read(text, today):
 
 def _checked(parts, today):
     year, month, day = parts["y"], parts.get("m"), parts.get("d")
-    if month is not None and not 1 <= month <= 12:
-        return None, NOT_REAL
-    if day is not None:
-        try:
-            date(year, month, day)
-        except ValueError:
-            return None, NOT_REAL
-    if year < EARLIEST_YEAR:
-        return None, TOO_EARLY
-    known = (year, month or 1, day or 1)
-    if known > (today.year, today.month, today.day):
-        return None, FUTURE
     value = f"{year:04d}"
     if month is not None:
         value += f"-{month:02d}"
     if day is not None:
         value += f"-{day:02d}"
+    if month is not None and not 1 <= month <= 12:
+        return None, NOT_REAL
+    try:
+        first_day = parse(value).first  # the engine's reader: the date it will be given
+    except ImpossibleDate:
+        return None, NOT_REAL
+    if year < EARLIEST_YEAR:
+        return None, TOO_EARLY
+    if first_day > today:
+        return None, FUTURE
     return value, None
 
 

@@ -1,10 +1,11 @@
 """One row of the dense entry table: cell text <-> the answers the public walk keeps.
 
-A row fills the same short keys as the walk's screens (flow.yaml), so everything after the
+A row fills the same answers as the walk's screens (flow.yaml, by question name), so everything after the
 table (follow-up questions, the engine's case, the result) is the public walk's own code.
 Reading a row returns the answers and, for each cell that cannot be read, the cell's name and
 what is wrong; the page words it as "Row 4: offense date – 02/31/2014 is not a real date".
 """
+
 import difflib
 from dataclasses import dataclass
 
@@ -12,52 +13,76 @@ from flask_babel import lazy_gettext as _l
 
 import rules
 
+from ..flow import BY_ID, CONVICTION_SCREENS, stored_keys
 from ..forms import CODE_SECTION, too_late
 from ..labels import COUNTIES, QUESTIONS
-from ..state import MAX_CONVICTIONS as MAX_ROWS  # the public walk's limit
+from ..state import MAX_CONVICTIONS
 from . import dates
+
+MAX_ROWS = MAX_CONVICTIONS  # the public walk's limit
+# Where each question's answer is kept (flow.yaml): a row fills the same answers as the walk.
+KEY = {screen.id: screen.key for screen in CONVICTION_SCREENS}
+DETAIL_KEY = {s.id: s.detail["key"] for s in CONVICTION_SCREENS if s.detail}
+
+
+def keys_of(*screen_ids):
+    """The answer keys of the named questions, their detail's too."""
+    return tuple(key for sid in screen_ids for key in stored_keys(BY_ID["conviction"][sid]))
 
 
 @dataclass(frozen=True)
 class Column:
-    name: str     # the cell's form field: "<name>-<row position>"
+    name: str  # the cell's form field: "<name>-<row position>"
     label: object  # the column header; also names the field in an error
-    keys: tuple   # the answer keys (flow.yaml) this cell fills
+    keys: tuple  # the answer keys (flow.yaml) this cell fills
 
 
 COLUMNS = (
-    Column("code", _l("Code section"), ("o", "s")),
-    Column("level", _l("Level"), ("l",)),
-    Column("offense_date", _l("Offense date"), ("od",)),
-    Column("conviction_date", _l("Conviction date"), ("cd",)),
-    Column("age", _l("Age then or birth year"), ("a", "b")),
-    Column("sentence", _l("Sentence finished?"), ("ss",)),
-    Column("sentence_kind", _l("Sentence"), ("sk",)),
-    Column("court", _l("Court"), ("w", "j")),
-    Column("county", _l("County"), ("k",)),
+    Column("code", _l("Code section"), keys_of("offense")),
+    Column("level", _l("Level"), keys_of("level")),
+    Column("offense_date", _l("Offense date"), keys_of("happened")),
+    Column("conviction_date", _l("Conviction date"), keys_of("convicted")),
+    Column("age", _l("Age then or birth year"), keys_of("age")),
+    Column("sentence", _l("Sentence finished?"), keys_of("sentence")),
+    Column("sentence_kind", _l("Sentence"), keys_of("sentence-kind")),
+    Column("court", _l("Court"), keys_of("where", "court")),
+    Column("county", _l("County"), keys_of("county")),
 )
 BY_NAME = {column.name: column for column in COLUMNS}
 TABLE_KEYS = frozenset(key for column in COLUMNS for key in column.keys)
 OTHER_CELLS = ("code", "offense_date", "conviction_date", "age", "county")  # free text
-LEVEL_CHOICES = ("fel", "mis", "inf", "u")
-SENTENCE_CHOICES = ("done", "serving", "u")
-SENTENCE_KIND_CHOICES = ("prob", "jail", "prison", "fine", "u")
-COURT_CHOICES = {"ca": ("ca", "adult"), "juv": ("ca", "juv"), "fed": ("fed", None),
-                 "oth": ("oth", None), "u": ("u", None)}
+LEVEL_CHOICES = BY_ID["conviction"]["level"].options
+SENTENCE_CHOICES = BY_ID["conviction"]["sentence"].options
+SENTENCE_KIND_CHOICES = BY_ID["conviction"]["sentence-kind"].options
+COURT_CHOICES = {
+    "ca": ("ca", "adult"),
+    "juv": ("ca", "juv"),
+    "fed": ("fed", None),
+    "oth": ("oth", None),
+    "u": ("u", None),
+}
 NOT_SURE = ("", "?")
 AGE_BANDS = {"<18": "lt18", "18-20": "18to20", "21+": "21up"}  # also typed as an age: 17, 19, 34
 OFFENSE_WORDS = {"11357": "have", "11358": "grow", "11359": "pfs", "11360": "sell"}
 
 ROW_ERROR = _l("Row %(row)s: %(field)s – %(problem)s")
-CODE_NEEDED = _l("enter the code section as it is on the record, for example HS 11359, or ? if the record does not say")
+CODE_NEEDED = _l(
+    "enter the code section as it is on the record, for example HS 11359, or ? if the record does not say"
+)
 CHOOSE_LEVEL = _l("choose felony, misdemeanor, infraction, or not sure")
 CHOOSE_ONE = _l("choose one of the answers")
 DATE_NEEDED = _l("enter the date, or ? if the record does not say")
 # Messages that quote what was typed are built when the problem is found (lazy: worded in the
 # page's language when shown).
 DATE_PROBLEMS = {
-    dates.UNREADABLE: lambda value: _l("%(value)s is not a date this tool can read; write it as MM/DD/YYYY, MM/YYYY or YYYY", value=value),
-    dates.TWO_DIGITS: lambda value: _l("%(value)s has a two-digit year; write the year with 4 numbers, for example 05/02/2014", value=value),
+    dates.UNREADABLE: lambda value: _l(
+        "%(value)s is not a date this tool can read; write it as MM/DD/YYYY, MM/YYYY or YYYY",
+        value=value,
+    ),
+    dates.TWO_DIGITS: lambda value: _l(
+        "%(value)s has a two-digit year; write the year with 4 numbers, for example 05/02/2014",
+        value=value,
+    ),
     dates.NOT_REAL: lambda value: _l("%(value)s is not a real date (month/day/year)", value=value),
     dates.TOO_EARLY: lambda value: _l("%(value)s is before 1900", value=value),
     dates.FUTURE: lambda value: _l("%(value)s is in the future", value=value),
@@ -83,32 +108,43 @@ def read(cells, today):
             answers.update(found)
 
     take("code", read_code)
-    take("level", lambda v: choice(v, LEVEL_CHOICES, "l", CHOOSE_LEVEL))
-    take("offense_date", lambda v: read_date(v, "od", today, required=False))
-    take("conviction_date", lambda v: read_date(v, "cd", today, required=True))
+    take("level", lambda v: choice(v, LEVEL_CHOICES, KEY["level"], CHOOSE_LEVEL))
+    take("offense_date", lambda v: read_date(v, KEY["happened"], today, required=False))
+    take("conviction_date", lambda v: read_date(v, KEY["convicted"], today, required=True))
     take("age", lambda v: read_age(v, today))
-    take("sentence", lambda v: choice(v or "u", SENTENCE_CHOICES, "ss", CHOOSE_ONE))
-    take("sentence_kind", lambda v: choice(v or "u", SENTENCE_KIND_CHOICES, "sk", CHOOSE_ONE))
+    take("sentence", lambda v: choice(v or "u", SENTENCE_CHOICES, KEY["sentence"], CHOOSE_ONE))
+    take(
+        "sentence_kind",
+        lambda v: choice(v or "u", SENTENCE_KIND_CHOICES, KEY["sentence-kind"], CHOOSE_ONE),
+    )
     take("court", read_court)
     take("county", read_county)
-    happened, convicted = answers.get("od"), answers.get("cd")
-    if happened not in (None, "u") and convicted not in (None, "u") and too_late(happened, convicted):
+    happened, convicted = answers.get(KEY["happened"]), answers.get(KEY["convicted"])
+    if (
+        happened not in (None, "u")
+        and convicted not in (None, "u")
+        and too_late(happened, convicted)
+    ):
         problems.append(("offense_date", OFFENSE_AFTER_CONVICTION))
-    if answers.get("w") != "ca":
-        answers.pop("k", None)  # a county is asked only for a California court
+    if answers.get(KEY["where"]) != "ca":
+        answers.pop(KEY["county"], None)  # a county is asked only for a California court
     return answers, problems
 
 
 def read_code(value):
+    value = rules.offense.clean(value or "").strip()  # the engine's reader: NFKC, no controls
     if not value:
         return None, CODE_NEEDED
     if value == "?":
-        return {"o": "u"}, None
+        return {KEY["offense"]: "u"}, None
     offense = rules.parse_offense(value)
     if not CODE_SECTION.match(value) or offense.section is None:
-        return None, _l("%(value)s is not a code section this tool can read; write it as on the record, for example HS 11359", value=value)
+        return None, _l(
+            "%(value)s is not a code section this tool can read; write it as on the record, for example HS 11359",
+            value=value,
+        )
     words = OFFENSE_WORDS.get(offense.section) if offense.kind == "prop64" else None
-    return {"o": words or "other", "s": value}, None
+    return {KEY["offense"]: words or "other", DETAIL_KEY["offense"]: value}, None
 
 
 def choice(value, allowed, key, problem):
@@ -128,60 +164,79 @@ def read_date(value, key, today, required):
 
 def read_age(value, today):
     if value in NOT_SURE:
-        return {"a": "u"}, None
+        return {KEY["age"]: "u"}, None
     if value.replace(" ", "") in AGE_BANDS:
-        return {"a": AGE_BANDS[value.replace(" ", "")]}, None
+        return {KEY["age"]: AGE_BANDS[value.replace(" ", "")]}, None
     if value.isdigit() and len(value) == 4:
         year = int(value)
         if dates.EARLIEST_YEAR <= year <= today.year:
-            return {"a": "born", "b": value}, None
+            return {KEY["age"]: "born", DETAIL_KEY["age"]: value}, None
     elif value.isdigit() and 8 <= int(value) <= 110:
         age = int(value)
-        return {"a": "lt18" if age < 18 else "18to20" if age < 21 else "21up"}, None
-    return None, _l("%(value)s is not an age or a birth year; write the age then (for example 19 or 21+) or the year of birth (for example 1988)", value=value)
+        return {KEY["age"]: "lt18" if age < 18 else "18to20" if age < 21 else "21up"}, None
+    return None, _l(
+        "%(value)s is not an age or a birth year; write the age then (for example 19 or 21+) or the year of birth (for example 1988)",
+        value=value,
+    )
 
 
 def read_court(value):
     if value not in COURT_CHOICES:
         return None, CHOOSE_ONE
     where, court = COURT_CHOICES[value]
-    return ({"w": where, "j": court} if court else {"w": where}), None
+    return ({KEY["where"]: where, KEY["court"]: court} if court else {KEY["where"]: where}), None
 
 
 def read_county(value):
     if value in NOT_SURE:
-        return {"k": "u"}, None
+        return {KEY["county"]: "u"}, None
     by_name = {name.casefold(): number for number, name in enumerate(COUNTIES, start=1)}
     typed = " ".join(value.split()).casefold().removesuffix(" county")
     if typed in by_name:
-        return {"k": str(by_name[typed])}, None
+        return {KEY["county"]: str(by_name[typed])}, None
     guess = difflib.get_close_matches(typed, list(by_name), n=1, cutoff=0.75)
     if guess:
-        return None, _l("%(value)s is not a California county (did you mean %(guess)s?)",
-                        value=value, guess=COUNTIES[by_name[guess[0]] - 1])
+        return None, _l(
+            "%(value)s is not a California county (did you mean %(guess)s?)",
+            value=value,
+            guess=COUNTIES[by_name[guess[0]] - 1],
+        )
     return None, _l("%(value)s is not a California county", value=value)
 
 
 # --- stored answers -> the cells shown -------------------------------------------------------
 
+
 def cells_of(answers):
     """What the table shows for a stored conviction (from the table or from the public walk)."""
-    where, court = answers.get("w"), answers.get("j")
-    court_cell = next((code for code, pair in COURT_CHOICES.items()
-                       if pair == (where, court if where == "ca" else None)), "ca")
+    where, court = answers.get(KEY["where"]), answers.get(KEY["court"])
+    court_cell = next(
+        (
+            code
+            for code, pair in COURT_CHOICES.items()
+            if pair == (where, court if where == "ca" else None)
+        ),
+        "ca",
+    )
     if where == "ca" and court not in ("adult", "juv"):
         court_cell = "ca"
     return {
-        "code": answers.get("s") or ("?" if answers.get("o") == "u" else
-                                     _offense_words(answers.get("o"))),
-        "level": answers.get("l", ""),
-        "offense_date": _date_cell(answers.get("od")),
-        "conviction_date": _date_cell(answers.get("cd")),
+        "code": answers.get(DETAIL_KEY["offense"])
+        or (
+            "?"
+            if answers.get(KEY["offense"]) == "u"
+            else _offense_words(answers.get(KEY["offense"]))
+        ),
+        "level": answers.get(KEY["level"], ""),
+        "offense_date": _date_cell(answers.get(KEY["happened"])),
+        "conviction_date": _date_cell(answers.get(KEY["convicted"])),
         "age": _age_cell(answers),
-        "sentence": answers.get("ss", ""),
-        "sentence_kind": answers.get("sk", ""),
+        "sentence": answers.get(KEY["sentence"], ""),
+        "sentence_kind": answers.get(KEY["sentence-kind"], ""),
         "court": court_cell,
-        "county": COUNTIES[int(answers["k"]) - 1] if answers.get("k", "u") != "u" else "",
+        "county": COUNTIES[int(answers[KEY["county"]]) - 1]
+        if answers.get(KEY["county"], "u") != "u"
+        else "",
     }
 
 
@@ -198,9 +253,9 @@ def _date_cell(value):
 
 
 def _age_cell(answers):
-    code = answers.get("a")
+    code = answers.get(KEY["age"])
     if code == "born":
-        return answers.get("b", "")
+        return answers.get(DETAIL_KEY["age"], "")
     shown_band = {band: typed for typed, band in AGE_BANDS.items()}
     return "?" if code == "u" else shown_band.get(code, "")
 

@@ -4,18 +4,20 @@ Every button is a real submit button of one form (add, remove, paste, save), so 
 with JavaScript off; the rows being edited come back in the POST body and are re-rendered, and
 only Save writes them to the state cookie (then 303 to the next page).
 """
+
 from collections import Counter
 
 from flask import Blueprint, current_app, request, session, url_for
 from flask_babel import gettext as _
-from flask_babel import refresh as refresh_locale
 from flask_babel import lazy_gettext as _l
+from flask_babel import refresh as refresh_locale
 
-from .. import state
+from .. import state, walks
 from ..flow import BY_ID
 from ..i18n import LANGUAGES
 from ..labels import COUNTIES, YES_NO_UNSURE
-from ..views import FULL, render, result_page, see_other, today
+from ..pages import FULL, render, see_other, today
+from ..views import result_page
 from . import paste, rap_sheet, rows, voice
 
 bp = Blueprint("worker", __name__, url_prefix="/worker")
@@ -36,13 +38,22 @@ NOT_SURE = _l("Not sure")  # "I'm not sure" does not fit a table cell
 SELECTS = {
     "level": [("", _l("Choose")), *rows.choices("level", rows.LEVEL_CHOICES)],
     "sentence": [("", NOT_SURE), ("done", _l("Finished")), ("serving", _l("Still serving"))],
-    "sentence_kind": [("", NOT_SURE), *rows.choices("sentence-kind", rows.SENTENCE_KIND_CHOICES[:-1])],
-    "court": [("ca", _l("California")), ("juv", _l("California juvenile")),
-              ("fed", _l("Federal")), ("oth", _l("Another state")), ("u", NOT_SURE)],
+    "sentence_kind": [
+        ("", NOT_SURE),
+        *rows.choices("sentence-kind", rows.SENTENCE_KIND_CHOICES[:-1]),
+    ],
+    "court": [
+        ("ca", _l("California")),
+        ("juv", _l("California juvenile")),
+        ("fed", _l("Federal")),
+        ("oth", _l("Another state")),
+        ("u", NOT_SURE),
+    ],
 }
 
 
 # --- the record table ------------------------------------------------------------------------
+
 
 @bp.route("/", methods=["GET", "POST"])
 def record():
@@ -57,8 +68,9 @@ def record():
         # the same table, nothing saved or lost, in the new language.
         session["l"] = switch_to
         refresh_locale()
-        return show_record(table, paste_text=request.form.get("paste", ""),
-                           rap_text=request.form.get("rap", ""))
+        return show_record(
+            table, paste_text=request.form.get("paste", ""), rap_text=request.form.get("rap", "")
+        )
     action = request.form.get("action", "save")
     if action == "save":
         return save(table)
@@ -91,24 +103,49 @@ def blank_row():
 def posted_rows(form):
     count = form.get("rows", "")
     count = min(int(count), rows.MAX_ROWS) if count.isdigit() else 0
-    return [{"number": form.get(f"number-{position}", ""),
-             "cells": {c.name: form.get(f"{c.name}-{position}", "")[:80] for c in rows.COLUMNS}}
-            for position in range(1, count + 1)]
+    return [
+        {
+            "number": form.get(f"number-{position}", ""),
+            "cells": {c.name: form.get(f"{c.name}-{position}", "")[:80] for c in rows.COLUMNS},
+        }
+        for position in range(1, count + 1)
+    ]
 
 
-def show_record(table, errors=(), cell_errors=None, focus=None, paste_text="", report=None,
-                rap_text="", rap_report=None):
+def show_record(
+    table,
+    errors=(),
+    cell_errors=None,
+    focus=None,
+    paste_text="",
+    report=None,
+    rap_text="",
+    rap_report=None,
+):
     """The table page. errors: [(field id, full message)] for the summary; cell_errors:
     {field id: the problem alone}, shown in the cell (the row and column are the cell's label)."""
     if errors and focus is None:
         focus = errors[0][0]  # the summary is announced (role=alert); the cursor goes to the fix
     shown = [{**row, "position": position} for position, row in enumerate(table, start=1)]
     heading = _("Enter the person's record")
-    return render("worker/record.html", heading, heading=heading, errors=list(errors),
-                  cell_errors=cell_errors or {}, rows=shown, columns=rows.COLUMNS, selects=SELECTS,
-                  counties=COUNTIES, focus=focus, paste_text=paste_text, report=report,
-                  rap_text=rap_text, rap_report=rap_report,
-                  caption=CAPTION, max_rows=rows.MAX_ROWS)
+    return render(
+        "worker/record.html",
+        heading,
+        heading=heading,
+        errors=list(errors),
+        cell_errors=cell_errors or {},
+        rows=shown,
+        columns=rows.COLUMNS,
+        selects=SELECTS,
+        counties=COUNTIES,
+        focus=focus,
+        paste_text=paste_text,
+        report=report,
+        rap_text=rap_text,
+        rap_report=rap_report,
+        caption=CAPTION,
+        max_rows=rows.MAX_ROWS,
+    )
 
 
 def room_in(table):
@@ -134,8 +171,10 @@ def place_rows(table, found_cells):
 def fill_from_paste(table, text):
     found = paste.read_lines(text, COUNTIES, room_in(table), today())
     filled = place_rows(table, [cells | {"court": "ca"} for cells in found.rows])
-    report = {"filled": len(filled),
-              "unreadable": [(line, PASTE_REASONS[reason]) for line, reason in found.unreadable]}
+    report = {
+        "filled": len(filled),
+        "unreadable": [(line, PASTE_REASONS[reason]) for line, reason in found.unreadable],
+    }
     # Unread lines go back into the box, so nothing typed or pasted is lost.
     leftover = "\n".join(line for line, _reason in found.unreadable)
     return show_record(table, focus="paste-report", paste_text=leftover, report=report)
@@ -148,16 +187,18 @@ def fill_from_rap_sheet(table, text):
         return show_record(table, errors=[("rap", rap_sheet.NOT_A_SHEET)], rap_text=text)
     room = room_in(table)
     if len(result["rows"]) > room:
-        result["warnings"].append({"code": "more_rows_not_added", "lines": [],
-                                   "more": len(result["rows"]) - room})
+        result["warnings"].append(
+            {"code": "more_rows_not_added", "lines": [], "more": len(result["rows"]) - room}
+        )
         result["rows"] = result["rows"][:room]
     filled = place_rows(table, [rap_sheet.cells(row) for row in result["rows"]])
-    return show_record(table, focus="rap-report", rap_text=text,
-                       rap_report=rap_sheet.report(result, filled))
+    return show_record(
+        table, focus="rap-report", rap_text=text, rap_report=rap_sheet.report(result, filled)
+    )
 
 
 def add_from_rap_sheet(table, text, index):
-    """"Add as a row" for a conviction outside Prop 64's sections: the sheet is read again
+    """ "Add as a row" for a conviction outside Prop 64's sections: the sheet is read again
     from its box (nothing of it was kept), and that conviction fills one row."""
     result = rap_sheet.read(text, today())
     if result is None or index >= len(result["other_convictions"]):
@@ -165,22 +206,33 @@ def add_from_rap_sheet(table, text, index):
     if room_in(table) <= 0:
         return show_record(table, errors=[("add-row", TABLE_FULL)], rap_text=text)
     [position] = place_rows(table, [rap_sheet.cells(result["other_convictions"][index])])
-    return show_record(table, focus=f"code-{position}", rap_text=text,
-                       rap_report=rap_sheet.report(result, []))
+    return show_record(
+        table, focus=f"code-{position}", rap_text=text, rap_report=rap_sheet.report(result, [])
+    )
 
 
 def save(table):
     as_of = today()
-    errors, cell_errors, read = [], {}, []
+    errors: list[tuple[str, str]] = []
+    cell_errors: dict[str, str] = {}
+    read: list = []
     for position, row in enumerate(table, start=1):
         if rows.blank(row["cells"]):
             continue
         answers, problems = rows.read(row["cells"], as_of)
         for name, problem in problems:
             cell_errors.setdefault(f"{name}-{position}", problem)
-            errors.append((f"{name}-{position}", _("Row %(row)s: %(field)s – %(problem)s",
-                                                   row=position, field=rows.BY_NAME[name].label,
-                                                   problem=problem)))
+            errors.append(
+                (
+                    f"{name}-{position}",
+                    _(
+                        "Row %(row)s: %(field)s – %(problem)s",
+                        row=position,
+                        field=rows.BY_NAME[name].label,
+                        problem=problem,
+                    ),
+                )
+            )
         read.append((row, answers))
     if not read and not errors:
         errors.append(("code-1", AT_LEAST_ONE))
@@ -225,15 +277,16 @@ def store(read):
 
 # --- follow-up questions -------------------------------------------------------------------------
 
+
 def open_questions(as_of):
     """[(conviction or None for the person, position, [screens not answered yet])]."""
-    found = []
+    found: list[tuple[dict | None, int | None, list]] = []
     for position, conviction in enumerate(state.convictions(), start=1):
-        screens, kept = state.walk_conviction(conviction, as_of)
+        screens, kept = walks.walk_conviction(conviction, as_of)
         missing = [s for s in screens if s.key not in kept]
         if missing:
             found.append((conviction, position, missing))
-    screens, kept = state.walk_person(as_of)
+    screens, kept = walks.walk_person(as_of)
     missing = [s for s in screens if s.key not in kept]
     if missing:
         found.append((None, None, missing))
@@ -248,8 +301,9 @@ SHARED = ("prior-serious", "prior-registrable", "prior-same")
 
 def shared_screens(pending):
     """The SHARED screens that more than one row still asks, in flow order."""
-    asked = Counter(s.id for conviction, _p, screens in pending if conviction is not None
-                    for s in screens)
+    asked = Counter(
+        s.id for conviction, _p, screens in pending if conviction is not None for s in screens
+    )
     return [BY_ID["conviction"][screen_id] for screen_id in SHARED if asked[screen_id] > 1]
 
 
@@ -281,8 +335,12 @@ def questions():
                 if value in screen.options:
                     state.save_answers(conviction and conviction["i"], {screen.key: value})
                 else:
-                    errors.append((f"{name}-{screen.options[0]}", question_error(
-                        position, voice.words(screen.id, voice.CLIENT)["short"])))
+                    errors.append(
+                        (
+                            f"{name}-{screen.options[0]}",
+                            question_error(position, voice.words(screen.id, voice.CLIENT)["short"]),
+                        )
+                    )
         if not state.fits(current_app):
             restore(before)
             errors = [("main-heading", FULL)]
@@ -292,27 +350,44 @@ def questions():
     if not pending:
         return see_other(url_for("worker.result"))
     error_for = dict(errors)
-    groups = [{
-        "heading": row_heading(conviction, position),
-        "id": "about-person" if conviction is None else f"row-{position}-questions",
-        "questions": [{
-            "name": field_name(conviction, screen),
-            "words": voice.words(screen.id, voice.CLIENT),
-            "error": error_for.get(f"{field_name(conviction, screen)}-{screen.options[0]}"),
-        } for screen in screens],
-    } for conviction, position, screens in pending]
-    shared = [{"name": shared_name(screen), "words": voice.words(screen.id, voice.CLIENT)}
-              for screen in shared_screens(pending)]
+    groups = [
+        {
+            "heading": row_heading(conviction, position),
+            "id": "about-person" if conviction is None else f"row-{position}-questions",
+            "questions": [
+                {
+                    "name": field_name(conviction, screen),
+                    "words": voice.words(screen.id, voice.CLIENT),
+                    "error": error_for.get(f"{field_name(conviction, screen)}-{screen.options[0]}"),
+                }
+                for screen in screens
+            ],
+        }
+        for conviction, position, screens in pending
+    ]
+    shared = [
+        {"name": shared_name(screen), "words": voice.words(screen.id, voice.CLIENT)}
+        for screen in shared_screens(pending)
+    ]
     heading = _("Questions the law needs answered")
-    return render("worker/questions.html", heading, heading=heading, errors=errors,
-                  groups=groups, shared=shared, yes_no=YES_NO_UNSURE, caption=CAPTION)
+    return render(
+        "worker/questions.html",
+        heading,
+        heading=heading,
+        errors=errors,
+        groups=groups,
+        shared=shared,
+        yes_no=YES_NO_UNSURE,
+        caption=CAPTION,
+    )
 
 
 def question_error(position, short):
     if position is None:
         return _("About the person: %(field)s – %(problem)s", field=short, problem=ANSWER_NEEDED)
-    return _("Row %(row)s: %(field)s – %(problem)s", row=position, field=short,
-             problem=ANSWER_NEEDED)
+    return _(
+        "Row %(row)s: %(field)s – %(problem)s", row=position, field=short, problem=ANSWER_NEEDED
+    )
 
 
 def row_heading(conviction, position):
@@ -320,12 +395,14 @@ def row_heading(conviction, position):
         return _("About the person")
     cells = rows.cells_of(conviction)
     level = dict(SELECTS["level"]).get(cells["level"], "")
-    described = ", ".join(str(part) for part in (cells["code"], level, cells["conviction_date"])
-                          if part)
+    described = ", ".join(
+        str(part) for part in (cells["code"], level, cells["conviction_date"]) if part
+    )
     return _("Row %(row)s: %(described)s", row=position, described=described)
 
 
 # --- the result: the public walk's page, addressed to the client ---------------------------------
+
 
 @bp.get("/result")
 def result():
@@ -334,5 +411,9 @@ def result():
     if open_questions(today()):
         return see_other(url_for("worker.questions"))
     return result_page(
-        change_href=url_for("worker.record"), change_words=_("Change the record"),
-        prepared=_("Prepared with a legal aid worker from the record. Keep this page: this tool does not keep a copy."))
+        change_href=url_for("worker.record"),
+        change_words=_("Change the record"),
+        prepared=_(
+            "Prepared with a legal aid worker from the record. Keep this page: this tool does not keep a copy."
+        ),
+    )

@@ -4,6 +4,7 @@ Same screens (flow.yaml), same answers, same engine: only the words change with 
 `words(screen_id, "client")` falls back to the public wording for anything not given here, so a
 new screen is never left without words (and a test checks every follow-up screen has a variant).
 """
+
 from flask_babel import lazy_gettext as _l
 
 from ..labels import QUESTIONS
@@ -15,19 +16,43 @@ CLIENT_WORDS = {
     "court": {"title": _l("Was the person an adult, or was it in juvenile court?")},
     "offense": {"title": _l("What was the person's conviction for?")},
     "convicted": {"title": _l("When was the person convicted?")},
-    "happened": {"title": _l("When did the person's case happen?"),
-                 "hint": _l("When the person was arrested or cited. If not known, the conviction date is used.")},
+    "happened": {
+        "title": _l("When did the person's case happen?"),
+        "hint": _l(
+            "When the person was arrested or cited. If not known, the conviction date is used."
+        ),
+    },
     "age": {"title": _l("How old was the person when it happened?")},
     "sentence": {"title": _l("Has the person finished the sentence for this conviction?")},
     "sentence-kind": {"title": _l("What was the person's sentence?")},
     "probation-revoked": {"title": _l("Was the person's probation ever taken away (revoked)?")},
-    "prior-serious": {"title": _l("Before this, had the person been convicted of a very serious violent or sex crime?")},
-    "prior-registrable": {"title": _l("Before this, had the person been convicted of a crime that requires registering as a sex offender?")},
-    "prior-same": {"title": _l("Before this, had the person been convicted two or more times of the same kind of cannabis offense?")},
-    "registration": {"title": _l("Is the person required to register as a sex offender today?"),
-                     "hint": _l("This is asked because it affects automatic clean-slate relief for all of the person's convictions.")},
-    "supervision": {"title": _l("Is the person now on probation, parole or other supervision for any case?")},
-    "pending": {"title": _l("Are there criminal charges against the person that are not finished yet?")},
+    "prior-serious": {
+        "title": _l(
+            "Before this, had the person been convicted of a very serious violent or sex crime?"
+        )
+    },
+    "prior-registrable": {
+        "title": _l(
+            "Before this, had the person been convicted of a crime that requires registering as a sex offender?"
+        )
+    },
+    "prior-same": {
+        "title": _l(
+            "Before this, had the person been convicted two or more times of the same kind of cannabis offense?"
+        )
+    },
+    "registration": {
+        "title": _l("Is the person required to register as a sex offender today?"),
+        "hint": _l(
+            "This is asked because it affects automatic clean-slate relief for all of the person's convictions."
+        ),
+    },
+    "supervision": {
+        "title": _l("Is the person now on probation, parole or other supervision for any case?")
+    },
+    "pending": {
+        "title": _l("Are there criminal charges against the person that are not finished yet?")
+    },
 }
 
 
