@@ -14,10 +14,11 @@ def sheet(name: str) -> str:
 
 
 def v2_validator():
-    """The contract's v2 case schema (copied here while main's rules/schemas is still v1)."""
+    """The engine's case schema (v2, the contract's)."""
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(json.loads((HERE / "case.schema.v2.json").read_text()))
+    schema = HERE.parents[1] / "rules" / "schemas" / "case.schema.json"
+    return Draft202012Validator(json.loads(schema.read_text()))
 
 
 def as_case(result: dict, as_of: str = AS_OF) -> dict:
