@@ -19,7 +19,7 @@ import csv
 import datetime
 import random
 
-from rules.records.doj import DOJ_COLUMNS
+from rules.records.doj import DOJ_COLUMNS, WRITTEN_COLUMNS
 
 AS_OF = datetime.date(2026, 12, 1)
 # (DOJ's OFFENSE_DESCR, Fresh Start's offense, weight)
@@ -37,18 +37,9 @@ OFFENSES = (
     ("23152(A) VC-DUI ALCOHOL/DRUGS", "VC 23152(a)", 6),
 )
 _WEIGHTS = [weight for _, _, weight in OFFENSES]
-FRESHSTART_COLUMNS = (
-    "person_id",
-    "conviction_id",
-    "court",
-    "offense",
-    "level",
-    "offense_date",
-    "conviction_date",
-    "age_at_offense",
-    "sentence_kind",
-    "sentence_status",
-    "must_register_290",
+# The same people in bulk mode's own columns: what the converter writes, less its own notes.
+FRESHSTART_COLUMNS = tuple(
+    name for name in WRITTEN_COLUMNS if name not in ("court_case", "deceased", "derived")
 )
 _INDEX = {name: index for index, name in enumerate(DOJ_COLUMNS)}
 
