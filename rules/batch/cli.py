@@ -20,6 +20,12 @@ def _as_of(text: str) -> str:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def today() -> str:
+    """The command line's default `--as-of`: the one clock read of the commands (batch and
+    read-record), at the edge, never in the engine."""
+    return datetime.date.today().isoformat()
+
+
 HELP = "evaluate a CSV of convictions (one row each, person_id groups a case) in bulk; see docs/bulk.md"
 
 
@@ -58,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from rules.batch.runner import run as run_file
 
     # The clock is read here, at the edge, never in the engine.
-    as_of = args.as_of or datetime.date.today().isoformat()
+    as_of = args.as_of or today()
     if args.workers is not None and args.workers < 1:
         print("batch: --workers must be 1 or more", file=sys.stderr)
         return EXIT_USAGE

@@ -54,8 +54,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_UNREADABLE
-    # The clock is read here, at the edge, never in the reader.
-    as_of = args.as_of or datetime.date.today().isoformat()
+    from rules.batch.cli import today  # the commands' one clock read, at the edge
+
+    as_of = args.as_of or today()
     try:
         result = read_rap_sheet(text, as_of)
     except NotARapSheet:
