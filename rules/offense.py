@@ -24,9 +24,10 @@ digits, is still HS 11359. Trailing words after the section (a rap sheet's
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
+
+from .text import normalise
 
 # HS 11361.8(a) [V]: relief for a conviction "under Section 11357, 11358, 11359, or 11360".
 PROP64_SECTIONS = frozenset({"11357", "11358", "11359", "11360"})
@@ -121,20 +122,9 @@ class _Part(NamedTuple):
 
 
 def clean(text: str) -> str:
-    """NFKC, invisible and bidirectional controls removed, every decimal digit in ASCII."""
-    normal = unicodedata.normalize("NFKC", text)
-    out = []
-    for char in normal:
-        category = unicodedata.category(char)
-        if category == "Cf":
-            continue  # U+200E, U+200B, U+FEFF, U+202A-U+202E, U+2066-U+2069 ...
-        if category == "Nd":
-            out.append(str(unicodedata.decimal(char)))
-        elif category in ("Cc", "Zs", "Zl", "Zp"):
-            out.append(" ")
-        else:
-            out.append(char)
-    return "".join(out)
+    """NFKC, invisible and bidirectional controls removed, every decimal digit in ASCII: the
+    engine's one text normaliser, rules/text.py (spacing kept; the reader squeezes it)."""
+    return normalise(text, squeeze=False)
 
 
 def _code_token(match: re.Match[str]) -> str:

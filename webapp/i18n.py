@@ -163,10 +163,11 @@ def once_per_language(name, make):
 
 
 def translated(value):
-    """Lazy strings become what they render as: their translation, as trusted markup."""
+    """Lazy strings become what they render as: their translation, escaped (a translation is
+    text, never markup: issue 14)."""
     if isinstance(value, dict):
         return {name: translated(item) for name, item in value.items()}
-    return Markup(str(value)) if isinstance(value, LazyString) else value
+    return escape(str(value)) if isinstance(value, LazyString) else value
 
 
 def catalog():
@@ -177,7 +178,16 @@ def catalog():
     return found
 
 
+def escaped_lazy_string(self):
+    """A lazy message is text, never markup: Jinja escapes it like any other string."""
+    return escape(str(self))
+
+
 def init(app):
+    # Flask-Babel's LazyString says it is markup (`__html__` returns the text as it is), so Jinja
+    # printed a lazy message quoting what someone typed ("<b hx-post=...> is not a date") as live
+    # HTML, and any translation the same way (issue 14). Escaped, it renders the same for text.
+    LazyString.__html__ = escaped_lazy_string
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["language_menu"] = language_menu
     app.jinja_env.install_gettext_callables(

@@ -29,7 +29,12 @@ import pandas as pd
 
 from rules.batch.columns import OUTPUT_COLUMNS
 from rules.batch.partition import evaluate_rows
-from rules.batch.runner import InputFileError, read_header
+from rules.batch.runner import (
+    InputFileError,
+    read_header,
+    refuse_output_over_input,
+    spreadsheet_safe,
+)
 
 
 def _person(line: bytes, column: int) -> str:
@@ -81,9 +86,8 @@ def _read_range(byte_range: tuple[int, int], path: str, header: list[str]) -> pd
 
 def _evaluate(frame: pd.DataFrame, header: list[str], as_of: str) -> pd.DataFrame:
     rows = frame[header].to_dict("records")
-    return pd.DataFrame(
-        evaluate_rows(rows, as_of), columns=[*header, *OUTPUT_COLUMNS], dtype=object
-    )
+    out = pd.DataFrame(evaluate_rows(rows, as_of), columns=[*header, *OUTPUT_COLUMNS], dtype=object)
+    return out.map(spreadsheet_safe)
 
 
 def evaluate_file(path: str, header: list[str], as_of: str, blocksize: int) -> dd.DataFrame:
@@ -111,12 +115,20 @@ def run_dask(
     blocksize: int = 32_000_000,
     scheduler: str = "processes",
 ) -> int:
-    """Writes the evaluated CSV; returns how many rows carry an error."""
+    """Writes the evaluated CSV (to a temporary name, renamed when complete); returns how many
+    rows carry an error."""
+    refuse_output_over_input(input_path, output_path)
     with open(input_path, newline="", encoding="utf-8-sig") as handle:
         header = read_header(csv.reader(handle))
+    partial = f"{output_path}.partial"
     with dask.config.set({"dataframe.convert-string": False, "scheduler": scheduler}):
         result = evaluate_file(input_path, header, as_of, blocksize)
-        result.to_csv(output_path, single_file=True, index=False, lineterminator="\n")
+        try:
+            result.to_csv(partial, single_file=True, index=False, lineterminator="\n")
+            os.replace(partial, output_path)
+        finally:
+            if os.path.exists(partial):
+                os.unlink(partial)
     # Counted from the file written rather than by a second pass of the graph, which would
     # evaluate every row again.
     with open(output_path, newline="", encoding="utf-8") as handle:

@@ -212,10 +212,47 @@ def _evaluate_person(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, s
                 results[index]["error"] = _column_message(message)
             pending = [index for index in batch if index not in blamed] + pending
             continue
+        except ENGINE_REFUSALS as error:
+            # A date the engine cannot compute with (9999-12-31, a common "unknown"): that row
+            # gets the error, the person's other rows are evaluated without it (rows in = rows out).
+            refused = _refused_alone(batch, read, person, as_of) or {i: error for i in batch}
+            for index, own_error in refused.items():
+                results[index]["error"] = _refusal_message(own_error)
+            pending = [index for index in batch if index not in refused] + pending
+            continue
         columns = _outcome_columns(determination)
         for index in batch:
             results[index].update(columns[str(index)])
     return results
+
+
+# What the engine raises, beyond InvalidCase, for a date it cannot compute with (a year past
+# 9999 after adding a period to 9999-12-31).
+ENGINE_REFUSALS = (ValueError, OverflowError)
+
+
+def _refused_alone(
+    batch: list[int], read: list[ReadRow], person: dict[str, str], as_of: str
+) -> dict[int, Exception]:
+    """The rows of `batch` the engine refuses even in a case of their own, with the reason."""
+    refused: dict[int, Exception] = {}
+    for index in batch:
+        try:
+            rules.evaluate(
+                {"as_of": as_of, "person": person, "convictions": [read[index].conviction]}
+            )
+        except rules.InvalidCase:
+            pass  # reported with the right column when the rest is evaluated again
+        except ENGINE_REFUSALS as error:
+            refused[index] = error
+    return refused
+
+
+def _refusal_message(error: Exception) -> str:
+    return (
+        f"the engine cannot evaluate this row ({error}): is a date a placeholder such as "
+        "9999-12-31? Leave an unknown date empty"
+    )
 
 
 def _message(error: Exception) -> str:

@@ -10,9 +10,10 @@ each step is a replace or a single pass over the line, so the reader stays linea
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from typing import NamedTuple
+
+from rules.text import normalise
 
 # A line longer than this is not a RAP sheet line; only its start is read (keeps every
 # step bounded, so 1 MB of junk costs the same as 1 MB of sheet).
@@ -59,7 +60,8 @@ def lines_of(text: str) -> Iterator[Line]:
 
 
 def clean_line(number: int, raw: str) -> Line:
-    text = unicodedata.normalize("NFKC", raw).upper().replace("\u00a0", " ").replace("\t", " ")
+    # The engine's one normaliser (ASCII digits, NFKC, no invisible marks); spaces kept.
+    text = normalise(raw, squeeze=False).upper().replace("\u00a0", " ").replace("\t", " ")
     for wrong, right in CHARACTER_FIXES:
         text = text.replace(wrong, right)
     repairs = []

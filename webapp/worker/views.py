@@ -12,6 +12,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import refresh as refresh_locale
 
+from rules.text import ascii_number, normalise, normalise_lines
+
 from .. import state, walks
 from ..flow import BY_ID
 from ..i18n import LANGUAGES
@@ -75,7 +77,7 @@ def record():
     if action == "save":
         return save(table)
     if action == "paste":
-        return fill_from_paste(table, request.form.get("paste", ""))
+        return fill_from_paste(table, normalise_lines(request.form.get("paste", "")))
     if action == "rap":
         return fill_from_rap_sheet(table, request.form.get("rap", ""))
     if action.startswith("rap-add-") and action[8:].isdigit():
@@ -88,8 +90,9 @@ def record():
         first_new = len(table) + 1
         table += [blank_row() for _ in range(min(wanted, room))]
         return show_record(table, focus=f"code-{first_new}")
-    if action.startswith("remove-") and action[7:].isdigit():
-        gone = int(action[7:])
+    removed = ascii_number(action[7:]) if action.startswith("remove-") else None
+    if removed:
+        gone = int(removed)
         table = [row for position, row in enumerate(table, start=1) if position != gone]
         focus = f"code-{min(gone, len(table))}" if table else "add-row"
         return show_record(table, focus=focus)
@@ -101,12 +104,16 @@ def blank_row():
 
 
 def posted_rows(form):
-    count = form.get("rows", "")
-    count = min(int(count), rows.MAX_ROWS) if count.isdigit() else 0
+    typed_count = ascii_number(form.get("rows", ""))
+    count = min(int(typed_count), rows.MAX_ROWS) if typed_count else 0
+    # Typed text is read once, here: any script's digits in ASCII, no invisible characters.
     return [
         {
-            "number": form.get(f"number-{position}", ""),
-            "cells": {c.name: form.get(f"{c.name}-{position}", "")[:80] for c in rows.COLUMNS},
+            "number": normalise(form.get(f"number-{position}", "")),
+            "cells": {
+                c.name: normalise(form.get(f"{c.name}-{position}", "")[:200])[:80]
+                for c in rows.COLUMNS
+            },
         }
         for position in range(1, count + 1)
     ]
@@ -265,7 +272,7 @@ def store(read):
     number_after = session.get("n", 1)
     kept, used = [], set()
     for row, answers in read:
-        number = int(row["number"]) if row["number"].isdigit() else None
+        number = int(row["number"]) if ascii_number(row["number"]) else None
         if number not in stored or number in used:
             number, number_after = number_after, number_after + 1
         used.add(number)
