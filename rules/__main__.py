@@ -1,6 +1,7 @@
 """`python -m rules`: the engine on the command line.
 
     python -m rules evaluate CASE.json   # or - for standard input
+    python -m rules read-record SHEET.txt  # a DOJ RAP sheet's text -> proposed rows
     python -m rules --version
 
 Exit codes: 0 done; 2 invalid case (one line on standard error naming the field, nothing on
@@ -24,6 +25,10 @@ SUBCOMMANDS = {
     "notices": (
         "checkback.cli",
         "neutral letters and outreach counts from bulk results (docs/bulk.md)",
+    ),
+    "read-record": (
+        "rules.records.command",
+        "read a DOJ RAP sheet's text into proposed rows (JSON)",
     ),
 }
 

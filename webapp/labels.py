@@ -7,6 +7,8 @@ Each question: `title` (the page heading, which is also the legend or label), op
 
 from flask_babel import lazy_gettext as _l
 
+from rules.records import courthouses
+
 UNSURE = _l("I'm not sure")
 YES_NO_UNSURE = {"y": _l("Yes"), "n": _l("No"), "u": UNSURE}
 
@@ -234,66 +236,7 @@ MONTHS = [
 
 # The 58 counties in alphabetical order: the index + 1 is the state's county code, which is
 # what the cookie stores. Proper names: not translated.
-COUNTIES = [
-    "Alameda",
-    "Alpine",
-    "Amador",
-    "Butte",
-    "Calaveras",
-    "Colusa",
-    "Contra Costa",
-    "Del Norte",
-    "El Dorado",
-    "Fresno",
-    "Glenn",
-    "Humboldt",
-    "Imperial",
-    "Inyo",
-    "Kern",
-    "Kings",
-    "Lake",
-    "Lassen",
-    "Los Angeles",
-    "Madera",
-    "Marin",
-    "Mariposa",
-    "Mendocino",
-    "Merced",
-    "Modoc",
-    "Mono",
-    "Monterey",
-    "Napa",
-    "Nevada",
-    "Orange",
-    "Placer",
-    "Plumas",
-    "Riverside",
-    "Sacramento",
-    "San Benito",
-    "San Bernardino",
-    "San Diego",
-    "San Francisco",
-    "San Joaquin",
-    "San Luis Obispo",
-    "San Mateo",
-    "Santa Barbara",
-    "Santa Clara",
-    "Santa Cruz",
-    "Shasta",
-    "Sierra",
-    "Siskiyou",
-    "Solano",
-    "Sonoma",
-    "Stanislaus",
-    "Sutter",
-    "Tehama",
-    "Trinity",
-    "Tulare",
-    "Tuolumne",
-    "Ventura",
-    "Yolo",
-    "Yuba",
-]
+COUNTIES = list(courthouses.COUNTIES)  # the engine owns the list (rules/records)
 
 
 def option_labels(question_id, screen_type, options):

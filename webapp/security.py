@@ -83,6 +83,18 @@ def add_headers(response):
     return response
 
 
+# Endpoints whose form may carry a pasted document: worker mode's table takes a whole RAP
+# sheet (a 29-page sheet is about 90 KB; rap-sheet.md §4 point 3). Everything else keeps 64 KB.
+LARGER_BODIES = {"worker.record": 256 * 1024}
+
+
+def allow_larger_bodies():
+    limit = LARGER_BODIES.get(request.endpoint or "")
+    if limit:
+        request.max_content_length = limit
+        request.max_form_memory_size = limit
+
+
 def refuse_too_many_fields():
     """Werkzeug counts multipart parts (MAX_FORM_PARTS) but not url-encoded fields: count both."""
     if (
@@ -152,5 +164,7 @@ def init(app):
     app.wsgi_app = CloseAfterRefusedBody(app.wsgi_app)
     app.config["MAX_FORM_PARTS"] = MAX_FIELDS
     app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
+    # First of all hooks: the limit must be set before anything reads the form (CSRF does).
+    app.before_request_funcs.setdefault(None, []).insert(0, allow_larger_bodies)
     app.before_request(refuse_too_many_fields)
     app.after_request(add_headers)

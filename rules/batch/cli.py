@@ -20,6 +20,12 @@ def _as_of(text: str) -> str:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
+def today() -> str:
+    """The command line's default `--as-of`: the one clock read of the commands (batch and
+    read-record), at the edge, never in the engine."""
+    return datetime.date.today().isoformat()
+
+
 HELP = "evaluate a CSV of convictions (one row each, person_id groups a case) in bulk; see docs/bulk.md"
 
 
@@ -43,6 +49,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--workers", type=int, default=None, help="worker processes (default: one per core)"
     )
+    parser.add_argument(
+        "--input-format",
+        choices=("freshstart", "doj"),
+        default="freshstart",
+        help="doj: DOJ's 95-column research file, converted (only the case fields, "
+        "person_id, conviction_id and court_case are kept)",
+    )
     parser.add_argument("--chunk-rows", type=int, default=2000, help=argparse.SUPPRESS)
 
 
@@ -51,19 +64,28 @@ def run(args: argparse.Namespace) -> int:
     from rules.batch.runner import run as run_file
 
     # The clock is read here, at the edge, never in the engine.
-    as_of = args.as_of or datetime.date.today().isoformat()
+    as_of = args.as_of or today()
     if args.workers is not None and args.workers < 1:
         print("batch: --workers must be 1 or more", file=sys.stderr)
         return EXIT_USAGE
+    from rules.records.doj import DojFileError
+
+    options = {"workers": args.workers, "chunk_rows": max(args.chunk_rows, 1)}
+    deceased = 0
     try:
-        totals = run_file(
-            args.input, args.output, as_of, workers=args.workers, chunk_rows=max(args.chunk_rows, 1)
-        )
-    except (InputFileError, OSError) as error:
+        if getattr(args, "input_format", "freshstart") == "doj":
+            from rules.records.doj_batch import run as run_doj
+
+            totals, deceased = run_doj(args.input, args.output, as_of, **options)
+        else:
+            totals = run_file(args.input, args.output, as_of, **options)
+    except (InputFileError, DojFileError, OSError) as error:
         print(f"batch: {args.input}: {error}", file=sys.stderr)
         return EXIT_USAGE
     table = summary_table(totals)
     heading = f"{totals.rows:,} rows in, {totals.rows:,} rows out, {totals.errors:,} with an error (as of {as_of})\n"
+    if deceased:
+        heading += f"{deceased:,} rows of deceased subjects marked deceased=yes, not evaluated\n"
     if args.summary:
         with open(args.summary, "w", encoding="utf-8") as handle:
             handle.write(heading + table)

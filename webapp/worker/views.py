@@ -20,7 +20,7 @@ from ..i18n import LANGUAGES
 from ..labels import COUNTIES, YES_NO_UNSURE
 from ..pages import FULL, render, see_other, today
 from ..views import result_page
-from . import paste, rows, voice
+from . import paste, rap_sheet, rows, voice
 
 bp = Blueprint("worker", __name__, url_prefix="/worker")
 
@@ -70,12 +70,18 @@ def record():
         # the same table, nothing saved or lost, in the new language.
         session["l"] = switch_to
         refresh_locale()
-        return show_record(table, paste_text=request.form.get("paste", ""))
+        return show_record(
+            table, paste_text=request.form.get("paste", ""), rap_text=request.form.get("rap", "")
+        )
     action = request.form.get("action", "save")
     if action == "save":
         return save(table)
     if action == "paste":
         return fill_from_paste(table, normalise_lines(request.form.get("paste", "")))
+    if action == "rap":
+        return fill_from_rap_sheet(table, request.form.get("rap", ""))
+    if action.startswith("rap-add-") and action[8:].isdigit():
+        return add_from_rap_sheet(table, request.form.get("rap", ""), int(action[8:]))
     if action in ("add", "add10"):
         wanted = 1 if action == "add" else 10
         room = rows.MAX_ROWS - len(table)
@@ -113,7 +119,16 @@ def posted_rows(form):
     ]
 
 
-def show_record(table, errors=(), cell_errors=None, focus=None, paste_text="", report=None):
+def show_record(
+    table,
+    errors=(),
+    cell_errors=None,
+    focus=None,
+    paste_text="",
+    report=None,
+    rap_text="",
+    rap_report=None,
+):
     """The table page. errors: [(field id, full message)] for the summary; cell_errors:
     {field id: the problem alone}, shown in the cell (the row and column are the cell's label)."""
     if errors and focus is None:
@@ -133,18 +148,23 @@ def show_record(table, errors=(), cell_errors=None, focus=None, paste_text="", r
         focus=focus,
         paste_text=paste_text,
         report=report,
+        rap_text=rap_text,
+        rap_report=rap_report,
         caption=CAPTION,
         max_rows=rows.MAX_ROWS,
     )
 
 
-def fill_from_paste(table, text):
+def room_in(table):
+    return sum(rows.blank(row["cells"]) for row in table) + rows.MAX_ROWS - len(table)
+
+
+def place_rows(table, found_cells):
+    """Put rows of cells in the table's blank rows, then after them; their positions."""
     blank_places = [i for i, row in enumerate(table) if rows.blank(row["cells"])]
-    room = len(blank_places) + rows.MAX_ROWS - len(table)
-    found = paste.read_lines(text, COUNTIES, room, today())
     filled = []
-    for cells in found.rows:
-        row = {"number": "", "cells": cells | {"court": "ca"}}
+    for cells in found_cells:
+        row = {"number": "", "cells": cells}
         if blank_places:
             place = blank_places.pop(0)
             table[place] = row
@@ -152,6 +172,12 @@ def fill_from_paste(table, text):
             table.append(row)
             place = len(table) - 1
         filled.append(place + 1)
+    return filled
+
+
+def fill_from_paste(table, text):
+    found = paste.read_lines(text, COUNTIES, room_in(table), today())
+    filled = place_rows(table, [cells | {"court": "ca"} for cells in found.rows])
     report = {
         "filled": len(filled),
         "unreadable": [(line, PASTE_REASONS[reason]) for line, reason in found.unreadable],
@@ -159,6 +185,37 @@ def fill_from_paste(table, text):
     # Unread lines go back into the box, so nothing typed or pasted is lost.
     leftover = "\n".join(line for line, _reason in found.unreadable)
     return show_record(table, focus="paste-report", paste_text=leftover, report=report)
+
+
+def fill_from_rap_sheet(table, text):
+    """The RAP sheet's rows go into the table for the worker to check, never to a result."""
+    result = rap_sheet.read(text, today())
+    if result is None:
+        return show_record(table, errors=[("rap", rap_sheet.NOT_A_SHEET)], rap_text=text)
+    room = room_in(table)
+    if len(result["rows"]) > room:
+        result["warnings"].append(
+            {"code": "more_rows_not_added", "lines": [], "more": len(result["rows"]) - room}
+        )
+        result["rows"] = result["rows"][:room]
+    filled = place_rows(table, [rap_sheet.cells(row) for row in result["rows"]])
+    return show_record(
+        table, focus="rap-report", rap_text=text, rap_report=rap_sheet.report(result, filled)
+    )
+
+
+def add_from_rap_sheet(table, text, index):
+    """ "Add as a row" for a conviction outside Prop 64's sections: the sheet is read again
+    from its box (nothing of it was kept), and that conviction fills one row."""
+    result = rap_sheet.read(text, today())
+    if result is None or index >= len(result["other_convictions"]):
+        return show_record(table, rap_text=text)
+    if room_in(table) <= 0:
+        return show_record(table, errors=[("add-row", TABLE_FULL)], rap_text=text)
+    [position] = place_rows(table, [rap_sheet.cells(result["other_convictions"][index])])
+    return show_record(
+        table, focus=f"code-{position}", rap_text=text, rap_report=rap_sheet.report(result, [])
+    )
 
 
 def save(table):
