@@ -11,6 +11,8 @@ from .i18n import either
 from .labels import COUNTIES
 
 ACTION_ORDER = ("check_record", "file_cr400", "get_legal_help")
+RELIEF = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction")
+OUTSIDE_CALIFORNIA = ("federal", "other_state")
 
 
 def court_for(case_conviction, answers):
@@ -23,13 +25,36 @@ def court_for(case_conviction, answers):
     return str(words.SUPERIOR_COURT) % {"county": name}
 
 
-def steps_for(code, court):
+def steps_for(code, court, after_check=False, outside=None):
+    """One action's heading and numbered steps. `after_check`: filing is the fallback if the
+    record check shows no change; `outside`: "federal" or "other_state", whose help is not a
+    California county's."""
     action = words.ACTIONS[code]
-    return {
-        "code": code,
-        "title": str(action["title"]),
-        "steps": [words.law_words(step, court=court) for step in action["steps"]],
-    }
+    title = str(words.FILE_IF_NOT_CHANGED if after_check else action["title"])
+    if code == "get_legal_help" and outside:
+        steps = [str(words.HELP_OUTSIDE_CALIFORNIA[outside])]
+    else:
+        steps = [words.law_words(step, court=court) for step in action["steps"]]
+    return {"code": code, "title": title, "steps": steps}
+
+
+def to_do(outcome, codes, after_check, outside):
+    """Which one line says what to do, first on the card: read from the actions."""
+    if outside:
+        return outside
+    if outcome == "needs_review":
+        return "legal_help_first"
+    if "file_cr400" in codes:
+        return "check_then_file" if after_check else "file"
+    if "check_record" in codes:
+        return "check"
+    return "nothing"
+
+
+def ordered(codes, line):
+    """The steps in the order the line names them: legal help first when it says so."""
+    first = {"legal_help_first": "get_legal_help", "file": "file_cr400"}.get(line)
+    return ([first] if first else []) + [c for c in codes if c != first]
 
 
 def cards(case, determination, stored):
@@ -40,9 +65,13 @@ def cards(case, determination, stored):
         cid, prop64 = result["id"], result["prop64"]
         conviction, answers = by_id[cid], answers_by_id.get(cid, {})
         court = court_for(conviction, answers)
-        codes = [a["code"] for a in determination["actions"] if cid in a["conviction_ids"]]
-        codes = [c for c in ACTION_ORDER if c in codes or c == "get_legal_help"]
+        mine = {a["code"]: a for a in determination["actions"] if cid in a["conviction_ids"]}
+        codes = [c for c in ACTION_ORDER if c in mine or c == "get_legal_help"]
+        after_check = cid in mine.get("file_cr400", {}).get("only_if_record_not_updated", ())
         outcome = prop64["outcome"]
+        court_kind = conviction.get("court")
+        outside = court_kind if court_kind in OUTSIDE_CALIFORNIA else None
+        line = to_do(outcome, codes, after_check, outside)
         out.append(
             {
                 "id": cid,
@@ -59,14 +88,18 @@ def cards(case, determination, stored):
                 if outcome == "needs_review"
                 else [],
                 "automatic": prop64["automatic"],
+                "to_do": str(words.TO_DO[line]),
+                # needs_review: whether it is automatic is not the answer yet (legal help is).
                 "automatic_text": words.law_words(words.AUTOMATIC[prop64["automatic"]])
-                if outcome
-                in ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
+                if outcome in RELIEF
                 else None,
                 "procedure_text": str(words.PROCEDURE[prop64["procedure"]])
                 if "file_cr400" in codes and words.PROCEDURE.get(prop64["procedure"])
                 else None,
-                "actions": [steps_for(code, court) for code in codes],
+                "actions": [
+                    steps_for(code, court, after_check and code == "file_cr400", outside)
+                    for code in ordered(codes, line)
+                ],
                 "reasons": [(words.reason_text(r), r["citation"]) for r in prop64["reasons"]],
                 "assumptions": [
                     (words.reason_text(r), r["citation"]) for r in prop64.get("assumptions", [])
@@ -118,6 +151,7 @@ def plain_text(result_cards, day):
                 outcome=card["outcome_title"],
             )
         )
+        lines.append("  " + _("What you need to do:") + " " + card["to_do"])
         if card["possible"]:
             lines.append("  " + str(words.POSSIBLE) % {"outcomes": either(card["possible"])})
         if card["automatic_text"]:
