@@ -8,6 +8,19 @@
     var target = document.getElementById("error-summary") || document.getElementById("main-heading");
     if (target) target.focus();
   });
+  // A slow phone: say a step is on its way and take the button out of reach until the next
+  // page is in, so a second tap cannot send the answer twice (issue 15).
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt.closest && event.detail.elt.closest("form");
+    if (!form) return;
+    document.getElementById("main").setAttribute("aria-busy", "true");
+    form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    document.getElementById("main").removeAttribute("aria-busy");
+    var form = event.detail.elt.closest && event.detail.elt.closest("form");
+    if (form) form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = false; });
+  });
   // The language links name the step to come back to. htmx swaps only <main>, so after it
   // moves to another step, point the header's links at that step.
   function languageLinksFollow(event) {

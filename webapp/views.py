@@ -18,6 +18,7 @@ from flask import (
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import refresh as refresh_locale
+from werkzeug.datastructures import MultiDict
 
 import rules
 
@@ -34,7 +35,7 @@ from .navigation import (
     question_url,
     resume_url,
 )
-from .pages import FULL, render, see_other, today
+from .pages import FULL, is_fragment, render, see_other, today
 from .presentation import answer_words, caption_for, choices, counties, describe
 
 bp = Blueprint("flow", __name__)
@@ -154,12 +155,19 @@ def person_question(question_id):
 def ask(screen, number, kept, back, caption):
     words = i18n.once_per_language(screen.id, lambda: QUESTIONS[screen.id])
     stale = g.get("stale_form")  # set by the CSRF error handler: show, never save
-    if request.method == "POST":
+    typed = None if request.method == "POST" else state.take_typed(request.path)
+    if typed:  # sent with errors (or a language switch) and redirected here: shown once
+        pairs, check = typed
+        form = forms.make(screen, today(), kept, formdata=MultiDict(pairs))
+        if check:
+            form.validate()
+    elif request.method == "POST":
         form = forms.make(screen, today(), kept, formdata=request.form)
         if stale:
             form.form_errors.append(stale)
         elif switching_language():
-            pass  # shown again as sent, unsaved and unchecked
+            if not is_fragment():
+                return show_again(check=False)  # shown again as sent, unsaved and unchecked
         elif form.validate():
             before = state.find(number) if number is not None else state.person_answers()
             state.save_answers(number, form.answers_given())
@@ -169,6 +177,8 @@ def ask(screen, number, kept, back, caption):
                 return see_other(next_after_conviction(number, screen))
             restore(number, before)
             form.form_errors.append(FULL)
+        elif not is_fragment():
+            return show_again()
     else:  # GET (or HEAD)
         form = forms.make(screen, today(), kept)
     errors = [("main-heading", message) for message in form.form_errors] + form.problems()
@@ -186,6 +196,14 @@ def ask(screen, number, kept, back, caption):
         choices=choices(screen),
         counties=counties() if screen.type == "select" else None,
     )
+
+
+def show_again(check=True):
+    """A form sent without JavaScript that did not go through: 303 to this page, which shows it
+    once as it was sent (post/redirect/get: Back never offers to send it again). htmx's POSTs
+    are answered in place, keeping the URL (HX-Replace-Url)."""
+    state.keep_typed(request.path, request.form, check)
+    return see_other(request.full_path.rstrip("?"))
 
 
 def template_for(screen):
