@@ -112,7 +112,20 @@ def cards(case, determination, stored):
                 "other": [other_path(p) for p in result["other_paths"]],
             }
         )
+    mark_shared_steps(out)
     return out
+
+
+def mark_shared_steps(result_cards):
+    """A step list word for word the same as on an earlier card gets `same_as` (that card's
+    place): the printout and the summary give it once (issue 15: the same blocks per row)."""
+    first: dict[tuple, int] = {}
+    for card in result_cards:
+        for action in card["actions"]:
+            key = (action["title"], tuple(action["steps"]))
+            action["same_as"] = first.setdefault(key, card["place"])
+            if action["same_as"] == card["place"]:
+                action["same_as"] = None
 
 
 def other_path(path):
@@ -132,6 +145,10 @@ def other_path(path):
         "reasons": [(words.reason_text(r), r["citation"]) for r in path.get("reasons", [])],
         "citations": path["citations"],
     }
+
+
+def same_steps(place):
+    return _("The same steps as for conviction %(number)s, above.", number=place)
 
 
 def plain_text(result_cards, day):
@@ -158,6 +175,9 @@ def plain_text(result_cards, day):
             lines.append("  " + card["automatic_text"])
         for action in card["actions"]:
             lines.append("  " + action["title"] + ":")
+            if action["same_as"]:
+                lines.append("    " + same_steps(action["same_as"]))
+                continue
             lines.extend(f"    {n}. {step}" for n, step in enumerate(action["steps"], start=1))
         lines.append(
             "  "

@@ -38,7 +38,9 @@ def test_language_links_match_url_for_for_any_address(app, code):
             links = menu_links(html)
             assert links[: len(LANGUAGES)] == expected, (code, here)
             if code != "en":  # the review notice's link reads this page in English
-                assert links[len(LANGUAGES) :] == [url_for("flow.language", code="en", next=here)]
+                assert links[len(LANGUAGES) :] == [
+                    url_for("flow.language", code="en", next=here, back=code)
+                ]
             current = re.search(r'<a [^>]*aria-current="true"[^>]*>([^<]+)</a>', html).group(1)
             assert current == LANGUAGES[code]
 

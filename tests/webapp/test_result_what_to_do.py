@@ -90,3 +90,15 @@ def test_the_summary_to_copy_starts_each_conviction_with_what_to_do(client):
     lines = text.splitlines()
     at = next(i for i, line in enumerate(lines) if line.startswith("Conviction 1"))
     assert lines[at + 1].strip().startswith("What you need to do: Check your record.")
+
+
+def test_steps_shared_by_two_convictions_are_given_once_in_the_summary(client):
+    case = case_named("01-possession-2011-dismissed-automatically")
+    second = dict(case["convictions"][0], id="again")
+    case["convictions"].append(second)
+    html = walk_case(client, case)
+    text = client.get("/summary.txt").get_data(as_text=True)
+    assert text.count("Ask the California Department of Justice for a copy") == 1
+    assert "The same steps as for conviction 1, above." in text
+    # On screen each card keeps its steps (a card read alone is whole); print hides the copy.
+    assert html.count('class="steps same-steps"') >= 1
