@@ -61,6 +61,8 @@ CONDUCT = [
     "minor_involved",
     "school_grounds",
     "environmental_harm",
+    "employed_minor",
+    "gift_to_under_21",
 ]
 RELIEF = ["none"] * 10 + ["unknown"] * 7 + ["dismissed"] * 2 + ["prop64"]
 PRIORS = ["super_strike", "registrable_sex_offense", "two_same_section"]
@@ -88,14 +90,16 @@ def _tri_facts(rng: random.Random, names: list[str]) -> dict:
 
 
 def conviction(rng: random.Random, index: int) -> dict:
-    offense_year = rng.randint(1970, 2025)
+    offense_year = rng.randint(1970, 2024)
     return {
         "id": f"c{index}",
         "court": rng.choice(COURTS),
         "offense": rng.choice(OFFENSES),
         "level": rng.choice(LEVELS),
         "offense_date": _date(rng, offense_year, offense_year),
-        "conviction_date": _date(rng, offense_year, min(offense_year + 2, 2026)),
+        # A later year than the offense, by 2025: contract v2 refuses a conviction before its
+        # offense or after as_of.
+        "conviction_date": _date(rng, offense_year + 1, min(offense_year + 2, 2025)),
         "age_at_offense": rng.choice(AGES),
         "sentence": {
             "status": rng.choice(["completed", "serving", "unknown"]),
@@ -103,7 +107,9 @@ def conviction(rng: random.Random, index: int) -> dict:
                 ["probation", "county_jail", "state_prison", "fine_only", "unknown"]
             ),
             "probation_revoked": rng.choice(["yes", "no", "unknown"]),
+            "completed_on": _date(rng, offense_year + 1, 2026),
         },
+        "new_felony_since": rng.choice(["yes", "no", "unknown"]),
         "conduct": _tri_facts(rng, CONDUCT),
         "priors": _tri_facts(rng, PRIORS),
         "relief_on_record": rng.choice(RELIEF),

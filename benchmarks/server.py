@@ -3,7 +3,6 @@
 import os
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -12,15 +11,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from webapp import gunicorn_conf
-from webapp.serve import ROOT, procfile_command
+from webapp.serve import ROOT, free_port, procfile_command
 
 HOST = "127.0.0.1"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
 def command(app_spec=None):
@@ -84,12 +77,17 @@ def gunicorn(app_spec=None, ready_path="/"):
         wait_for_workers(process.pid, port)
         yield url
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
+
+
+def stop(process):
+    """SIGTERM (gunicorn's graceful stop), then SIGKILL after 15 s."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def wait_until_up(url, process, timeout=30):

@@ -12,6 +12,7 @@ one line in SUBCOMMANDS.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 
@@ -20,6 +21,10 @@ from .version import RULES_VERSION
 SUBCOMMANDS = {
     "evaluate": ("rules.evaluate_command", "evaluate one case (a JSON file, or - for stdin)"),
     "batch": ("rules.batch.cli", "evaluate a CSV of convictions in bulk (docs/bulk.md)"),
+    "notices": (
+        "checkback.cli",
+        "neutral letters and outreach counts from bulk results (docs/bulk.md)",
+    ),
 }
 
 
@@ -31,8 +36,20 @@ def main(argv: list[str] | None = None) -> int:
         module = importlib.import_module(module_name)
         module.add_arguments(commands.add_parser(name, help=help_text, description=help_text))
     args = parser.parse_args(argv)
-    status: int = importlib.import_module(SUBCOMMANDS[args.command][0]).run(args)
-    return status
+    try:
+        code: int = importlib.import_module(SUBCOMMANDS[args.command][0]).run(args)
+        return code
+    except KeyboardInterrupt:
+        return _one_line("interrupted", 1)
+    except Exception as error:  # a bug or an odd system state: still one line, never a traceback
+        return _one_line(f"error: {type(error).__name__}: {error}", 1)
+
+
+def _one_line(message: str, code: int) -> int:
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError):  # standard error closed too: the exit code says it
+            print(message.replace("\n", " ")[:500], file=sys.stderr)
+    return code
 
 
 if __name__ == "__main__":

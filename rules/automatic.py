@@ -8,13 +8,20 @@ dismissal and sealing, or redesignation", and tells the prosecution, which had u
 
 from __future__ import annotations
 
-from typing import Any
-
 from . import dates, law
-from .coverage import old_law_known
-from .facts import Reason
+from .coverage import current_law_dates, current_law_subdivision, old_law_known
+from .facts import Reason, Values
 
 AUTOMATIC_OUTCOMES = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
+
+
+def inconsistent_record(values: Values) -> bool:
+    """A.6: a subdivision of today's law with a date before 2016-11-09."""
+    offense = values["offense"]
+    return (
+        current_law_subdivision(offense.section, offense.subdivisions)
+        and current_law_dates(values) is None
+    )
 
 
 def _all(conditions: list[bool | None]) -> str:
@@ -26,7 +33,7 @@ def _all(conditions: list[bool | None]) -> str:
     return "yes"
 
 
-def automatic(values: dict[str, Any], outcome: str) -> tuple[str, list[Reason]]:
+def automatic(values: Values, outcome: str) -> tuple[str, list[Reason]]:
     """(yes | no | unknown, reasons) for one conviction's Prop 64 outcome."""
     if outcome not in AUTOMATIC_OUTCOMES:
         return "no", [Reason("no_relief_so_no_automatic_review", "HS 11361.9(a)", "D")]
@@ -35,8 +42,9 @@ def automatic(values: dict[str, Any], outcome: str) -> tuple[str, list[Reason]]:
     conditions = [
         # A California adult conviction (DOJ's review; juvenile adjudications are not in it).
         {"california_adult": True, "unknown": None}.get(court, False),
-        # HS 11357-11360 itself; whether an attempt or conspiracy was reviewed is not known.
-        {"prop64": True, "other": False}.get(offense),
+        # HS 11357-11360 itself; whether an attempt, a conspiracy, a code/number mismatch (A.3)
+        # or an inconsistent A.6 record was in the review is not known.
+        None if inconsistent_record(values) else {"prop64": True, "other": False}.get(offense),
         # Under the old law (decision-rules A.5).
         old_law_known(values)[0],
         # Entered before 2019-07-01.
@@ -46,8 +54,11 @@ def automatic(values: dict[str, Any], outcome: str) -> tuple[str, list[Reason]]:
     if answer == "yes":
         code = "automatic_review_check_record"
     elif conditions[0] is False:
-        code = "juvenile_not_in_automatic_review" if court == "california_juvenile" \
+        code = (
+            "juvenile_not_in_automatic_review"
+            if court == "california_juvenile"
             else "not_in_automatic_review"
+        )
     elif conditions[3] is False:
         code = "convicted_after_automatic_review"
     elif answer == "unknown":

@@ -8,26 +8,31 @@ procedure, automatic review, or the PC 1203.425 outcome). The web app asks only 
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from . import dates, law
+from . import dates, law, pc1203_425, priors
 from .evaluate import conviction
 from .validate import FACT_VALUES, read_case
 
-DATE_PATHS = ("offense_date", "conviction_date")
+DATE_PATHS = ("offense_date", "conviction_date", "sentence.completed_on")
 OFFENSE_TRIALS = ("HS 11357", "HS 11358", "HS 11359", "HS 11360", "PC 211")
 
 
-def _boundaries(as_of: date) -> list[date]:
+def _boundaries(path: str, as_of: date) -> list[date]:
     """The days on which a date's side can change an answer (the law's dated boundaries)."""
-    return [
-        law.OLD_11357B_INFRACTION_FROM.current,
-        law.PROP64_EFFECTIVE.current,
-        law.AUTOMATIC_REVIEW_BEFORE.current,
-        law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of),
-        dates.add_years(as_of, -law.PC1203_425_WAIT_YEARS_MISDEMEANOR.on(as_of)),
-    ]
+    if path == "sentence.completed_on":
+        days = [dates.add_years(as_of, -law.PC1203_425_WAIT_YEARS_FELONY.current)]
+    else:
+        days = [
+            law.OLD_11357B_INFRACTION_FROM.current,
+            law.PROP64_EFFECTIVE.current,
+            law.AUTOMATIC_REVIEW_BEFORE.current,
+            law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of),
+            dates.add_years(as_of, -law.PC1203_425_WAIT_YEARS_MISDEMEANOR.on(as_of)),
+        ]
+    # A boundary before year 1 cannot be crossed by a date the calendar holds.
+    return [day for day in days if day is not None]
 
 
 def _date_trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
@@ -39,20 +44,27 @@ def _date_trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
         latest = min(latest, values["conviction_date"].last)
     if path == "conviction_date" and values["offense_date"] is not None:
         earliest = values["offense_date"].first
+    if path == "sentence.completed_on" and values["conviction_date"] is not None:
+        earliest = values["conviction_date"].first
     if interval is not None:
         earliest, latest = max(earliest, interval.first), min(latest, interval.last)
     trials = []
-    for boundary in _boundaries(as_of):
-        for day in (boundary - timedelta(days=1), boundary):
-            if earliest <= day <= latest:
+    for boundary in _boundaries(path, as_of):
+        for day in (dates.day_before(boundary), boundary):
+            if day is not None and earliest <= day <= latest:
                 trials.append(dates.Interval(day, day))
     return trials
 
 
 def _signature(result: dict[str, Any]) -> tuple[Any, ...]:
     prop64 = result["prop64"]
-    return (prop64["outcome"], tuple(prop64["possible_outcomes"]), prop64["procedure"],
-            prop64["automatic"], tuple((p["outcome"], p["automatic"]) for p in result["other_paths"]))
+    return (
+        prop64["outcome"],
+        tuple(prop64["possible_outcomes"]),
+        prop64["procedure"],
+        prop64["automatic"],
+        tuple((p["outcome"], p["automatic"]) for p in result["other_paths"]),
+    )
 
 
 def _trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
@@ -65,6 +77,7 @@ def _trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
         if values["offense"].kind != "unknown":
             return []
         from .offense import parse_offense
+
         return [parse_offense(text) for text in OFFENSE_TRIALS]
     if path in FACT_VALUES and values[path] == "unknown":
         return [value for value in FACT_VALUES[path] if value != "unknown"]
@@ -76,15 +89,17 @@ def _path_of(key: str) -> str | None:
     for prefix in DATE_PATHS:
         if key.startswith(prefix):
             return prefix
-    if key.startswith("law."):
-        return None  # an uncertainty in the law, not a question for the person
+    if key.startswith(("law.", "amount.", "offense.")):
+        return None  # an uncertainty in the law or the record, not a question for the person
     return key
 
 
 def decisive_facts(case: dict[str, Any]) -> dict[str, list[str]]:
     """{conviction id: [fact paths whose answer could change that conviction's result]}."""
     as_of, _, convictions = read_case(case)
-    cache: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    pc1203_425.derive_new_felony(convictions)
+    priors.derive_from_case(convictions)
+    cache: dict[tuple[Any, ...], tuple[tuple[Any, ...], set[str] | None]] = {}
 
     def signature(values: dict[str, Any]) -> tuple[Any, ...]:
         key = tuple(values.values())

@@ -9,32 +9,53 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import coverage, pc1203_425
+from . import coverage, pc1203_425, priors
 from .actions import actions
 from .automatic import automatic
-from .facts import Leaf, Memo, Reason, all_assumptions, common_reasons, explore, splitting_keys
-from .procedure import procedure
+from .facts import (
+    Leaf,
+    Memo,
+    Reason,
+    Values,
+    all_assumptions,
+    common_reasons,
+    explore,
+    splitting_keys,
+)
+from .procedure import forms, procedure
 from .reasons import REASON_CODES, UNKNOWN_KEYS
 from .validate import read_case
 from .version import RULES_VERSION
 
-OUTCOME_ORDER = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "not_eligible",
-                 "not_covered", "already_granted", "eligible", "needs_review")
+OUTCOME_ORDER = (
+    "dismiss",
+    "reduce_to_misdemeanor",
+    "reduce_to_infraction",
+    "not_eligible",
+    "not_covered",
+    "already_granted",
+    "eligible",
+    "needs_review",
+)
 SAME_EITHER_WAY = Reason("same_outcome_either_way", "HS 11361.8(b)", "principle")
 
 
-_AS_DICT: dict[tuple[Any, ...], dict[str, Any]] = {}  # reason -> its output form, copied out (bounded below)
+_AS_DICT: dict[Reason, dict[str, Any]] = {}  # reason -> its output form, copied out (bounded below)
 
 
 def _as_dict(reason: Reason) -> dict[str, Any]:
     known = _AS_DICT.get(reason)
     if known is None:
         code, citation, rule = reason
-        known = {"code": code, "citation": citation, "text": REASON_CODES[code],
-                 "rule": "decision-rules " + rule}
+        known = {
+            "code": code,
+            "citation": citation,
+            "text": REASON_CODES[code],
+            "rule": "decision-rules " + rule,
+        }
         if len(_AS_DICT) >= 4096:  # citations can hold a subdivision as written: keep it small
             _AS_DICT.clear()
-        _AS_DICT[tuple(reason)] = known
+        _AS_DICT[reason] = known
     return known.copy()
 
 
@@ -60,25 +81,29 @@ def _citations(reasons: list[Reason]) -> list[str]:
     return list(dict.fromkeys([reason[1] for reason in reasons]))
 
 
-def _prop64(facts: dict[str, Any]) -> tuple[Any, ...]:
+def _prop64(facts: Values) -> tuple[Any, ...]:
     """(outcome, possible outcomes, reasons, assumptions, questions read)."""
     leaves = explore(coverage.prop64, facts)
     outcome, possible, reasons, assumptions = settle(leaves)
     return outcome, tuple(possible), tuple(reasons), tuple(assumptions), _read(leaves)
 
 
-def _pc1203_425(facts: dict[str, Any]) -> tuple[Any, ...]:
+def _pc1203_425(facts: Values) -> tuple[Any, ...]:
     """(outcome, automatic, citations, reasons as dicts, questions read)."""
     leaves = explore(pc1203_425.rule, facts)
     outcome, _, reasons, _ = settle(leaves)
     if outcome in ("eligible", "needs_review"):
-        reasons = reasons + [pc1203_425.EFFECTS]
-    return (outcome, {"eligible": "yes", "needs_review": "unknown"}.get(outcome, "no"),
-            tuple(_citations(reasons) or [pc1203_425.CITATION]),
-            tuple(_as_dict(reason) for reason in reasons), _read(leaves))
+        reasons = reasons + [pc1203_425.MAY_BE_BLOCKED, pc1203_425.EFFECTS]
+    return (
+        outcome,
+        {"eligible": "yes", "needs_review": "unknown"}.get(outcome, "no"),
+        tuple(_citations(reasons) or [pc1203_425.CITATION]),
+        tuple(_as_dict(reason) for reason in reasons),
+        _read(leaves),
+    )
 
 
-def _read(leaves: list[Leaf]) -> frozenset[Any]:
+def _read(leaves: list[Leaf]) -> frozenset[str]:
     return frozenset().union(*(leaf.read for leaf in leaves))
 
 
@@ -90,7 +115,9 @@ PROP64 = Memo(_prop64, coverage.DERIVED)
 PC1203_425 = Memo(_pc1203_425, pc1203_425.DERIVED)
 
 
-def conviction(values: dict[str, Any], as_of: date, want_read: bool = False) -> tuple[dict[str, Any], set[Any] | None]:
+def conviction(
+    values: dict[str, Any], as_of: date, want_read: bool = False
+) -> tuple[dict[str, Any], set[str] | None]:
     """One conviction's determination, and (if wanted) the unknown questions the rules read.
 
     Every list and dict in it is new (cached results are tuples, copied out), so a caller may
@@ -101,7 +128,8 @@ def conviction(values: dict[str, Any], as_of: date, want_read: bool = False) -> 
     is_automatic, automatic_reasons = automatic(values, outcome)
     reasons = reasons + tuple(route_reasons) + tuple(automatic_reasons)
     other_outcome, other_automatic, other_citations, other_reasons, other_read = PC1203_425(
-        values, as_of)
+        values, as_of
+    )
     prop64 = {
         "outcome": outcome,
         "possible_outcomes": list(possible),
@@ -111,6 +139,7 @@ def conviction(values: dict[str, Any], as_of: date, want_read: bool = False) -> 
         "citations": _citations(reasons),
         "reasons": [_as_dict(reason) for reason in reasons],
         "assumptions": [_as_dict(reason) for reason in assumptions],
+        "forms": forms(court),
     }
     other_path = {
         "path": pc1203_425.PATH,
@@ -118,14 +147,25 @@ def conviction(values: dict[str, Any], as_of: date, want_read: bool = False) -> 
         "automatic": other_automatic,
         "citations": list(other_citations),
         "reasons": [reason.copy() for reason in other_reasons],
+        # E: DOJ grants it monthly with nothing to file.
+        "procedure": "automatic" if other_outcome in ("eligible", "needs_review") else "none",
+        "forms": [],
     }
-    return ({"id": values["id"], "prop64": prop64, "other_paths": [other_path]},
-            read | other_read if want_read else None)
+    return (
+        {"id": values["id"], "prop64": prop64, "other_paths": [other_path]},
+        read | other_read if want_read else None,
+    )
 
 
 def evaluate(case: dict[str, Any]) -> dict[str, Any]:
     """The determination for `case` (a dict matching case.schema.json). Raises InvalidCase."""
     as_of, as_of_text, convictions = read_case(case)
+    pc1203_425.derive_new_felony(convictions)
+    priors.derive_from_case(convictions)
     results = [conviction(values, as_of)[0] for values in convictions]
-    return {"as_of": as_of_text, "rules_version": RULES_VERSION, "convictions": results,
-            "actions": actions(results)}
+    return {
+        "as_of": as_of_text,
+        "rules_version": RULES_VERSION,
+        "convictions": results,
+        "actions": actions(results),
+    }

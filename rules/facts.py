@@ -15,6 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+# One conviction's flat facts (validate.FACT_VALUES paths, plus `offense`, dates as intervals).
+Values = dict[str, Any]
+
 
 class Reason(NamedTuple):
     code: str
@@ -41,9 +44,9 @@ class Leaf(NamedTuple):
 class Facts:
     """One run's view of a conviction's flat facts, with some unknown facts assigned."""
 
-    __slots__ = ("values", "assigned", "reasons", "assumptions", "read")
+    __slots__ = ("assigned", "assumptions", "read", "reasons", "values")
 
-    def __init__(self, values: dict[str, Any], assigned: dict[str, Any]):
+    def __init__(self, values: Values, assigned: dict[str, Any]):
         self.values = values
         self.assigned = assigned
         self.reasons: list[Reason] = []
@@ -77,11 +80,11 @@ class Facts:
         return bool(value == "yes")
 
     def because(self, code: str, citation: str, rule: str) -> None:
-        self.reasons.append((code, citation, rule))  # type: ignore[arg-type]  # a Reason; a plain tuple is faster
+        self.reasons.append((code, citation, rule))  # type: ignore[arg-type]  # a plain tuple is faster
 
 
 def explore(
-    rule: Callable[[Facts], str], values: dict[str, Any], assigned: dict[str, Any] | None = None
+    rule: Callable[[Facts], str], values: Values, assigned: dict[str, Any] | None = None
 ) -> list[Leaf]:
     """Every leaf of `rule` over the unknown facts it reads, in a stable order."""
     leaves: list[Leaf] = []
@@ -105,9 +108,9 @@ def splitting_keys(leaves: list[Leaf]) -> list[str]:
     A key splits when the outcomes possible under one of its values (the leaves that took it,
     plus the leaves that never asked) differ from those under another. One pass over the leaves.
     """
-    total: dict[str, int] = {}           # outcome -> leaves
-    by_key: dict[str, dict[Any, set[str]]] = {}  # key -> value -> outcomes of the leaves that took it
-    asked: dict[str, dict[str, int]] = {}  # key -> outcome -> leaves that took any value of it
+    total: dict[str, int] = {}  # outcome -> leaves
+    by_key: dict[str, dict[Any, set[str]]] = {}  # key -> value -> outcomes of leaves taking it
+    asked: dict[str, dict[str, int]] = {}  # key -> outcome -> leaves taking any value of it
     for leaf in leaves:
         outcome = leaf.outcome
         total[outcome] = total.get(outcome, 0) + 1
@@ -157,6 +160,11 @@ def all_assumptions(leaves: list[Leaf]) -> list[Reason]:
 # a fact's path, or a derived question (a date against a boundary) computed from the facts.
 
 
+# A derived question: answered from a conviction's facts and the day the law is applied.
+Derive = Callable[[Values, Any], Any]
+Read = tuple[str, Any, "Derive | None"]
+
+
 class Recorder(dict[str, Any]):
     """The facts a rule sees while its result is computed: logs each question's first answer.
 
@@ -166,12 +174,12 @@ class Recorder(dict[str, Any]):
     in a way the log would miss.
     """
 
-    __slots__ = ("_values", "_as_of", "_derived", "reads")
+    __slots__ = ("_as_of", "_derived", "_values", "reads")
 
-    def __init__(self, values: dict[str, Any], as_of: Any, derived: dict[str, Any]):
+    def __init__(self, values: Values, as_of: Any, derived: dict[str, Derive]):
         super().__init__()
         self._values, self._as_of, self._derived = values, as_of, derived
-        self.reads: list[tuple[str, Any, Any]] = []  # (path, answer, derive or None), in order
+        self.reads: list[Read] = []  # (path, answer, derive or None), in first-read order
 
     def __missing__(self, path: str) -> Any:
         derive = self._derived.get(path)
@@ -189,9 +197,9 @@ class Recorder(dict[str, Any]):
 class _Ask:
     """A node of the tree: the next question, and a branch per answer seen so far."""
 
-    __slots__ = ("path", "derive", "branches")
+    __slots__ = ("branches", "derive", "path")
 
-    def __init__(self, path: str, derive: Any):
+    def __init__(self, path: str, derive: Derive | None):
         self.path, self.derive = path, derive
         self.branches: dict[Any, _Ask | _Done] = {}
 
@@ -206,7 +214,7 @@ class Memo:
     Bounded: past `limit` stored nodes the tree is dropped and regrown."""
 
     def __init__(
-        self, compute: Callable[[Recorder], Any], derived: dict[str, Any], limit: int = 50_000
+        self, compute: Callable[[Recorder], Any], derived: dict[str, Derive], limit: int = 50_000
     ):
         self.compute, self.derived, self.limit = compute, derived, limit
         self.clear()
@@ -215,9 +223,9 @@ class Memo:
         self.root: _Ask | _Done | None = None
         self.nodes = 0
 
-    def __call__(self, values: dict[str, Any], as_of: Any = None) -> Any:
-        node: Any = self.root  # an _Ask, an _Done or None (checked by class: the hot path)
-        while node.__class__ is _Ask:
+    def __call__(self, values: Values, as_of: Any = None) -> Any:
+        node = self.root
+        while isinstance(node, _Ask):
             derive = node.derive
             node = node.branches.get(values[node.path] if derive is None else derive(values, as_of))
         if node is not None:
@@ -229,7 +237,7 @@ class Memo:
         self._store(recorder.reads, result)
         return result
 
-    def _store(self, reads: list[tuple[str, Any, Any]], result: Any) -> None:
+    def _store(self, reads: list[Read], result: Any) -> None:
         done = _Done(result)
         if not reads:
             self.root, self.nodes = done, 1

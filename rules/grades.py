@@ -11,7 +11,13 @@ from __future__ import annotations
 from .facts import Facts
 
 LEGAL, INFRACTION, MISDEMEANOR, FELONY = "legal", "infraction", "misdemeanor", "felony"
-RANK = {LEGAL: 0, INFRACTION: 1, MISDEMEANOR: 2, FELONY: 3}
+# A felony factor of today's 11358(d), 11359(c)-(d) or 11360(a)(3): the person "may be
+# punished by imprisonment pursuant to subdivision (h) of Section 1170" [V-ish, statutes.md:
+# 11359, 11360(a)(3) quoted], so today's offense is a wobbler: at least a misdemeanor, perhaps
+# a felony. Whether that is a "lesser offense" than the old straight felony is [U]
+# (decision-rules B, "Felony factors").
+WOBBLER = "wobbler"
+RANK = {LEGAL: 0, INFRACTION: 1, MISDEMEANOR: 2, WOBBLER: 2, FELONY: 3}
 CONVICTION_GRADES = (FELONY, MISDEMEANOR, INFRACTION)
 REDUCE_TO = {INFRACTION: "reduce_to_infraction", MISDEMEANOR: "reduce_to_misdemeanor"}
 
@@ -45,6 +51,13 @@ def compare(f: Facts, today: str, possible: tuple[str, ...], citation: str) -> s
     if convicted == INFRACTION:
         # An infraction is the lowest grade: there is nothing to reduce it to.
         f.because("infraction_cannot_be_reduced", "HS 11361.8(a), (e)", "B")
+        return "not_eligible"
+    if today == WOBBLER and convicted == FELONY:
+        # B, "Felony factors": a yes -> needs_review [reduce_to_misdemeanor, not_eligible]; the
+        # law is unsettled, so both readings are explored ("law." questions are not asked).
+        f.because("felony_factor_wobbler_today", "HS 11361.8(a), (e)", "B")
+        if f.choose("law.wobbler_is_lesser", (True, False)):
+            return REDUCE_TO[MISDEMEANOR]
         return "not_eligible"
     if RANK[today] < RANK[convicted]:
         f.because(f"lesser_offense_today_{today}", "HS 11361.8(a), (e)", "B")

@@ -15,8 +15,10 @@ from .grades import FELONY, INFRACTION, LEGAL, MISDEMEANOR, age, compare, tri
 
 SECTION = "11357"
 
-# Old letters [M; research §1.1]: (a) concentrated cannabis, any amount, wobbler;
-# (b) 28.5 g or less, not concentrated: misdemeanor, an infraction from 2011-01-01;
+# Old letters (statutes.md: SB 1449 enrolled text and its Assembly analysis [V] for (a) and (b);
+# (c)-(e) research.md §1.1 [M]): (a) concentrated cannabis: county jail up to a year "or ...
+# state prison" (a wobbler); (b) 28.5 g or less, not concentrated: misdemeanor, an infraction
+# from 2011-01-01 (law.OLD_11357B_INFRACTION_FROM);
 # (c) more than 28.5 g: misdemeanor; (d) 18 or over, 28.5 g or less on school grounds:
 # misdemeanor; (e) under 18 on school grounds: misdemeanor.
 # The letter implies facts (B.1): concentrated, over the limit, at school, and for (d)/(e) the age.
@@ -58,8 +60,9 @@ def today(f: Facts, letter: str | None) -> str:
         f.because(f"old_11357{letter}_implies_facts", f"former HS 11357({letter})", "B.1")
     age_at_offense = age(f, implied.get("age", ("under_18", "18_to_20", "21_or_older")))
 
-    # HS 11357(a)(1), (b)(1), (d): under 18, any amount, at school or not -> an infraction
-    # (with drug education) [M].
+    # HS 11357(a), (b)(1) [V, lacourt.org EXGV130 in statutes.md]: 28.5 g / 8 g or less "under
+    # 18" -> infraction; (b)(1) more than the limit under 18 -> infraction; HS 11357(d)
+    # [V-ish]: the same on school grounds under 18 -> infraction.
     if age_at_offense == "under_18":
         f.because("under_18_infraction_today", "HS 11357(a)(1), (b)(1), (d)", "B.1")
         return INFRACTION
@@ -73,9 +76,9 @@ def today(f: Facts, letter: str | None) -> str:
         f.because("over_limit_misdemeanor_today", "HS 11357(b)(2)", "B.1")
         return MISDEMEANOR
 
-    # HS 11357(c): 18 or older, within the limit "upon the grounds of a school providing
-    # instruction in kindergarten or any of grades 1 through 12 during hours the school is open"
-    # -> misdemeanor [M].
+    # HS 11357(c) [V-ish, shouselaw in statutes.md]: 18 or older, "not more than 28.5 grams of
+    # cannabis, or not more than eight grams of concentrated cannabis, upon the grounds of ...
+    # any school ... during hours the school is open" -> misdemeanor.
     school = implied.get("school_grounds")
     if school is None:
         school = tri(f, "conduct.school_grounds")
@@ -83,7 +86,8 @@ def today(f: Facts, letter: str | None) -> str:
         f.because("school_grounds_misdemeanor_today", "HS 11357(c)", "B.1")
         return MISDEMEANOR
 
-    # HS 11357(a)(2): 18 to 20, within the limit -> infraction, fine up to $100 [V].
+    # HS 11357(a) [V, lacourt.org in statutes.md]: 18 to 20, within the limit -> infraction,
+    # fine up to $100.
     if age_at_offense == "18_to_20":
         f.because("within_limit_18_to_20_infraction_today", "HS 11357(a)(2)", "B.1")
         return INFRACTION
@@ -100,5 +104,9 @@ def decide(f: Facts, letter: str | None) -> str:
         f.because("subdivision_not_recognised", f"HS 11357({letter})", "B.1")
         letter = None
     grade = today(f, letter)
-    return compare(f, grade, old_grades(letter, f),
-                   f"former HS 11357({letter})" if letter else "former HS 11357")
+    return compare(
+        f,
+        grade,
+        old_grades(letter, f),
+        f"former HS 11357({letter})" if letter else "former HS 11357",
+    )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from . import priors
 from .facts import Facts
-from .grades import FELONY, INFRACTION, LEGAL, MISDEMEANOR, age, compare, tri
+from .grades import FELONY, INFRACTION, LEGAL, MISDEMEANOR, WOBBLER, age, compare, tri
 
 SECTION = "11358"
 OLD_GRADES = (FELONY,)
@@ -30,22 +30,28 @@ def today(f: Facts) -> str:
         if age_at_offense == "21_or_older":
             f.because("six_plants_or_fewer_21_or_older_legal_today", "HS 11362.1(a)(3)", "B.2")
             return LEGAL
-        # HS 11358(b): 18 to 20, six plants or fewer -> infraction [S].
+        # HS 11358(b) [V-ish, theweedinitiate.com in statutes.md]: 18 to 20, six plants or
+        # fewer -> infraction, $100.
         f.because("six_plants_or_fewer_18_to_20_infraction_today", "HS 11358(b)", "B.2")
         return INFRACTION
 
-    # HS 11358(d): more than six plants is a felony (1170(h)) only with "(1) one or more prior
-    # convictions for an offense specified in clause (iv) of subparagraph (C) of paragraph (2) of
-    # subdivision (e) of Section 667 or for an offense requiring registration pursuant to
-    # subdivision (c) of Section 290", "(2) two or more prior convictions under subdivision (c)",
-    # or "(3)" specified environmental violations [S; text M].
-    if (priors.super_strike_or_290(f, "HS 11358(d)(1)")
-            or priors.two_same_section(f, "HS 11358(d)(2)")
-            or priors.conduct_disqualifier(f, "conduct.environmental_harm", "environmental_harm",
-                                           "HS 11358(d)(3)", "B.2")):
-        return FELONY
+    # HS 11358(d) [S, statutes.md: not read verbatim]: more than six plants "may be punished by
+    # imprisonment pursuant to subdivision (h) of Section 1170" (a wobbler, grades.WOBBLER) with
+    # (1) a prior super strike (PC 667(e)(2)(C)(iv)) or PC 290(c) offense, (2) "two or more
+    # prior convictions under subdivision (c)", or (3) the environmental violations as Prop 64
+    # wrote them (SB 753 of 2023 added groundwater, pesticide and water-theft conditions [V
+    # digest]; the old conduct is compared with the factors as they stood, decision-rules B.2).
+    if (
+        priors.super_strike_or_290(f, "HS 11358(d)(1)")
+        or priors.two_same_section(f, "HS 11358(d)(2)")
+        or priors.conduct_disqualifier(
+            f, "conduct.environmental_harm", "environmental_harm", "HS 11358(d)(3)", "B.2"
+        )
+    ):
+        return WOBBLER
 
-    # HS 11358(c): 18 or older, more than six living plants -> misdemeanor, up to six months [S].
+    # HS 11358(c) [S, shouselaw/420laws in statutes.md]: 18 or older, more than six living
+    # plants -> misdemeanor "(H&S 11358 (c))".
     f.because("over_six_plants_misdemeanor_today", "HS 11358(c)", "B.2")
     return MISDEMEANOR
 

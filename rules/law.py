@@ -9,21 +9,23 @@ Markers follow `research.md`: [V] read in the statute, [S] secondary source, [M]
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Generic, NamedTuple, TypeVar
+
+T = TypeVar("T", date, int, float, bool)
 
 
-class Entry(NamedTuple):
+class Entry(NamedTuple, Generic[T]):
     in_force_from: date  # the first day this value is the law
-    value: Any  # a date, an amount or a number of years
+    value: T
     citation: str
     note: str = ""
 
 
-class Provision(NamedTuple):
+class Provision(NamedTuple, Generic[T]):
     name: str
-    entries: tuple[Entry, ...]  # oldest first
+    entries: tuple[Entry[T], ...]  # oldest first
 
-    def on(self, day: date) -> Any:
+    def on(self, day: date) -> T:
         """The value in force on `day` (the earliest entry when `day` precedes all of them)."""
         value = self.entries[0].value
         for entry in self.entries:
@@ -32,7 +34,7 @@ class Provision(NamedTuple):
         return value
 
     @property
-    def current(self) -> Any:
+    def current(self) -> T:
         return self.entries[-1].value
 
     @property
@@ -40,7 +42,7 @@ class Provision(NamedTuple):
         return self.entries[-1].citation
 
 
-def _provision(name: str, *entries: Entry) -> Provision:
+def _provision(name: str, *entries: Entry[T]) -> Provision[T]:
     return Provision(name, entries)
 
 
@@ -50,12 +52,16 @@ def _provision(name: str, *entries: Entry) -> Provision:
 # time of the offense" (HS 11361.8(a)) [S legiplex, labarberalaw].
 PROP64_EFFECTIVE = _provision(
     "prop64_effective",
-    Entry(date(2016, 11, 9), date(2016, 11, 9), "Prop 64 (2016), HS 11361.8(a)",
-          "effective the day after the 2016-11-08 election"),
+    Entry(
+        date(2016, 11, 9),
+        date(2016, 11, 9),
+        "Prop 64 (2016), HS 11361.8(a)",
+        "effective the day after the 2016-11-08 election",
+    ),
 )
 
 # Old HS 11357(b): 28.5 g or less, not concentrated, was a misdemeanor ($100 fine) until SB 1449
-# made it an infraction from 2011-01-01 [M]. Used only to read the grade of an old 11357(b)
+# made it an infraction from 2011-01-01 [V: SB 1449 enrolled text, statutes.md]. Used only to read the grade of an old 11357(b)
 # conviction whose level the person does not know (decision-rules B.1, B.5).
 OLD_11357B_INFRACTION_FROM = _provision(
     "old_11357b_infraction_from",
@@ -66,13 +72,26 @@ OLD_11357B_INFRACTION_FROM = _provision(
 # concentrated cannabis" and "not more than eight grams of cannabis in the form of concentrated
 # cannabis" [S]; (a)(3): "not more than six living cannabis plants" [S].
 LIMIT_CANNABIS_GRAMS = _provision(
-    "limit_cannabis_grams", Entry(date(2016, 11, 9), 28.5, "HS 11362.1(a)(1)"))
+    "limit_cannabis_grams", Entry(date(2016, 11, 9), 28.5, "HS 11362.1(a)(1)")
+)
 LIMIT_CONCENTRATED_GRAMS = _provision(
-    "limit_concentrated_grams", Entry(date(2016, 11, 9), 8, "HS 11362.1(a)(2)"))
+    "limit_concentrated_grams", Entry(date(2016, 11, 9), 8, "HS 11362.1(a)(2)")
+)
 LIMIT_PLANTS = _provision(
-    "limit_plants", Entry(date(2016, 11, 9), 6, "HS 11362.1(a)(3) and HS 11358(c)"))
-ADULT_AGE = _provision("adult_age", Entry(date(2016, 11, 9), 18, "HS 11357(a)(1), 11359(a), 11360(a)(1)"))
-LEGAL_AGE = _provision("legal_age", Entry(date(2016, 11, 9), 21, "HS 11362.1(a)"))
+    "limit_plants", Entry(date(2016, 11, 9), 6, "HS 11362.1(a)(3) and HS 11358(c)")
+)
+# HS 11360(a)(3)(D): import or export "of more than 28.5 grams of cannabis or more than four
+# grams of concentrated cannabis" [M/S, statutes.md: not read verbatim].
+IMPORT_EXPORT_CONCENTRATED_GRAMS = _provision(
+    "import_export_concentrated_grams", Entry(date(2016, 11, 9), 4, "HS 11360(a)(3)(D)")
+)
+# The ages 18 and 21 (HS 11357(a), 11359(a), 11360(a)(1); HS 11362.1(a)) are the contract's
+# `age_at_offense` bands (under_18, 18_to_20, 21_or_older), not numbers a rule compares.
+# HS 11359(d): a person 21 or older who hires, employs or uses "a person 20 years of age or
+# younger" [M: statutes.md, the text was cut off after "may be punish"].
+HIRED_PERSON_AGE_AT_MOST = _provision(
+    "hired_person_age_at_most", Entry(date(2016, 11, 9), 20, "HS 11359(d)")
+)
 
 # --- Automatic review, HS 11361.9 (AB 1793, 2018; deadlines extended by AB 1706, 2022) --------
 
@@ -82,16 +101,10 @@ AUTOMATIC_REVIEW_BEFORE = _provision(
     "automatic_review_before",
     Entry(date(2019, 1, 1), date(2019, 7, 1), "HS 11361.9(a) (AB 1793)"),
 )
-# "on or before July 1, 2020" the prosecution decides whether to challenge [V digest].
-PROSECUTION_CHALLENGE_BY = _provision(
-    "prosecution_challenge_by",
-    Entry(date(2019, 1, 1), date(2020, 7, 1), "HS 11361.9(b)-(c) (AB 1793)"),
-)
-# Courts issue the orders by 2023-03-01; DOJ updates its records by 2023-07-01 [S canorml; V digest].
-COURT_ORDERS_BY = _provision(
-    "court_orders_by", Entry(date(2023, 1, 1), date(2023, 3, 1), "HS 11361.9(f)-(g) (AB 1706)"))
-DOJ_RECORDS_UPDATED_BY = _provision(
-    "doj_records_updated_by", Entry(date(2023, 1, 1), date(2023, 7, 1), "HS 11361.9(h) (AB 1706)"))
+# The later dates of the review (prosecution challenges "on or before July 1, 2020"; court
+# orders "no later than March 1, 2023"; DOJ records by July 1, 2023 [V digests, statutes.md])
+# decide nothing for a person today: a missed or challenged case is filed by the person, with
+# no deadline (decision-rules D). They are told in docs/rules.md, not kept here unread.
 
 # --- Automatic conviction relief, PC 1203.425 -------------------------------------------------
 
@@ -101,8 +114,12 @@ DOJ_RECORDS_UPDATED_BY = _provision(
 PC1203_425_CONVICTED_ON_OR_AFTER = _provision(
     "pc1203_425_convicted_on_or_after",
     Entry(date(2020, 1, 1), date(2021, 1, 1), "PC 1203.425(a)(1)(B)(v) (AB 1076, 2019)"),
-    Entry(date(2023, 1, 1), date(1973, 1, 1), "PC 1203.425(a)(1)(B)(v) (SB 731, 2022)",
-          "[U] the day this entry took force is not verified"),
+    Entry(
+        date(2023, 1, 1),
+        date(1973, 1, 1),
+        "PC 1203.425(a)(1)(B)(v) (SB 731, 2022)",
+        "[U] the day this entry took force is not verified",
+    ),
 )
 # (a)(1)(B)(v)(II): misdemeanor or infraction without probation, "at least one calendar year"
 # since judgment [V].
@@ -110,20 +127,49 @@ PC1203_425_WAIT_YEARS_MISDEMEANOR = _provision(
     "pc1203_425_wait_years_misdemeanor",
     Entry(date(2020, 1, 1), 1, "PC 1203.425(a)(1)(B)(v)(II)"),
 )
-# (a)(1)(B)(v)(III): felony, four years without a new felony [S]; dates of operation [U].
+# The felony branch (SB 731 of 2022): a felony "for which the defendant was not granted
+# probation", every part of the sentence completed, "four years have elapsed" with no new
+# felony, and not "a serious felony, as defined in subdivision (c) of Section 1192.7, a violent
+# felony, as defined in subdivision (c) of Section 667.5, or a felony offense requiring
+# registration pursuant to Chapter 5.5 (commencing with Section 290)" [S: SB 731 digest;
+# statutes.md]. AB/SB 168 (2024) "would instead delay implementation of these provision until
+# October 1, 2024 ... and would extend automatic conviction relief to individuals with the
+# above-described convictions on or after January 1, 1973" [V digest, fastdemocracy
+# CAB00027972]. Not in force before 2024-10-01: a case decided as of an earlier day gets no
+# felony branch.
+PC1203_425_FELONY_BRANCH = _provision(
+    "pc1203_425_felony_branch",
+    Entry(date(2020, 1, 1), False, "PC 1203.425(a)(1)(B) (AB 1076, 2019)", "no felony branch"),
+    Entry(
+        date(2024, 10, 1),
+        True,
+        "PC 1203.425 (SB 731 of 2022 and AB/SB 168 of 2024)",
+        "felony branch in force from 2024-10-01 [S]",
+    ),
+)
 PC1203_425_WAIT_YEARS_FELONY = _provision(
     "pc1203_425_wait_years_felony",
-    Entry(date(2023, 7, 1), 4, "PC 1203.425(a)(1)(B)(v)(III) (SB 731)", "[U] operative date"),
+    Entry(date(2024, 10, 1), 4, "PC 1203.425 (SB 731)", "four years after the sentence ended [S]"),
 )
 
 # --- Checking one's own record, PC 11120-11127 --------------------------------------------------
 
 RECORD_REVIEW_FEE_DOLLARS = _provision(
-    "record_review_fee_dollars", Entry(date(1990, 1, 1), 25, "PC 11123", "fee waiver for indigency"))
+    "record_review_fee_dollars", Entry(date(1990, 1, 1), 25, "PC 11123", "fee waiver for indigency")
+)
 
 ALL = (
-    PROP64_EFFECTIVE, OLD_11357B_INFRACTION_FROM, LIMIT_CANNABIS_GRAMS, LIMIT_CONCENTRATED_GRAMS,
-    LIMIT_PLANTS, ADULT_AGE, LEGAL_AGE, AUTOMATIC_REVIEW_BEFORE, PROSECUTION_CHALLENGE_BY,
-    COURT_ORDERS_BY, DOJ_RECORDS_UPDATED_BY, PC1203_425_CONVICTED_ON_OR_AFTER,
-    PC1203_425_WAIT_YEARS_MISDEMEANOR, PC1203_425_WAIT_YEARS_FELONY, RECORD_REVIEW_FEE_DOLLARS,
+    PROP64_EFFECTIVE,
+    OLD_11357B_INFRACTION_FROM,
+    LIMIT_CANNABIS_GRAMS,
+    LIMIT_CONCENTRATED_GRAMS,
+    LIMIT_PLANTS,
+    AUTOMATIC_REVIEW_BEFORE,
+    PC1203_425_CONVICTED_ON_OR_AFTER,
+    PC1203_425_WAIT_YEARS_MISDEMEANOR,
+    PC1203_425_FELONY_BRANCH,
+    PC1203_425_WAIT_YEARS_FELONY,
+    IMPORT_EXPORT_CONCENTRATED_GRAMS,
+    HIRED_PERSON_AGE_AT_MOST,
+    RECORD_REVIEW_FEE_DOLLARS,
 )

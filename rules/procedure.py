@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from .facts import Reason
+from .facts import Reason, Values
 
 RELIEF_OUTCOMES = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
 
+# Judicial Council forms, courts.ca.gov/prop64 [V, statutes.md]: "CR-400 Petition/Application
+# (Health and Safety Code, § 11361.8)—Adult Crimes", served with "CR-401 Proof of Service";
+# "JV-744 Request to Reduce Juvenile Marijuana Offense" (with "JV-744A Attachment" when needed).
+FORMS = {
+    "superior": ("CR-400", "CR-401"),
+    "juvenile": ("JV-744",),
+    "unknown": ("CR-400", "CR-401", "JV-744"),
+}
 
-def procedure(values: dict[str, Any], outcome: str) -> tuple[str, str, list[Reason]]:
+
+def forms(court: str) -> list[str]:
+    """The forms for the court `procedure` named (none when there is nothing to file)."""
+    return list(FORMS.get(court, ()))
+
+
+def procedure(values: Values, outcome: str) -> tuple[str, str, list[Reason]]:
     """(procedure, court, reasons) for one conviction's Prop 64 outcome."""
     if outcome not in RELIEF_OUTCOMES:
         return "none", "none", []
@@ -18,7 +30,8 @@ def procedure(values: dict[str, Any], outcome: str) -> tuple[str, str, list[Reas
     # those go to the juvenile court of the county; adults to the superior court that entered
     # the judgment (11361.8(a): "the trial court that entered the judgment of conviction").
     court = {"california_juvenile": "juvenile", "california_adult": "superior"}.get(
-        values["court"], "unknown")
+        values["court"], "unknown"
+    )
     if court == "juvenile":
         reasons.append(Reason("juvenile_court_of_county", "HS 11361.8(m)", "C"))
     elif court == "superior":

@@ -9,6 +9,7 @@ applied: court `california_adult`, level `unknown`, every omitted fact `unknown`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -34,18 +35,54 @@ STATUSES = ("completed", "serving", "unknown")
 KINDS = ("probation", "county_jail", "state_prison", "fine_only", "unknown")
 RELIEFS = ("none", "prop64", "dismissed", "unknown")
 
-PERSON_FACTS: dict[str, tuple[str, ...]] = {"must_register_290": TRI, "under_supervision": TRI, "pending_charges": TRI}
-SENTENCE_FACTS: dict[str, tuple[str, ...]] = {"status": STATUSES, "kind": KINDS, "probation_revoked": TRI}
-CONDUCT_FACTS: dict[str, tuple[str, ...]] = {name: TRI for name in (
-    "concentrated", "over_limit", "plants_over_six", "for_sale", "import_export",
-    "minor_involved", "school_grounds", "environmental_harm")}
-PRIOR_FACTS: dict[str, tuple[str, ...]] = {"super_strike": TRI, "registrable_sex_offense": TRI, "two_same_section": TRI}
-CONVICTION_ENUMS: dict[str, tuple[str, ...]] = {"court": COURTS, "level": LEVELS, "age_at_offense": AGES,
-                    "relief_on_record": RELIEFS}
+PERSON_FACTS: dict[str, tuple[str, ...]] = {
+    "must_register_290": TRI,
+    "under_supervision": TRI,
+    "pending_charges": TRI,
+}
+SENTENCE_FACTS: dict[str, tuple[str, ...]] = {
+    "status": STATUSES,
+    "kind": KINDS,
+    "probation_revoked": TRI,
+}
+CONDUCT_FACTS: dict[str, tuple[str, ...]] = {
+    name: TRI
+    for name in (
+        "concentrated",
+        "over_limit",
+        "plants_over_six",
+        "for_sale",
+        "import_export",
+        "minor_involved",
+        "school_grounds",
+        "environmental_harm",
+        "employed_minor",
+        "gift_to_under_21",
+    )
+}
+PRIOR_FACTS: dict[str, tuple[str, ...]] = {
+    "super_strike": TRI,
+    "registrable_sex_offense": TRI,
+    "two_same_section": TRI,
+}
+CONVICTION_ENUMS: dict[str, tuple[str, ...]] = {
+    "court": COURTS,
+    "level": LEVELS,
+    "age_at_offense": AGES,
+    "relief_on_record": RELIEFS,
+    "new_felony_since": TRI,
+}
+# Date fields of a conviction (flat path -> where it is written in the case).
+SENTENCE_DATES = ("completed_on",)
 CONVICTION_DEFAULTS = {"court": "california_adult"}
-NESTED: dict[str, dict[str, tuple[str, ...]]] = {"sentence": SENTENCE_FACTS, "conduct": CONDUCT_FACTS, "priors": PRIOR_FACTS}
-CONVICTION_FIELDS = frozenset(("id", "offense", "offense_date", "conviction_date",
-                               *CONVICTION_ENUMS, *NESTED))
+NESTED: dict[str, dict[str, tuple[str, ...]]] = {
+    "sentence": SENTENCE_FACTS,
+    "conduct": CONDUCT_FACTS,
+    "priors": PRIOR_FACTS,
+}
+CONVICTION_FIELDS = frozenset(
+    ("id", "offense", "offense_date", "conviction_date", *CONVICTION_ENUMS, *NESTED)
+)
 CASE_FIELDS = frozenset(("as_of", "person", "convictions"))
 MAX_CONVICTIONS = 200
 MAX_TEXT = 64
@@ -61,27 +98,23 @@ _FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 
 
-def _one_of(value: Any, allowed: Any) -> str:
+def _one_of(value: object, allowed: Iterable[str]) -> str:
     return f"{value!r} is not one of {', '.join(allowed)}"
 
 
-def _unknown_field(path: str, name: Any, allowed: Any) -> InvalidCase:
+def _unknown_field(path: str, name: object, allowed: Iterable[str]) -> InvalidCase:
     where = f"{path}.{name}" if path else str(name)
     return InvalidCase(where, f"unknown field (expected one of {', '.join(sorted(allowed))})")
 
 
-def _object(value: Any, path: str) -> dict[str, Any]:
+def _object(value: object, path: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InvalidCase(path, f"expected an object, got {type(value).__name__}")
     return value
 
 
 def _enums(
-    raw: dict[str, Any],
-    allowed: dict[str, tuple[str, ...]],
-    path: str,
-    flat: dict[str, Any],
-    prefix: str,
+    raw: dict[str, Any], allowed: dict[str, Any], path: str, flat: dict[str, Any], prefix: str
 ) -> None:
     for name, value in raw.items():
         values = allowed.get(name)
@@ -103,7 +136,7 @@ def _date_text(value: str) -> Interval | str:
         return f"{value!r} is not a real date"
 
 
-def _date(value: Any, path: str) -> Interval | None:
+def _date(value: object, path: str) -> Interval | None:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -114,7 +147,7 @@ def _date(value: Any, path: str) -> Interval | None:
     return interval
 
 
-def _text(value: Any, path: str) -> str:
+def _text(value: object, path: str) -> str:
     if not isinstance(value, str):
         raise InvalidCase(path, f"expected a string, got {type(value).__name__}")
     if not 1 <= len(value) <= MAX_TEXT:
@@ -130,29 +163,37 @@ _BLANK = _blank_facts()
 _BLANK.update(CONVICTION_DEFAULTS)
 # For the checks below: name -> (flat path, allowed values as a set); NESTED by group.
 _CONVICTION_SETS = {name: (name, frozenset(values)) for name, values in CONVICTION_ENUMS.items()}
-_NESTED_SETS = {group: {name: (f"{group}.{name}", frozenset(values))
-                        for name, values in facts.items()} for group, facts in NESTED.items()}
+_NESTED_SETS = {
+    group: {name: (f"{group}.{name}", frozenset(values)) for name, values in facts.items()}
+    for group, facts in NESTED.items()
+}
 
 
-def _group(raw: Any, group: str, path: str, flat: dict[str, Any]) -> None:
+def _group(raw: object, group: str, path: str, flat: dict[str, Any]) -> None:
     """A nested object (sentence, conduct, priors): each value checked, then flattened."""
     where = f"{path}.{group}"
     allowed = _NESTED_SETS[group]
     for name, value in _object(raw, where).items():
         known = allowed.get(name)
+        if group == "sentence" and name in SENTENCE_DATES:
+            flat[f"sentence.{name}"] = _date(value, f"{where}.{name}")
+            continue
         if known is None:
-            raise _unknown_field(where, name, NESTED[group])
+            raise _unknown_field(
+                where, name, (*NESTED[group], *(SENTENCE_DATES if group == "sentence" else ()))
+            )
         if not (isinstance(value, str) and value in known[1]):
             raise InvalidCase(f"{where}.{name}", _one_of(value, NESTED[group][name]))
         flat[known[0]] = value
 
 
-def _conviction(raw: Any, path: str, person: dict[str, Any]) -> dict[str, Any]:
+def _conviction(raw: object, path: str, person: dict[str, Any]) -> dict[str, Any]:
     raw = _object(raw, path)
     for required in ("id", "offense"):
         if required not in raw:
             raise InvalidCase(f"{path}.{required}", "required field is missing")
     flat = _BLANK.copy()
+    flat["sentence.completed_on"] = None
     flat.update(person)
     for name, value in raw.items():
         known = _CONVICTION_SETS.get(name)
@@ -172,7 +213,21 @@ def _conviction(raw: Any, path: str, person: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def read_case(case: Any) -> tuple[date, str, list[dict[str, Any]]]:
+def _check_dates(flat: dict[str, Any], path: str, as_of: date) -> None:
+    """Contract v2: a conviction date certainly before its offense date, or certainly after
+    the day the law is applied, is impossible."""
+    offense, convicted = flat["offense_date"], flat["conviction_date"]
+    if convicted is None:
+        return
+    if offense is not None and convicted.last < offense.first:
+        raise InvalidCase(
+            f"{path}.conviction_date", "the conviction date is before the offense date"
+        )
+    if convicted.first > as_of:
+        raise InvalidCase(f"{path}.conviction_date", "the conviction date is after as_of")
+
+
+def read_case(case: object) -> tuple[date, str, list[dict[str, Any]]]:
     """Validates `case`; returns (as_of, as_of text, one flat fact dict per conviction)."""
     case = _object(case, "case")
     for name in case:
@@ -198,5 +253,14 @@ def read_case(case: Any) -> tuple[date, str, list[dict[str, Any]]]:
         raise InvalidCase("convictions", "expected at least one conviction, got an empty list")
     if len(convictions) > MAX_CONVICTIONS:
         raise InvalidCase("convictions", f"expected at most {MAX_CONVICTIONS} convictions")
-    return as_of, as_of_text, [
-        _conviction(raw, f"convictions[{index}]", person) for index, raw in enumerate(convictions)]
+    read = []
+    seen: set[str] = set()
+    for index, raw in enumerate(convictions):
+        where = f"convictions[{index}]"
+        flat = _conviction(raw, where, person)
+        if flat["id"] in seen:
+            raise InvalidCase(f"{where}.id", f"{flat['id']!r} is the id of an earlier conviction")
+        seen.add(flat["id"])
+        _check_dates(flat, where, as_of)
+        read.append(flat)
+    return as_of, as_of_text, read

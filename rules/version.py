@@ -1,3 +1,3 @@
 """The version of the rules (the law as implemented), reported in every determination."""
 
-RULES_VERSION = "1.0.0"
+RULES_VERSION = "2.0.0"

@@ -12,7 +12,7 @@ PYBABEL=".venv/bin/pybabel"
 POT="translations/messages.pot"
 
 extract() {
-  "$PYBABEL" -q extract -F babel.cfg -k lazy_gettext -k _l -k ngettext:1,2 \
+  "$PYBABEL" -q extract -F babel.cfg -k lazy_gettext -k _l -k N_ -k ngettext:1,2 \
     --project="Fresh Start" --copyright-holder="Fresh Start contributors" \
     --sort-by-file -w 100 -o "$POT" .
 }

@@ -12,7 +12,18 @@ from flask_wtf.csrf import CSRFProtect
 
 import rules
 
-from . import assets, errors, form_token, i18n, logging_conf, security, state, worker
+from . import (
+    assets,
+    check_back,
+    errors,
+    form_token,
+    i18n,
+    logging_conf,
+    refused_answers,
+    security,
+    state,
+    worker,
+)
 from .navigation import resume_url
 from .pages import htmx
 from .views import bp
@@ -58,6 +69,9 @@ def create_app(test_config=None):
     htmx.init_app(app)
     app.register_blueprint(bp)
     app.register_blueprint(worker.bp)
+    # A stored answer the engine refuses: that question again, every other answer kept.
+    refused_answers.init(app)
+    app.register_blueprint(check_back.bp)
 
     @app.context_processor
     def page_globals():

@@ -5,6 +5,8 @@ Pure: today's date comes in as `as_of`; nothing here reads the clock or a reques
 to screens that apply reach this module (flow.walk filters them).
 """
 
+from rules.dates import ImpossibleDate, parse
+
 from .flow import CONVICTION_SCREENS, PERSON_SCREENS, answer, detail
 
 
@@ -36,8 +38,22 @@ def facts(screens, answers):
     return found
 
 
+def after(offense_date, conviction_date):
+    """True when the offense date is certainly after the conviction date, a case the engine
+    refuses (contract v2). The form refuses it when typed, but a conviction date changed
+    later to an earlier one can leave it behind: the offense date then counts as not known."""
+    if not offense_date or not conviction_date:
+        return False
+    try:
+        return parse(conviction_date).last < parse(offense_date).first
+    except ImpossibleDate:
+        return False
+
+
 def conviction(conviction_id, answers):
     given = facts(CONVICTION_SCREENS, answers)
+    if after(given.get("offense_date"), given.get("conviction_date")):
+        given["offense_date"] = None
     typed = (detail(answers, "offense") or "").strip()  # the section as written wins
     if answer(answers, "age") == "born":
         # "Not sure when it happened" falls back to the conviction date for the age.
@@ -58,6 +74,8 @@ def conviction(conviction_id, answers):
         "conduct": {},
         "priors": {},
     }
+    if "new_felony_since" in given:
+        case["new_felony_since"] = given["new_felony_since"]
     for path, value in given.items():
         group, _, name = path.partition(".")
         if group in ("sentence", "conduct", "priors"):

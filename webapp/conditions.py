@@ -4,6 +4,9 @@ A condition takes a Context: the answers kept so far for the conviction being as
 (`answers`), and the case builder to ask the engine with. `answer: {<question>: [answers]}`
 checks an earlier answer; `decisive: <fact path>` asks `rules.decisive_facts` whether that fact
 can change this person's result, so nobody is asked a question whose answer cannot matter.
+`assuming: {person.<fact>: value}` asks it as if the person had answered so: the person's own
+questions come after the convictions, and PC 1203.425's timing decides only for a person whom
+nothing else blocks.
 """
 
 import json
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 from flask import g, has_request_context
 
 import rules
+from rules.validate import FACT_VALUES
 
 
 class UnknownCondition(ValueError):
@@ -36,19 +40,34 @@ def answered(key, allowed, name):
     return check
 
 
-def decisive(path, scope):
+# A conviction's own facts asked as questions (the rest are its conduct, priors and sentence).
+CONVICTION_FACTS = ("new_felony_since",)
+
+
+def decisive(path, scope, assuming=None):
     prefix = path.split(".", 1)[0]
     allowed = {"conviction": ("conduct", "priors", "sentence"), "person": ("person",)}[scope]
-    if prefix not in allowed or "." not in path:
+    own = scope == "conviction" and path in CONVICTION_FACTS
+    if not own and (prefix not in allowed or "." not in path):
         raise UnknownCondition(f"decisive: {path!r} is not a {scope} fact path")
 
+    person = {}
+    for fact, value in (assuming or {}).items():
+        name = fact.removeprefix("person.")
+        if scope != "conviction" or value not in FACT_VALUES.get(fact, ()) or name == fact:
+            raise UnknownCondition(f"assuming: {fact}: {value!r} is not a person fact's value")
+        person[name] = value
+
     def check(context):
-        facts = decisive_facts(context.case_for(context.answers))
+        case = context.case_for(context.answers)
+        if person:  # the person's own questions come after the convictions
+            case = {**case, "person": {**person, **case["person"]}}
+        facts = decisive_facts(case)
         if context.conviction_id is not None:
             return path in facts.get(context.conviction_id, ())
         return any(path in paths for paths in facts.values())
 
-    check.__name__ = f"decisive({path})"
+    check.__name__ = f"decisive({path}, assuming {assuming})" if assuming else f"decisive({path})"
     return check
 
 
@@ -70,6 +89,10 @@ def compile(spec, scope, keys):
     the screens before this one (flow.py: only the flow knows where an answer is kept)."""
     if isinstance(spec, dict) and list(spec) == ["decisive"]:
         return decisive(spec["decisive"], scope)
+    if isinstance(spec, dict) and sorted(spec) == ["assuming", "decisive"]:
+        if not isinstance(spec["assuming"], dict):
+            raise UnknownCondition(f"unknown condition {spec!r}")
+        return decisive(spec["decisive"], scope, spec["assuming"])
     if isinstance(spec, dict) and list(spec) == ["answer"] and isinstance(spec["answer"], dict):
         checks = [
             answered(keys[name], frozenset(allowed), name)

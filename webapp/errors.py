@@ -12,6 +12,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from . import state, worker
+from .check_back import ENDPOINTS as CHECK_BACK_PAGES
 from .pages import render
 
 bp = Blueprint("errors", __name__)
@@ -66,7 +67,8 @@ RESEND = {"flow.question", "flow.person_question"}
 RESEND_MESSAGE = _l(
     "This page was open for too long, so your answer was not saved yet. For your safety, please check it and send it again. Your other answers are still here."
 )
-PASS_THROUGH = {"static", "flow.quick_exit", "flow.favicon", "flow.language"}
+# The check-back page is opened months later from a reminder: an old cookie must not stop it.
+PASS_THROUGH = {"static", "flow.quick_exit", "flow.favicon", "flow.language", *CHECK_BACK_PAGES}
 
 
 def unreadable_page(problem):

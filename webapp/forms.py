@@ -10,6 +10,9 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField
 
+from rules.offense import clean as offense_text  # the engine's one offense reader normalises
+from rules.text import ascii_number, normalise
+
 from .flow import answer
 from .labels import COUNTIES, MONTHS, UNSURE, option_labels
 
@@ -77,20 +80,23 @@ class ChoiceForm(QuestionForm):
             field.errors.append(CHOOSE_ONE)
 
     def validate_detail(self, field):
-        value = (field.data or "").strip()
+        # Typed text is read once, here: any script's digits in ASCII, no invisible characters.
+        value = normalise(field.data or "")
         detail = self.screen.detail
         if not detail:
             field.data = None
         elif detail["field"] == "code_section":
+            value = offense_text(value)
             if value and not CODE_SECTION.match(value):
                 field.errors.append(CODE_SECTION_FORMAT)
             field.data = value or None
         elif detail["field"] == "birth_year":
+            field.data = value
             if self.answer.data != detail["with_option"]:
                 field.data = None
             elif not value:
                 field.errors.append(BIRTH_YEAR_NEEDED)
-            elif not (value.isdigit() and len(value) == 4):
+            elif not (ascii_number(value) and len(value) == 4):  # "198⁸" is not a year
                 field.errors.append(BIRTH_YEAR_FORMAT)
             else:
                 check_year(field, int(value), self.today)
@@ -134,13 +140,13 @@ class DateForm(QuestionForm):
     unsure = BooleanField()
 
     def validate_year(self, field):
-        value = (field.data or "").strip()
+        value = normalise(field.data or "")  # "۲۰۱۳" (a Farsi keyboard) is 2013
         field.data = value
         if self.unsure.data:
             return
         if not value:
             field.errors.append(YEAR_OR_UNSURE)
-        elif not (value.isdigit() and len(value) == 4):
+        elif not (ascii_number(value) and len(value) == 4):  # "201²" is not
             field.errors.append(YEAR_FORMAT)
         else:
             check_year(field, int(value), self.today)
@@ -151,7 +157,7 @@ class DateForm(QuestionForm):
             return
         if field.data not in {f"{m:02d}" for m in range(1, 13)}:
             field.errors.append(MONTH_UNKNOWN)
-        elif not self.year.errors and self.year.data.isdigit():
+        elif not self.year.errors and ascii_number(self.year.data):
             if (int(self.year.data), int(field.data)) > (self.today.year, self.today.month):
                 field.errors.append(YEAR_IN_FUTURE)
 

@@ -2,9 +2,14 @@
 
 import os
 
+from webapp import gunicorn_refusals
 from webapp.logging_conf import GUNICORN_LOGCONFIG
 
-bind = f"{os.environ.get('BIND_HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
+# gunicorn's own refusal pages and log lines: fixed text, the app's headers, no client address.
+gunicorn_refusals.install()
+
+# Loopback unless told otherwise: in production nginx (deploy/nginx.conf) is the only client.
+bind = f"{os.environ.get('BIND_HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 worker_class = "gthread"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # 4 threads, not 8: requests/s is the same, but with 8 threads contending for each worker's GIL

@@ -15,9 +15,12 @@ from flask_babel import Babel, get_locale, get_translations
 from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
 
+from checkback.catalogs import RIGHT_TO_LEFT, catalog_for_tag
+
 from . import review_notice
 
-# Each language by its own name. fa and ar are written right to left.
+# Each language by its own name (the codes, their direction and the browser tags that reach
+# them: checkback/catalogs.py, shared with bulk mode's letters).
 LANGUAGES = {
     "en": "English",
     "es": "Español",
@@ -31,24 +34,6 @@ LANGUAGES = {
     "fa": "فارسی",
     "ar": "العربية",
 }
-RIGHT_TO_LEFT = {"fa", "ar"}
-# What browsers send -> our catalog. Babel maps "tl" to fil_PH, and a bare "zh" is ambiguous:
-# map them explicitly (stack notes). Longer tags are cut back one subtag at a time, so
-# "zh-Hant-TW" meets "zh-hant" before "zh".
-BROWSER_TAGS = {
-    "zh-tw": "zh_Hant",
-    "zh-hk": "zh_Hant",
-    "zh-mo": "zh_Hant",
-    "zh-hant": "zh_Hant",
-    "zh-cn": "zh_Hans",
-    "zh-sg": "zh_Hans",
-    "zh-hans": "zh_Hans",
-    "zh": "zh_Hans",
-    "tl": "fil",
-    "fil-ph": "fil",
-    "tl-ph": "fil",
-}
-BY_LOWER_CODE = {code.lower(): code for code in LANGUAGES}
 LOCALES = {code: Locale.parse(code) for code in LANGUAGES}
 
 # Section numbers, form numbers and bill numbers are Latin text with brackets: inside a
@@ -66,14 +51,9 @@ def from_browser(accept_language):
     for tag, quality in accept_language:
         if quality <= 0:
             continue
-        subtags = tag.lower().replace("_", "-").split("-")
-        while subtags:
-            candidate = "-".join(subtags)
-            if candidate in BROWSER_TAGS:
-                return BROWSER_TAGS[candidate]
-            if candidate in BY_LOWER_CODE:
-                return BY_LOWER_CODE[candidate]
-            subtags.pop()
+        code = catalog_for_tag(tag)
+        if code:
+            return code
     return None
 
 
@@ -183,10 +163,11 @@ def once_per_language(name, make):
 
 
 def translated(value):
-    """Lazy strings become what they render as: their translation, as trusted markup."""
+    """Lazy strings become what they render as: their translation, escaped (a translation is
+    text, never markup: issue 14)."""
     if isinstance(value, dict):
         return {name: translated(item) for name, item in value.items()}
-    return Markup(str(value)) if isinstance(value, LazyString) else value
+    return escape(str(value)) if isinstance(value, LazyString) else value
 
 
 def catalog():
@@ -197,7 +178,16 @@ def catalog():
     return found
 
 
+def escaped_lazy_string(self):
+    """A lazy message is text, never markup: Jinja escapes it like any other string."""
+    return escape(str(self))
+
+
 def init(app):
+    # Flask-Babel's LazyString says it is markup (`__html__` returns the text as it is), so Jinja
+    # printed a lazy message quoting what someone typed ("<b hx-post=...> is not a date") as live
+    # HTML, and any translation the same way (issue 14). Escaped, it renders the same for text.
+    LazyString.__html__ = escaped_lazy_string
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["language_menu"] = language_menu
     app.jinja_env.install_gettext_callables(

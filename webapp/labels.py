@@ -142,10 +142,18 @@ QUESTIONS = {
         "short": _l("Brought into or out of California"),
     },
     "minors": {
-        "title": _l(
-            "Did the case involve selling to someone under 18, or using someone 20 or younger to help?"
-        ),
-        "short": _l("Someone young involved"),
+        "title": _l("Did the case involve selling or giving cannabis to someone under 18?"),
+        "short": _l("Someone under 18 involved"),
+    },
+    "gift-young-adult": {
+        "title": _l("Was the cannabis given to someone aged 18, 19 or 20?"),
+        "hint": _l("Given for free, not sold."),
+        "short": _l("Given to someone aged 18 to 20"),
+    },
+    "hired-minor": {
+        "title": _l("Did you hire or use someone aged 20 or younger to help?"),
+        "hint": _l("For example to grow, carry or sell the cannabis."),
+        "short": _l("Someone 20 or younger hired or used"),
     },
     "school": {
         "title": _l(
@@ -178,6 +186,19 @@ QUESTIONS = {
             "Before this, had you been convicted two or more times of the same kind of cannabis offense?"
         ),
         "short": _l("Two earlier convictions of the same kind"),
+    },
+    "sentence-ended": {
+        "title": _l("When did the whole sentence end?"),
+        "hint": _l(
+            "The day the last part ended: jail, prison, probation, parole or supervision. The month and year are enough."
+        ),
+        "short": _l("Sentence ended"),
+    },
+    "new-felony": {
+        "title": _l(
+            "Have you been convicted of a new felony since the sentence for this conviction ended?"
+        ),
+        "short": _l("New felony since"),
     },
     "registration": {
         "title": _l("Are you required to register as a sex offender today?"),

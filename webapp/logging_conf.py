@@ -60,10 +60,14 @@ GUNICORN_LOGCONFIG = {
         "redacting": {"()": RedactingFormatter, "format": FORMAT},
         "access": {"format": "%(message)s"},
     },
+    "filters": {
+        "withhold_client": {"()": "webapp.gunicorn_refusals.WithholdClientDetails"},
+    },
     "handlers": {
         "error": {
             "class": "logging.StreamHandler",
             "formatter": "redacting",
+            "filters": ["withhold_client"],
             "stream": "ext://sys.stderr",
         },
         "access": {

@@ -6,6 +6,7 @@ redirects to keep each answer's round trip small, issue 7). docs/security.md exp
 """
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 from flask import abort, request
 
@@ -49,10 +50,28 @@ MAX_FIELDS = 1200
 FORM_TYPES = {"application/x-www-form-urlencoded", "multipart/form-data"}
 
 DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
+MIN_SECRET_KEY_BYTES = 32
+
+
+def same_site_location(response):
+    """A redirect the app built from the request's Host header becomes a relative one.
+
+    Werkzeug's slash redirect (`/worker` -> `/worker/`) is absolute, made from the Host header,
+    so a forged Host sent it off-site (issue 14). Every redirect of ours goes to this site: the
+    browser resolves a path against the address it asked for, whatever Host said. Quick exit's
+    neutral site is another host and stays absolute.
+    """
+    location = urlsplit(response.headers["Location"])
+    if location.netloc and location.netloc.lower() == request.host.lower():
+        response.headers["Location"] = urlunsplit(
+            ("", "", location.path or "/", location.query, "")
+        )
 
 
 def add_headers(response):
     redirect = 300 <= response.status_code < 400 and "Location" in response.headers
+    if redirect:
+        same_site_location(response)
     for name, value in HEADERS.items():
         if not (redirect and name in DOCUMENT_ONLY):
             response.headers.setdefault(name, value)
@@ -89,6 +108,13 @@ def require_secret_key(app, testing, debug):
         raise RuntimeError(
             "SECRET_KEY must be set in production (the answers cookie is signed with it)"
         )
+    # A short key can be guessed offline from one signed cookie; 32 bytes is a SHA-256 block's
+    # worth of secret (`secrets.token_hex(32)` gives 64).
+    if production(app) and len(key.encode("utf-8")) < MIN_SECRET_KEY_BYTES:
+        raise RuntimeError(
+            f"SECRET_KEY must be at least {MIN_SECRET_KEY_BYTES} bytes in production "
+            "(python3 -c 'import secrets; print(secrets.token_hex(32))')"
+        )
     if not key:
         if not (testing or debug):
             raise RuntimeError("SECRET_KEY must be set (the answers cookie is signed with it)")
@@ -97,7 +123,33 @@ def require_secret_key(app, testing, debug):
         app.config["SESSION_COOKIE_SECURE"] = True
 
 
+class CloseAfterRefusedBody:
+    """A 413 leaves the body unread in the socket: say `Connection: close`, then close.
+
+    gunicorn drops a `Connection` header set by the app and decides itself; its response object
+    is the `start_response` it hands us, and `force_close()` makes it send `close` (issue 14:
+    it said keep-alive, then dropped the connection when the unread body came in as garbage).
+    Other servers (Werkzeug's, nginx in front) are left to their own handling.
+    """
+
+    def __init__(self, wsgi_app):
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ, start_response):
+        def start(status, headers, exc_info=None):
+            if status.startswith("413"):
+                force_close = getattr(
+                    getattr(start_response, "__self__", None), "force_close", None
+                )
+                if callable(force_close):
+                    force_close()
+            return start_response(status, headers, exc_info)
+
+        return self.wsgi_app(environ, start)
+
+
 def init(app):
+    app.wsgi_app = CloseAfterRefusedBody(app.wsgi_app)
     app.config["MAX_FORM_PARTS"] = MAX_FIELDS
     app.config["MAX_FORM_MEMORY_SIZE"] = app.config["MAX_CONTENT_LENGTH"]
     app.before_request(refuse_too_many_fields)

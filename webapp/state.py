@@ -29,6 +29,9 @@ from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadData, SignatureExpired, TimestampSigner
 from werkzeug.http import dump_cookie
 
+from . import cookie_schema
+from .i18n import LANGUAGES
+
 INACTIVITY = timedelta(minutes=60)
 REFRESH = timedelta(minutes=5)
 # Chromium silently drops a cookie past about 4 KB (name, value and attributes): keep the
@@ -60,6 +63,8 @@ class StateSessionInterface(SecureCookieSessionInterface):
         cached = getattr(self, "_serializer", None)
         if cached is None or cached[0] != key:
             serializer = super().get_signing_serializer(app)
+            if serializer is not None:  # the cookie is inflated only up to a bound (issue 14)
+                serializer = cookie_schema.bounded(serializer)
             cached = self._serializer = (key, serializer, serializer and serializer.make_signer())
         return cached[1]
 
@@ -136,16 +141,10 @@ class StateSessionInterface(SecureCookieSessionInterface):
 
 
 def well_formed(data):
-    """A signed cookie from an older version of the app is treated like an unreadable one."""
-    if not isinstance(data, dict):
-        return False
-    convictions = data.get("c", [])
-    return (
-        isinstance(convictions, list)
-        and all(isinstance(c, dict) and isinstance(c.get("i"), int) for c in convictions)
-        and isinstance(data.get("p", {}), dict)
-        and isinstance(data.get("n", 1), int)
-    )
+    """Only a state this app could have written is used: one schema for the whole cookie
+    (cookie_schema.py). A signed cookie from an older version, or with odd contents, is
+    treated like an unreadable one."""
+    return cookie_schema.valid(data, LANGUAGES, MAX_CONVICTIONS)
 
 
 def cookie_size(app):

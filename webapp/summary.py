@@ -5,14 +5,46 @@ Everything here is read from the engine's determination; nothing decides eligibi
 
 from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from . import explanations as words
 from .i18n import either
 from .labels import COUNTIES
+from .worker import paste
 
-ACTION_ORDER = ("check_record", "file_cr400", "get_legal_help")
+ACTION_ORDER = ("check_record", "file_cr400", "file_jv744", "get_legal_help")
 RELIEF = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction")
 OUTSIDE_CALIFORNIA = ("federal", "other_state")
+FILING = ("file_cr400", "file_jv744")
+
+
+PICK_UP_TITLE = _l("To pick up later")
+PICK_UP_TEXT = _l(
+    "These lines are your convictions written the way Fresh Start's legal aid worker mode reads them: paste them there, or give them to a legal aid worker, to start again without typing every answer. Anyone who holds this paper or this text can read them."
+)
+PICK_UP_LEFT_OUT = _l(
+    "Not listed: convictions from a court other than a California adult court, or without a code section. Enter them by hand."
+)
+PICK_UP = {"title": PICK_UP_TITLE, "text": PICK_UP_TEXT, "left_out": PICK_UP_LEFT_OUT}
+
+
+def county_name(answers):
+    county = answers.get("k")
+    return None if not county or county == "u" else COUNTIES[int(county) - 1]
+
+
+def paste_line(case_conviction, answers):
+    """The conviction as one worker-mode paste line, or None when worker mode could not take it
+    back as it is (paste rows are California adult convictions with a code section)."""
+    if case_conviction["court"] != "california_adult" or case_conviction["offense"] == "unknown":
+        return None
+    return paste.write_line(
+        case_conviction["offense"],
+        case_conviction["level"],
+        case_conviction.get("offense_date"),
+        case_conviction.get("conviction_date"),
+        county_name(answers),
+    )
 
 
 def court_for(case_conviction, answers):
@@ -44,6 +76,8 @@ def to_do(outcome, codes, after_check, outside):
         return outside
     if outcome == "needs_review":
         return "legal_help_first"
+    if "file_jv744" in codes:
+        return "check_then_file_juvenile" if after_check else "file_juvenile"
     if "file_cr400" in codes:
         return "check_then_file" if after_check else "file"
     if "check_record" in codes:
@@ -53,7 +87,11 @@ def to_do(outcome, codes, after_check, outside):
 
 def ordered(codes, line):
     """The steps in the order the line names them: legal help first when it says so."""
-    first = {"legal_help_first": "get_legal_help", "file": "file_cr400"}.get(line)
+    first = {
+        "legal_help_first": "get_legal_help",
+        "file": "file_cr400",
+        "file_juvenile": "file_jv744",
+    }.get(line)
     return ([first] if first else []) + [c for c in codes if c != first]
 
 
@@ -67,7 +105,9 @@ def cards(case, determination, stored):
         court = court_for(conviction, answers)
         mine = {a["code"]: a for a in determination["actions"] if cid in a["conviction_ids"]}
         codes = [c for c in ACTION_ORDER if c in mine or c == "get_legal_help"]
-        after_check = cid in mine.get("file_cr400", {}).get("only_if_record_not_updated", ())
+        after_check = any(
+            cid in mine.get(code, {}).get("only_if_record_not_updated", ()) for code in FILING
+        )
         outcome = prop64["outcome"]
         court_kind = conviction.get("court")
         outside = court_kind if court_kind in OUTSIDE_CALIFORNIA else None
@@ -94,10 +134,11 @@ def cards(case, determination, stored):
                 if outcome in RELIEF
                 else None,
                 "procedure_text": str(words.PROCEDURE[prop64["procedure"]])
-                if "file_cr400" in codes and words.PROCEDURE.get(prop64["procedure"])
+                if any(code in codes for code in FILING)
+                and words.PROCEDURE.get(prop64["procedure"])
                 else None,
                 "actions": [
-                    steps_for(code, court, after_check and code == "file_cr400", outside)
+                    steps_for(code, court, after_check and code in FILING, outside)
                     for code in ordered(codes, line)
                 ],
                 "reasons": [(words.reason_text(r), r["citation"]) for r in prop64["reasons"]],
@@ -110,6 +151,7 @@ def cards(case, determination, stored):
                 else None,
                 "limits": str(words.RELIEF_LIMITS),
                 "other": [other_path(p) for p in result["other_paths"]],
+                "paste_line": paste_line(conviction, answers),
             }
         )
     mark_shared_steps(out)
@@ -189,4 +231,10 @@ def plain_text(result_cards, day):
         for other in card["other"]:
             lines.append(f"  {other['title']}: {other['text']}")
         lines.append("")
+    lines.append(str(PICK_UP_TITLE))
+    lines.append(str(PICK_UP_TEXT))
+    lines.extend(card["paste_line"] for card in result_cards if card["paste_line"])
+    if any(not card["paste_line"] for card in result_cards):
+        lines.append(str(PICK_UP_LEFT_OUT))
+    lines.append("")
     return "\n".join(lines)

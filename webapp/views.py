@@ -22,7 +22,7 @@ from werkzeug.datastructures import MultiDict
 
 import rules
 
-from . import flow, forms, i18n, state, summary, walks
+from . import flow, forms, i18n, refused_answers, state, summary, walks
 from .flow import BY_ID
 from .i18n import LANGUAGES
 from .labels import QUESTIONS
@@ -197,6 +197,10 @@ def ask(screen, number, kept, back, caption):
             return show_again()
     else:  # GET (or HEAD)
         form = forms.make(screen, today(), kept)
+        # Asked again because the engine refused the stored answer (refused_answers.py)?
+        notice = refused_answers.notice_for(number, screen)
+        if notice:
+            form.form_errors.append(notice)
     errors = [("main-heading", message) for message in form.form_errors] + form.problems()
     return render(
         template_for(screen),

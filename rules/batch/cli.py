@@ -27,12 +27,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The `batch` subcommand's arguments (`python -m rules` calls this)."""
     parser.add_argument("input", metavar="INPUT.csv")
     parser.add_argument("--output", "-o", required=True, metavar="OUTPUT.csv")
-    parser.add_argument("--as-of", type=_as_of, default=None, metavar="YYYY-MM-DD",
-                        help="the day the law is applied (default: today)")
-    parser.add_argument("--summary", metavar="FILE", default=None,
-                        help="write the summary table here instead of standard error")
-    parser.add_argument("--workers", type=int, default=None,
-                        help="worker processes (default: one per core)")
+    parser.add_argument(
+        "--as-of",
+        type=_as_of,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day the law is applied (default: today)",
+    )
+    parser.add_argument(
+        "--summary",
+        metavar="FILE",
+        default=None,
+        help="write the summary table here instead of standard error",
+    )
+    parser.add_argument(
+        "--workers", type=int, default=None, help="worker processes (default: one per core)"
+    )
     parser.add_argument("--chunk-rows", type=int, default=2000, help=argparse.SUPPRESS)
 
 
@@ -46,7 +56,9 @@ def run(args: argparse.Namespace) -> int:
         print("batch: --workers must be 1 or more", file=sys.stderr)
         return EXIT_USAGE
     try:
-        totals = run_file(args.input, args.output, as_of, workers=args.workers, chunk_rows=max(args.chunk_rows, 1))
+        totals = run_file(
+            args.input, args.output, as_of, workers=args.workers, chunk_rows=max(args.chunk_rows, 1)
+        )
     except (InputFileError, OSError) as error:
         print(f"batch: {args.input}: {error}", file=sys.stderr)
         return EXIT_USAGE

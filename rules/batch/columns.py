@@ -21,24 +21,61 @@ SENTENCE_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
     "sentence_kind": ("kind", SENTENCE_FACTS["kind"]),
     "probation_revoked": ("probation_revoked", SENTENCE_FACTS["probation_revoked"]),
 }
-CONDUCT_COLUMNS = ("concentrated", "over_limit", "plants_over_six", "for_sale", "import_export",
-                   "minor_involved", "school_grounds", "environmental_harm")
+CONDUCT_COLUMNS = (
+    "concentrated",
+    "over_limit",
+    "plants_over_six",
+    "for_sale",
+    "import_export",
+    "minor_involved",
+    "school_grounds",
+    "environmental_harm",
+    "employed_minor",
+    "gift_to_under_21",
+)
 # column -> key in conviction.priors
-PRIOR_COLUMNS = {"prior_super_strike": "super_strike",
-                 "prior_registrable_sex_offense": "registrable_sex_offense",
-                 "prior_two_same_section": "two_same_section"}
+PRIOR_COLUMNS = {
+    "prior_super_strike": "super_strike",
+    "prior_registrable_sex_offense": "registrable_sex_offense",
+    "prior_two_same_section": "two_same_section",
+}
 PERSON_COLUMNS = ("must_register_290", "under_supervision", "pending_charges")
 DATE_COLUMNS = ("offense_date", "conviction_date")
+# column -> key in conviction.sentence: when the whole sentence ended (PC 1203.425 felony branch).
+SENTENCE_DATE_COLUMNS = {"sentence_completed_on": "completed_on"}
 
-INPUT_COLUMNS = ("person_id", "conviction_id", "court", "offense", "level", *DATE_COLUMNS,
-                 "age_at_offense", *SENTENCE_CHOICES, *CONDUCT_COLUMNS, *PRIOR_COLUMNS,
-                 "relief_on_record", *PERSON_COLUMNS)
+INPUT_COLUMNS = (
+    "person_id",
+    "conviction_id",
+    "court",
+    "offense",
+    "level",
+    *DATE_COLUMNS,
+    "age_at_offense",
+    *SENTENCE_CHOICES,
+    *SENTENCE_DATE_COLUMNS,
+    *CONDUCT_COLUMNS,
+    *PRIOR_COLUMNS,
+    "relief_on_record",
+    "new_felony_since",
+    *PERSON_COLUMNS,
+)
 REQUIRED_COLUMNS = ("person_id", "offense")
 
-OUTPUT_COLUMNS = ("prop64_outcome", "prop64_possible_outcomes", "prop64_procedure",
-                  "prop64_automatic", "prop64_citations", "prop64_reason_codes",
-                  "prop64_assumptions", "pc1203_425_outcome", "pc1203_425_automatic", "actions",
-                  "priors_derived", "error")
+OUTPUT_COLUMNS = (
+    "prop64_outcome",
+    "prop64_possible_outcomes",
+    "prop64_procedure",
+    "prop64_automatic",
+    "prop64_citations",
+    "prop64_reason_codes",
+    "prop64_assumptions",
+    "pc1203_425_outcome",
+    "pc1203_425_automatic",
+    "actions",
+    "priors_derived",
+    "error",
+)
 
 # Every choice column, for validation: column -> allowed values.
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -68,7 +105,7 @@ def date_interval(cell: str) -> Interval:
     if _DATE.match(cell) is None:
         raise CellError(f"{cell!r} is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD")
     try:
-        days = parse(cell)  # the engine's own date reader
+        days = parse(cell)  # the engine's own date reader (9999-12 is a date there too)
     except ImpossibleDate:
         raise CellError(f"{cell!r} is not a real date") from None
     return days.first.toordinal(), days.last.toordinal()

@@ -29,7 +29,12 @@ import pandas as pd
 
 from rules.batch.columns import OUTPUT_COLUMNS
 from rules.batch.partition import evaluate_rows
-from rules.batch.runner import InputFileError, read_header
+from rules.batch.runner import (
+    InputFileError,
+    read_header,
+    refuse_output_over_input,
+    spreadsheet_safe,
+)
 
 
 def _person(line: bytes, column: int) -> str:
@@ -66,34 +71,64 @@ def _read_range(byte_range: tuple[int, int], path: str, header: list[str]) -> pd
     with open(path, "rb") as handle:
         handle.seek(start)
         data = handle.read(end - start)
-    frame = pd.read_csv(io.BytesIO(data), header=None, names=header, dtype=str, keep_default_na=False,
-                        na_filter=False, encoding="utf-8", skip_blank_lines=True)
+    frame = pd.read_csv(
+        io.BytesIO(data),
+        header=None,
+        names=header,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        encoding="utf-8",
+        skip_blank_lines=True,
+    )
     return frame.fillna("")
 
 
 def _evaluate(frame: pd.DataFrame, header: list[str], as_of: str) -> pd.DataFrame:
     rows = frame[header].to_dict("records")
-    return pd.DataFrame(evaluate_rows(rows, as_of), columns=[*header, *OUTPUT_COLUMNS], dtype=object)
+    out = pd.DataFrame(evaluate_rows(rows, as_of), columns=[*header, *OUTPUT_COLUMNS], dtype=object)
+    return out.map(spreadsheet_safe)
 
 
 def evaluate_file(path: str, header: list[str], as_of: str, blocksize: int) -> dd.DataFrame:
     """The evaluated rows of a CSV file, in input order, as a Dask frame of whole-person partitions."""
     ranges = person_ranges(path, header.index("person_id"), blocksize)
     empty = pd.DataFrame({name: pd.Series(dtype=object) for name in header})
-    frame = dd.from_map(_read_range, ranges, path=path, header=header, meta=empty,
-                        divisions=[None] * (len(ranges) + 1))
+    frame = dd.from_map(
+        _read_range,
+        ranges,
+        path=path,
+        header=header,
+        meta=empty,
+        divisions=[None] * (len(ranges) + 1),
+    )
     meta = pd.DataFrame({name: pd.Series(dtype=object) for name in [*header, *OUTPUT_COLUMNS]})
-    return frame.map_partitions(_evaluate, header, as_of, meta=meta)
+    result: dd.DataFrame = frame.map_partitions(_evaluate, header, as_of, meta=meta)
+    return result
 
 
-def run_dask(input_path: str, output_path: str, as_of: str, *, blocksize: int = 32_000_000,
-             scheduler: str = "processes") -> int:
-    """Writes the evaluated CSV; returns how many rows carry an error."""
+def run_dask(
+    input_path: str,
+    output_path: str,
+    as_of: str,
+    *,
+    blocksize: int = 32_000_000,
+    scheduler: str = "processes",
+) -> int:
+    """Writes the evaluated CSV (to a temporary name, renamed when complete); returns how many
+    rows carry an error."""
+    refuse_output_over_input(input_path, output_path)
     with open(input_path, newline="", encoding="utf-8-sig") as handle:
         header = read_header(csv.reader(handle))
+    partial = f"{output_path}.partial"
     with dask.config.set({"dataframe.convert-string": False, "scheduler": scheduler}):
         result = evaluate_file(input_path, header, as_of, blocksize)
-        result.to_csv(output_path, single_file=True, index=False, lineterminator="\n")
+        try:
+            result.to_csv(partial, single_file=True, index=False, lineterminator="\n")
+            os.replace(partial, output_path)
+        finally:
+            if os.path.exists(partial):
+                os.unlink(partial)
     # Counted from the file written rather than by a second pass of the graph, which would
     # evaluate every row again.
     with open(output_path, newline="", encoding="utf-8") as handle:
@@ -103,7 +138,9 @@ def run_dask(input_path: str, output_path: str, as_of: str, *, blocksize: int = 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m rules.batch.dask_runner", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m rules.batch.dask_runner", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("input")
     parser.add_argument("--output", "-o", required=True)
     parser.add_argument("--as-of", default=None)

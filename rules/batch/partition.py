@@ -21,11 +21,13 @@ from rules.batch.columns import (
     PERSON_COLUMNS,
     PRIOR_COLUMNS,
     SENTENCE_CHOICES,
+    SENTENCE_DATE_COLUMNS,
     CellError,
     date_cell,
 )
-from rules.batch.priors import PRIOR_FIELDS, SECTIONS_WITH_PRIORS, RecordEntry, derive
-from rules.batch.sections import parse_section
+from rules.batch.priors import PRIOR_FIELDS, RecordEntry, derive
+from rules.offense import parse_offense
+from rules.offense_lists import SECTIONS_WITH_PRIORS
 
 # The contract's limit on convictions in one case (case.schema.json, maxItems).
 CASE_LIMIT = rules.validate.MAX_CONVICTIONS
@@ -48,7 +50,10 @@ def _cell(row: dict[str, Any], column: str) -> str:
 # facts that are only checked here, key, allowed values)
 _CHOICE_CELLS = (
     *((column, "", column, frozenset(allowed)) for column, allowed in CONVICTION_CHOICES.items()),
-    *((column, "sentence", key, frozenset(allowed)) for column, (key, allowed) in SENTENCE_CHOICES.items()),
+    *(
+        (column, "sentence", key, frozenset(allowed))
+        for column, (key, allowed) in SENTENCE_CHOICES.items()
+    ),
     *((column, "conduct", column, frozenset(CHOICES[column])) for column in CONDUCT_COLUMNS),
     *((column, "priors", key, frozenset(CHOICES[column])) for column, key in PRIOR_COLUMNS.items()),
     *((column, None, column, frozenset(CHOICES[column])) for column in PERSON_COLUMNS),
@@ -93,6 +98,14 @@ class ReadRow:
                 except CellError as error:
                     errors.append(str(error))
             intervals.append(interval)
+        for column, key in SENTENCE_DATE_COLUMNS.items():
+            cell = _cell(row, column)
+            if cell:
+                try:
+                    date_cell(column, cell)
+                    groups["sentence"][key] = cell
+                except CellError as error:
+                    errors.append(str(error))
         conviction["sentence"], conviction["conduct"] = groups["sentence"], groups["conduct"]
         conviction["priors"] = self.stated_priors = groups["priors"]
         self.conviction, self.errors = conviction, errors
@@ -100,7 +113,9 @@ class ReadRow:
         # or after the offense.
         (offense_lo, offense_hi), (conviction_lo, conviction_hi) = intervals
         target = (offense_lo, offense_hi if offense_hi is not None else conviction_hi)
-        convicted = (conviction_lo, conviction_hi) if conviction_lo is not None else (offense_lo, None)
+        convicted = (
+            (conviction_lo, conviction_hi) if conviction_lo is not None else (offense_lo, None)
+        )
         self.entry = RecordEntry(offense, convicted, target)
         self.number = _number_with_priors(offense) if offense else None
 
@@ -109,10 +124,10 @@ class ReadRow:
 def _number_with_priors(offense: str) -> str | None:
     """`11359` for an HS 11358-11360 offense (the sections with prior-record disqualifiers),
     attempts and conspiracies included: the engine weighs their priors among the possible outcomes."""
-    section = parse_section(offense)
-    if section is None or section.code != "HS":
+    read = parse_offense(offense)
+    if not read.is_cannabis_section and read.kind != "mismatch":
         return None
-    return section.number if section.number in SECTIONS_WITH_PRIORS else None
+    return read.section if read.section in SECTIONS_WITH_PRIORS else None
 
 
 def _person_facts(rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -136,7 +151,9 @@ def _outcome_columns(determination: dict[str, Any]) -> dict[str, dict[str, str]]
     columns = {}
     for conviction in determination["convictions"]:
         prop64 = conviction["prop64"]
-        clean_slate: dict[str, Any] = next((p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {})
+        clean_slate: dict[str, Any] = next(
+            (p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {}
+        )
         columns[conviction["id"]] = {
             "prop64_outcome": prop64["outcome"],
             "prop64_possible_outcomes": ";".join(prop64["possible_outcomes"]),
@@ -144,7 +161,9 @@ def _outcome_columns(determination: dict[str, Any]) -> dict[str, dict[str, str]]
             "prop64_automatic": prop64["automatic"],
             "prop64_citations": ";".join(prop64["citations"]),
             "prop64_reason_codes": ";".join([reason["code"] for reason in prop64["reasons"]]),
-            "prop64_assumptions": ";".join([reason["code"] for reason in prop64.get("assumptions", ())]),
+            "prop64_assumptions": ";".join(
+                [reason["code"] for reason in prop64.get("assumptions", ())]
+            ),
             "pc1203_425_outcome": clean_slate.get("outcome", ""),
             "pc1203_425_automatic": clean_slate.get("automatic", ""),
             "actions": ";".join(actions.get(conviction["id"], ())),
@@ -171,13 +190,19 @@ def read_person(rows: list[dict[str, Any]]) -> list[ReadRow]:
 
 def _evaluate_person(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
     read = read_person(rows)
-    results = [{"error": " | ".join(row.errors)} if row.errors else {"priors_derived": row.priors_derived}
-               for row in read]
+    results = [
+        {"error": " | ".join(row.errors)} if row.errors else {"priors_derived": row.priors_derived}
+        for row in read
+    ]
     pending = [index for index, row in enumerate(read) if not row.errors]
     person = _person_facts([rows[index] for index in pending])
     while pending:
         batch, pending = pending[:CASE_LIMIT], pending[CASE_LIMIT:]
-        case = {"as_of": as_of, "person": person, "convictions": [read[i].conviction for i in batch]}
+        case = {
+            "as_of": as_of,
+            "person": person,
+            "convictions": [read[i].conviction for i in batch],
+        }
         try:
             determination = rules.evaluate(case)
         except rules.InvalidCase as error:
@@ -187,10 +212,47 @@ def _evaluate_person(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, s
                 results[index]["error"] = _column_message(message)
             pending = [index for index in batch if index not in blamed] + pending
             continue
+        except ENGINE_REFUSALS as error:
+            # A date the engine cannot compute with (9999-12-31, a common "unknown"): that row
+            # gets the error, the person's other rows are evaluated without it (rows in = rows out).
+            refused = _refused_alone(batch, read, person, as_of) or {i: error for i in batch}
+            for index, own_error in refused.items():
+                results[index]["error"] = _refusal_message(own_error)
+            pending = [index for index in batch if index not in refused] + pending
+            continue
         columns = _outcome_columns(determination)
         for index in batch:
             results[index].update(columns[str(index)])
     return results
+
+
+# What the engine raises, beyond InvalidCase, for a date it cannot compute with (a year past
+# 9999 after adding a period to 9999-12-31).
+ENGINE_REFUSALS = (ValueError, OverflowError)
+
+
+def _refused_alone(
+    batch: list[int], read: list[ReadRow], person: dict[str, str], as_of: str
+) -> dict[int, Exception]:
+    """The rows of `batch` the engine refuses even in a case of their own, with the reason."""
+    refused: dict[int, Exception] = {}
+    for index in batch:
+        try:
+            rules.evaluate(
+                {"as_of": as_of, "person": person, "convictions": [read[index].conviction]}
+            )
+        except rules.InvalidCase:
+            pass  # reported with the right column when the rest is evaluated again
+        except ENGINE_REFUSALS as error:
+            refused[index] = error
+    return refused
+
+
+def _refusal_message(error: Exception) -> str:
+    return (
+        f"the engine cannot evaluate this row ({error}): is a date a placeholder such as "
+        "9999-12-31? Leave an unknown date empty"
+    )
 
 
 def _message(error: Exception) -> str:
@@ -214,7 +276,7 @@ def _column_message(message: str) -> str:
         return message
     path = match.group(2)
     column = _PATH_COLUMN.get(path, path.rsplit(".", 1)[-1])
-    return f"{column}:{message[match.end():]}"
+    return f"{column}:{message[match.end() :]}"
 
 
 def evaluate_outputs(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, str]]:
@@ -232,7 +294,9 @@ def evaluate_outputs(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, s
             continue
         people.setdefault(person_id, []).append(position)
     for positions in people.values():
-        for position, result in zip(positions, _evaluate_person([rows[p] for p in positions], as_of)):
+        for position, result in zip(
+            positions, _evaluate_person([rows[p] for p in positions], as_of)
+        ):
             out[position].update(result)
     return out
 

@@ -15,90 +15,23 @@ A row's stated prior wins; otherwise it is derived from the same person's other 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
-from rules.batch.sections import Section, parse_section
+from rules.offense import parse_offense
+from rules.offense_lists import (
+    MAYBE,
+    NO,
+    REGISTRABLE_290C,
+    SECTIONS_WITH_PRIORS,
+    SUPER_STRIKES,
+    YES,
+    against,
+    same_section_prior,
+)
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-
-YES, MAYBE, NO = "yes", "maybe", "no"
 PRIOR_FIELDS = ("super_strike", "registrable_sex_offense", "two_same_section")
-# Only these sections have the prior-record disqualifiers (decision-rules.md B.6).
-SECTIONS_WITH_PRIORS = frozenset({"11358", "11359", "11360"})
-
-
-def _read_list(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
-@dataclass(frozen=True)
-class ListedOffense:
-    section: Section
-    match: str
-    attempt: bool
-
-
-def _listed(name: str) -> tuple[ListedOffense, ...]:
-    listed = []
-    for row in _read_list(name):
-        section = parse_section(row["section"])
-        if section is None or row["match"] not in (YES, MAYBE) or row["attempt"] not in ("yes", "no"):
-            raise ValueError(f"rules/data/{name}: unreadable row {row}")
-        listed.append(ListedOffense(section, row["match"], row["attempt"] == "yes"))
-    return tuple(listed)
-
-
-SUPER_STRIKES = _listed("super_strikes.csv")
-REGISTRABLE_290C = _listed("registrable_290c.csv")
-MISDEMEANOR_SUBDIVISION = {
-    parse_section(row["section"]).number: parse_section(row["section"] + row["misdemeanor_subdivision"]).subdivisions  # type: ignore[union-attr]  # the list holds sections only
-    for row in _read_list("same_section_misdemeanors.csv")
-}
-
-
-def _against(section: Section | None, listed: tuple[ListedOffense, ...]) -> str:
-    """Is a conviction under `section` one of the listed offenses? yes / maybe / no."""
-    if section is None:
-        return MAYBE  # unreadable: it could be anything
-    best = NO
-    for entry in listed:
-        wanted = entry.section
-        if (wanted.code, wanted.number) != (section.code, section.number):
-            continue
-        if section.form == "attempt" and not entry.attempt:
-            continue
-        have, need = section.subdivisions, wanted.subdivisions
-        if have[: len(need)] == need:
-            found = entry.match
-        elif need[: len(have)] == have:
-            found = MAYBE  # written less precisely than the list: cannot tell
-        else:
-            continue
-        if section.form == "conspiracy":
-            found = MAYBE
-        if found == YES:
-            return YES
-        best = MAYBE
-    return best
-
-
-def _same_section(section: Section | None, number: str) -> str:
-    """Does a conviction under `section` count toward two same-section misdemeanor priors?"""
-    if section is None:
-        return MAYBE
-    if section.code != "HS" or section.number != number or section.form != "completed":
-        return NO
-    need = MISDEMEANOR_SUBDIVISION[number]
-    if section.subdivisions[: len(need)] == need:
-        return YES
-    if not section.subdivisions or (number == "11360" and section.subdivisions == ("a",)):
-        return MAYBE  # old-law or unlettered: research.md 1.6 [U]
-    return NO
 
 
 @dataclass(frozen=True)
@@ -111,12 +44,12 @@ class Classified:
 
 
 @lru_cache(maxsize=65536)
-def classify(offense: str) -> Classified:
-    section = parse_section(offense)
+def classify(cell: str) -> Classified:
+    offense = parse_offense(cell)
     return Classified(
-        _against(section, SUPER_STRIKES),
-        _against(section, REGISTRABLE_290C),
-        {number: _same_section(section, number) for number in SECTIONS_WITH_PRIORS},
+        against(offense, SUPER_STRIKES),
+        against(offense, REGISTRABLE_290C),
+        {number: same_section_prior(offense, number) for number in SECTIONS_WITH_PRIORS},
     )
 
 
@@ -132,7 +65,9 @@ class RecordEntry(NamedTuple):  # a NamedTuple: one is made per row, a dataclass
     target: tuple[int | None, int | None]
 
 
-def _before(convicted: tuple[int | None, int | None], offense: tuple[int | None, int | None]) -> str:
+def _before(
+    convicted: tuple[int | None, int | None], offense: tuple[int | None, int | None]
+) -> str:
     """Was the conviction strictly before the offense? yes / maybe / no, on date intervals."""
     c_lo, c_hi = convicted
     o_lo, o_hi = offense
@@ -165,8 +100,11 @@ def derive(entries: list[RecordEntry], index: int, number: str) -> dict[str, str
         if when == NO:
             continue
         kinds = classify(other.offense)
-        for grades, kind in ((strikes, kinds.super_strike), (registrable, kinds.registrable_sex_offense),
-                             (same, kinds.same_section[number])):
+        for grades, kind in (
+            (strikes, kinds.super_strike),
+            (registrable, kinds.registrable_sex_offense),
+            (same, kinds.same_section[number]),
+        ):
             if kind != NO:
                 grades.append(YES if kind == YES and when == YES else MAYBE)
     return {

@@ -10,12 +10,14 @@ are not together.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import io
 import multiprocessing
 import os
 import sys
+import tempfile
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -24,9 +26,15 @@ from typing import IO, Any
 
 from rules.batch.columns import OUTPUT_COLUMNS, REQUIRED_COLUMNS
 from rules.batch.partition import evaluate_outputs
-from rules.batch.sections import summary_key
+from rules.batch.summary import summary_key
 
 ERROR = "error"
+# A quoted field may hold line breaks (a note), but a record longer than this is an unclosed
+# quote swallowing the records after it: the file is refused, naming the line it starts on.
+MAX_RECORD_LINES = 20
+# A cell starting with one of these is a formula to a spreadsheet (`=cmd|' /C calc'!A0`,
+# `@SUM(...)`, `+1+1`): written with a leading apostrophe, which spreadsheets show as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class InputFileError(Exception):
@@ -37,7 +45,9 @@ class InputFileError(Exception):
 class Totals:
     rows: int = 0
     errors: int = 0
-    table: Counter[tuple[str, str]] = field(default_factory=Counter)  # (section key, outcome or "error") -> rows
+    table: Counter[tuple[str, str]] = field(
+        default_factory=Counter
+    )  # (section key, outcome or "error") -> rows
 
     def add(self, other: Totals) -> None:
         self.rows += other.rows
@@ -60,16 +70,64 @@ def read_header(reader: Iterator[list[str]]) -> list[str]:
         raise InputFileError("the file is empty: the first line must name the columns") from None
     missing = [name for name in REQUIRED_COLUMNS if name not in header]
     if missing:
-        raise InputFileError(f"missing column(s): {', '.join(missing)} (column names are lower case; "
-                             "see docs/bulk.md)")
+        raise InputFileError(
+            f"missing column(s): {', '.join(missing)} (column names are lower case; "
+            "see docs/bulk.md)"
+        )
     doubled = sorted({name for name in header if header.count(name) > 1})
     if doubled:
         raise InputFileError(f"column(s) named twice: {', '.join(doubled)}")
     clashing = [name for name in header if name in OUTPUT_COLUMNS]
     if clashing:
-        raise InputFileError(f"the input already has output column(s) {', '.join(clashing)}: "
-                             "is it an output file?")
+        raise InputFileError(
+            f"the input already has output column(s) {', '.join(clashing)}: is it an output file?"
+        )
     return header
+
+
+def records(reader: Any, limit: int = MAX_RECORD_LINES) -> Iterator[list[str]]:
+    """The csv reader's records, refusing a quoted field that runs past `limit` lines or to the
+    end of the file (the reader is strict, so an open quote at the end is an error, not a row)."""
+    last_line = reader.line_num
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            start = last_line + 1
+            if reader.line_num - last_line > limit:
+                raise InputFileError(_runs_past(start, limit)) from None
+            if "unexpected end of data" in str(error):
+                raise InputFileError(
+                    f"line {start}: a quoted field starts on or after this line "
+                    "and is never closed (an unclosed quote?)"
+                ) from None
+            raise InputFileError(f"line {start}: unreadable CSV ({error})") from None
+        if reader.line_num - last_line > limit:
+            raise InputFileError(_runs_past(last_line + 1, limit))
+        last_line = reader.line_num
+        yield row
+
+
+def _runs_past(start: int, limit: int) -> str:
+    return (
+        f"line {start}: a quoted field starts here and runs past {limit} lines (an unclosed quote?)"
+    )
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula becomes text: `'=...` (docs/bulk.md).
+
+    A carriage return inside a cell is written as a line feed: Python's csv writer quotes a
+    cell holding "\n" but not one holding a lone "\r", which every reader takes for the end of
+    the row (one row in, two rows out).
+    """
+    if cell.startswith(FORMULA_START):
+        cell = "'" + cell
+    if "\r" in cell:
+        cell = cell.replace("\r\n", "\n").replace("\r", "\n")
+    return cell
 
 
 def chunks(reader: Iterator[list[str]], header: list[str], chunk_rows: int) -> Iterator[Chunk]:
@@ -88,8 +146,10 @@ def chunks(reader: Iterator[list[str]], header: list[str], chunk_rows: int) -> I
         if not row:
             continue
         if len(row) != width:
-            errors[len(cells)] = (f"row has {len(row)} cells but the header has {width} columns "
-                                  "(a missing or extra comma, or an unclosed quote?)")
+            errors[len(cells)] = (
+                f"row has {len(row)} cells but the header has {width} columns "
+                "(a missing or extra comma, or an unclosed quote?)"
+            )
             cells.append((row + [""] * width)[:width])
             continue
         person = row[person_column].strip()
@@ -101,8 +161,10 @@ def chunks(reader: Iterator[list[str]], header: list[str], chunk_rows: int) -> I
                 seen.add(hash(current))
             current = person
         if person and hash(person) in seen:
-            errors[len(cells)] = (f"person_id: the rows of {person!r} are not together; earlier rows "
-                                  "were evaluated without this one. Sort the file by person_id")
+            errors[len(cells)] = (
+                f"person_id: the rows of {person!r} are not together; earlier rows "
+                "were evaluated without this one. Sort the file by person_id"
+            )
         cells.append(row)
     if cells:
         yield Chunk(cells, errors)
@@ -118,7 +180,10 @@ def process_chunk(header: list[str], as_of: str, chunk: Chunk) -> tuple[str, Tot
     writer = csv.writer(buffer, lineterminator="\n")
     offense_column = header.index("offense")
     for cells, result in zip(chunk.cells, evaluate_outputs(rows, as_of)):
-        writer.writerow(cells + [result[name] for name in OUTPUT_COLUMNS])
+        writer.writerow(
+            [spreadsheet_safe(cell) for cell in cells]
+            + [spreadsheet_safe(result[name]) for name in OUTPUT_COLUMNS]
+        )
         outcome = ERROR if result[ERROR] else result["prop64_outcome"]
         totals.table[summary_key(cells[offense_column]), outcome] += 1
         totals.errors += outcome == ERROR
@@ -139,7 +204,9 @@ class _Progress:
             return
         share = min(done_bytes / self.total, 1.0)
         bar = "#" * int(share * 30)
-        self.stream.write(f"\r[{bar:<30}] {share:4.0%} {rows:,} rows {time.monotonic() - self.start:5.1f} s")
+        self.stream.write(
+            f"\r[{bar:<30}] {share:4.0%} {rows:,} rows {time.monotonic() - self.start:5.1f} s"
+        )
         self.stream.flush()
 
     def end(self) -> None:
@@ -170,14 +237,69 @@ _HEADER: list[str] = []
 _AS_OF = ""
 
 
-def run(input_path: str, output_path: str, as_of: str, *, workers: int | None = None,
-        chunk_rows: int = 2000, progress_stream: IO[str] = sys.stderr) -> Totals:
-    """Evaluates every row of `input_path` into `output_path`; raises InputFileError."""
+def run(
+    input_path: str,
+    output_path: str,
+    as_of: str,
+    *,
+    workers: int | None = None,
+    chunk_rows: int = 2000,
+    progress_stream: IO[str] = sys.stderr,
+) -> Totals:
+    """Evaluates every row of `input_path` into `output_path`; raises InputFileError.
+
+    The output is written to a temporary file next to it and renamed over `output_path` only
+    when the whole input was read: a failed run leaves the previous output as it was.
+    """
+    refuse_output_over_input(input_path, output_path)
     workers = workers or os.cpu_count() or 1
     totals = Totals()
-    with open(input_path, "rb") as raw, open(output_path, "w", newline="", encoding="utf-8") as out:
-        text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-        reader = csv.reader(text)
+    with open(input_path, "rb") as raw:
+        target = os.path.abspath(output_path)
+        handle, temporary = tempfile.mkstemp(
+            prefix=".batch-", suffix=".csv.partial", dir=os.path.dirname(target)
+        )
+        try:
+            with open(handle, "w", newline="", encoding="utf-8") as out:
+                _evaluate_file(raw, out, as_of, workers, chunk_rows, progress_stream, totals)
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, target)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    return totals
+
+
+def refuse_output_over_input(input_path: str, output_path: str) -> None:
+    """Writing the output over the input would destroy it before it was read."""
+    same = os.path.abspath(input_path) == os.path.abspath(output_path)
+    # The output may not exist yet (or the input not: that is reported when it is opened).
+    with contextlib.suppress(OSError):
+        same = same or os.path.samefile(input_path, output_path)
+    if same:
+        raise InputFileError(
+            "--output is the input file: choose another name (the input would be lost)"
+        )
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _evaluate_file(
+    raw: IO[bytes],
+    out: IO[str],
+    as_of: str,
+    workers: int,
+    chunk_rows: int,
+    progress_stream: IO[str],
+    totals: Totals,
+) -> None:
+    text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    try:
+        reader = records(csv.reader(text, strict=True))
         try:
             header = read_header(reader)
         except UnicodeDecodeError as error:
@@ -197,21 +319,28 @@ def run(input_path: str, output_path: str, as_of: str, *, workers: int | None = 
             else:
                 _run_pool(chunks(reader, header, chunk_rows), header, as_of, workers, collect)
         except UnicodeDecodeError as error:
-            raise InputFileError(f"the file is not UTF-8 text ({error.reason}) after row {totals.rows}") from None
-        except csv.Error as error:
-            raise InputFileError(f"unreadable CSV after row {totals.rows}: {error}") from None
+            raise InputFileError(
+                f"the file is not UTF-8 text ({error.reason}) after row {totals.rows}"
+            ) from None
         progress.end()
-    return totals
+    finally:
+        text.detach()  # `raw` is closed by its owner
 
 
 def _header_line(header: list[str]) -> str:
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(header + list(OUTPUT_COLUMNS))
+    csv.writer(buffer, lineterminator="\n").writerow(
+        [spreadsheet_safe(name) for name in header] + list(OUTPUT_COLUMNS)
+    )
     return buffer.getvalue()
 
 
 def _run_pool(
-    work: Iterator[Chunk], header: list[str], as_of: str, workers: int, collect: Callable[..., None]
+    work: Iterator[Chunk],
+    header: list[str],
+    as_of: str,
+    workers: int,
+    collect: Callable[[Any], None],
 ) -> None:
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     thresholds = gc.get_threshold()
@@ -241,12 +370,28 @@ def summary_table(totals: Totals) -> str:
     column_totals = [sum(totals.table[s, o] for s in sections) for o in outcomes]
     lines.append(["all sections", *map(str, column_totals), str(totals.rows)])
     widths = [max(len(line[i]) for line in lines) for i in range(len(head))]
-    return "\n".join("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
-                               for i, (cell, w) in enumerate(zip(line, widths))) for line in lines) + "\n"
+    return (
+        "\n".join(
+            "  ".join(
+                cell.ljust(w) if i == 0 else cell.rjust(w)
+                for i, (cell, w) in enumerate(zip(line, widths))
+            )
+            for line in lines
+        )
+        + "\n"
+    )
 
 
-_ORDER = ("dismiss", "reduce_to_infraction", "reduce_to_misdemeanor", "needs_review", "not_eligible",
-          "already_granted", "not_covered", ERROR)
+_ORDER = (
+    "dismiss",
+    "reduce_to_infraction",
+    "reduce_to_misdemeanor",
+    "needs_review",
+    "not_eligible",
+    "already_granted",
+    "not_covered",
+    ERROR,
+)
 
 
 def _outcome_order(outcome: str) -> tuple[int, str]:

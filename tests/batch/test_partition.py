@@ -66,3 +66,62 @@ def test_the_same_rows_give_the_same_answer_whatever_else_is_in_the_partition():
         AS_OF,
     )
     assert alone[0] == crowded[1]
+
+
+# v2: a column for each new case fact (docs/bulk.md)
+BASE = {
+    "person_id": "A",
+    "offense": "HS 11359",
+    "offense_date": "2014-01-01",
+    "conviction_date": "2014-06-01",
+    "level": "felony",
+    "age_at_offense": "21_or_older",
+    "sentence_status": "completed",
+    "sentence_kind": "county_jail",
+    "prior_super_strike": "no",
+    "prior_registrable_sex_offense": "no",
+    "prior_two_same_section": "no",
+    "minor_involved": "no",
+    "must_register_290": "no",
+    "under_supervision": "no",
+    "pending_charges": "no",
+}
+
+
+def _one(**cells):
+    return evaluate_rows([{**BASE, **cells}], AS_OF)[0]
+
+
+def test_employed_minor_column_decides_the_hiring_factor():
+    assert _one(employed_minor="no")["prop64_outcome"] == "reduce_to_misdemeanor"
+    assert _one(employed_minor="yes")["prop64_outcome"] == "needs_review"
+
+
+def test_gift_to_under_21_column_decides_a_gift_by_a_person_21_or_older():
+    gift = {"offense": "HS 11360", "for_sale": "no", "over_limit": "no"}
+    assert _one(**gift, gift_to_under_21="no")["prop64_outcome"] == "dismiss"
+    assert _one(**gift, gift_to_under_21="yes")["prop64_outcome"] == "reduce_to_infraction"
+
+
+def test_sentence_completed_on_and_new_felony_since_columns_decide_the_felony_branch():
+    assert (
+        _one(sentence_completed_on="2015-01", new_felony_since="no")["pc1203_425_outcome"]
+        == "eligible"
+    )
+    assert (
+        _one(sentence_completed_on="2024-01", new_felony_since="no")["pc1203_425_outcome"]
+        == "not_eligible"
+    )
+    assert (
+        _one(sentence_completed_on="2015-01", new_felony_since="yes")["pc1203_425_outcome"]
+        == "not_eligible"
+    )
+    assert _one(sentence_completed_on="2015-01")["pc1203_425_outcome"] == "needs_review"
+
+
+def test_a_bad_completed_on_cell_is_named_by_its_column():
+    assert _one(sentence_completed_on="2015-02-30")["error"].startswith("sentence_completed_on: ")
+
+
+def test_the_last_month_of_the_calendar_is_a_date():
+    assert _one(sentence_completed_on="9999-12")["error"] == ""

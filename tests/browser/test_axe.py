@@ -38,6 +38,7 @@ def test_every_page_passes_axe(axe_page, live_server, live_app, language, viewpo
         "check",
         "result",
         "result (print)",
+        "check-back",
         "error 404",
         "error CSRF",
         "error 413",

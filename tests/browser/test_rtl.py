@@ -21,9 +21,10 @@ def fits_the_screen(page, code):
     assert width <= page.evaluate("window.innerWidth"), f"{page.url} is {width}px wide"
 
 
-def answer(page, data):
+def answer(page, data, key_by_key=False):
     """Fill the question on screen from form data, whatever each field's kind, then press the
-    form's submit button (the one in <main>: the header's Start over is a button too)."""
+    form's submit button (the one in <main>: the header's Start over is a button too).
+    key_by_key: text is typed one key at a time, as a phone keyboard sends it."""
     form = page.locator("main form[method=post]").last
     for name, value in data.items():
         field = form.locator(f"[name={name}]")
@@ -34,6 +35,9 @@ def answer(page, data):
             field.check()
         elif kind == "select-one":
             field.select_option(value)
+        elif kind and key_by_key:
+            field.fill("")
+            field.press_sequentially(value)
         elif kind:
             field.fill(value)
     before = page.url

@@ -33,7 +33,7 @@ def convictions_for_the_tour():
     return [
         example_conviction("01-possession-2011-dismissed-automatically"),
         example_conviction("04-cultivation-plants-unknown"),
-        example_conviction("03-possession-for-sale-serving-super-strike"),
+        example_conviction("03-possession-for-sale-serving-super-strike-needs-review"),
         late,
     ]
 
@@ -202,6 +202,8 @@ def tour(page, base, language, app=None, errors_in_flow=True):
     page.emulate_media(media="print")
     yield "result (print)"
     page.emulate_media(media="screen")
+    page.goto(f"{base}/check-back")
+    yield "check-back"
 
     # Error pages, each in the person's language.
     page.goto(f"{base}/no-such-page")

@@ -11,10 +11,12 @@ SCHEMAS = ROOT / "rules" / "schemas"
 @pytest.fixture(scope="session")
 def determination_validator():
     from jsonschema import Draft202012Validator
+
     return Draft202012Validator(json.loads((SCHEMAS / "determination.schema.json").read_text()))
 
 
 @pytest.fixture(scope="session")
 def case_validator():
     from jsonschema import Draft202012Validator
+
     return Draft202012Validator(json.loads((SCHEMAS / "case.schema.json").read_text()))

@@ -19,10 +19,27 @@ from rules.validate import (
     TRI,
 )
 
-OFFENSES = ["HS 11357", "HS 11357(a)", "H&S 11357(b)", "11357(c)", "HS 11357(d)", "HS 11357(e)",
-            "HS 11358", "hs11359", "HS 11359(b)", "HS 11360", "11360(a)", "HS 11360(b)",
-            "PC 664/11359", "PC 182(a)(1)/HS 11360", "PC 211", "21 USC 841", "unknown", "other",
-            "HS 11364"]
+OFFENSES = [
+    "HS 11357",
+    "HS 11357(a)",
+    "H&S 11357(b)",
+    "11357(c)",
+    "HS 11357(d)",
+    "HS 11357(e)",
+    "HS 11358",
+    "hs11359",
+    "HS 11359(b)",
+    "HS 11360",
+    "11360(a)",
+    "HS 11360(b)",
+    "PC 664/11359",
+    "PC 182(a)(1)/HS 11360",
+    "PC 211",
+    "21 USC 841",
+    "unknown",
+    "other",
+    "HS 11364",
+]
 
 
 @st.composite
@@ -42,27 +59,86 @@ def _facts(names, values=TRI):
     return st.fixed_dictionaries({}, optional={name: st.sampled_from(values) for name in names})
 
 
-convictions = st.fixed_dictionaries(
-    {"id": st.text(min_size=1, max_size=8), "offense": st.one_of(
-        st.sampled_from(OFFENSES), st.text(min_size=1, max_size=64))},
-    optional={
-        "court": st.sampled_from(COURTS),
-        "level": st.sampled_from(LEVELS),
-        "offense_date": st.one_of(st.none(), partial_dates()),
-        "conviction_date": st.one_of(st.none(), partial_dates()),
-        "age_at_offense": st.sampled_from(AGES),
-        "sentence": st.fixed_dictionaries({}, optional={
-            "status": st.sampled_from(STATUSES), "kind": st.sampled_from(KINDS),
-            "probation_revoked": st.sampled_from(TRI)}),
-        "conduct": _facts(CONDUCT_FACTS),
-        "priors": _facts(PRIOR_FACTS),
-        "relief_on_record": st.sampled_from(RELIEFS),
-    })
+def conviction_strategy(dates_strategy, offense_text):
+    return st.fixed_dictionaries(
+        {
+            "id": st.text(min_size=1, max_size=8),
+            "offense": st.one_of(st.sampled_from(OFFENSES), offense_text),
+        },
+        optional={
+            "court": st.sampled_from(COURTS),
+            "level": st.sampled_from(LEVELS),
+            "offense_date": st.one_of(st.none(), dates_strategy),
+            "conviction_date": st.one_of(st.none(), dates_strategy),
+            "age_at_offense": st.sampled_from(AGES),
+            "sentence": st.fixed_dictionaries(
+                {},
+                optional={
+                    "status": st.sampled_from(STATUSES),
+                    "kind": st.sampled_from(KINDS),
+                    "probation_revoked": st.sampled_from(TRI),
+                    "completed_on": st.one_of(st.none(), dates_strategy),
+                },
+            ),
+            "conduct": _facts(CONDUCT_FACTS),
+            "priors": _facts(PRIOR_FACTS),
+            "relief_on_record": st.sampled_from(RELIEFS),
+            "new_felony_since": st.sampled_from(TRI),
+        },
+    )
 
-cases = st.fixed_dictionaries(
-    {"as_of": partial_dates(2017, 2030).filter(lambda d: len(d) == 10),
-     "convictions": st.lists(convictions, min_size=1, max_size=4)},
-    optional={"person": _facts(PERSON_FACTS)})
+
+def _first(text):
+    return text + "-01-01"[len(text) - 4 :] if len(text) < 10 else text
+
+
+def _last(text):
+    if len(text) == 4:
+        return text + "-12-31"
+    if len(text) == 7:
+        return f"{text}-{calendar.monthrange(int(text[:4]), int(text[5:7]))[1]:02d}"
+    return text
+
+
+def contract_v2(case):
+    """Contract v2 makes ids unique and a conviction date certainly before its offense date,
+    or after as_of, invalid: drop what breaks that, so `cases` stays valid."""
+    for conviction in case["convictions"]:
+        offense, convicted = conviction.get("offense_date"), conviction.get("conviction_date")
+        if convicted is not None and (
+            _first(convicted) > case["as_of"]
+            or (offense is not None and _last(convicted) < _first(offense))
+        ):
+            conviction.pop("conviction_date")
+    return case
+
+
+def case_strategy(dates_strategy, as_of_strategy, offense_text):
+    return st.fixed_dictionaries(
+        {
+            "as_of": as_of_strategy,
+            "convictions": st.lists(
+                conviction_strategy(dates_strategy, offense_text),
+                min_size=1,
+                max_size=4,
+                unique_by=lambda c: c["id"],
+            ),
+        },
+        optional={"person": _facts(PERSON_FACTS)},
+    ).map(contract_v2)
+
+
+convictions = conviction_strategy(partial_dates(), st.text(min_size=1, max_size=64))
+cases = case_strategy(
+    partial_dates(),
+    partial_dates(2017, 2030).filter(lambda d: len(d) == 10),
+    st.text(min_size=1, max_size=64),
+)
+# Every date the calendar holds (0001 to 9999) and any Unicode in the offense.
+any_unicode = st.text(st.characters(codec=None), min_size=1, max_size=64)
+wide_cases = case_strategy(
+    partial_dates(1, 9999), partial_dates(1, 9999).filter(lambda d: len(d) == 10), any_unicode
+)
 
 
 # A mutation: (function changing a valid case in place, the field path the error must name).
@@ -74,6 +150,7 @@ def _set(path, value):
             if isinstance(target, dict) is False and isinstance(target, list) is False:
                 raise AssertionError
         target[path[-1]] = value
+
     return apply
 
 
@@ -90,9 +167,37 @@ def broken_cases(draw):
     case = draw(cases)
     index = draw(st.integers(0, len(case["convictions"]) - 1))
     conviction = case["convictions"][index]
-    choice = draw(st.sampled_from([
-        "enum", "unknown_field", "impossible_date", "bad_date", "empty", "missing", "nested_enum",
-        "long_id", "as_of", "type", "unknown_top", "person"]))
+    choice = draw(
+        st.sampled_from(
+            [
+                "enum",
+                "unknown_field",
+                "impossible_date",
+                "bad_date",
+                "empty",
+                "missing",
+                "nested_enum",
+                "long_id",
+                "as_of",
+                "type",
+                "unknown_top",
+                "person",
+                "duplicate_id",
+                "convicted_before_offense",
+                "convicted_after_as_of",
+            ]
+        )
+    )
+    if choice == "duplicate_id":
+        case["convictions"].append(dict(conviction))
+        return case, f"convictions[{len(case['convictions']) - 1}].id"
+    if choice == "convicted_before_offense":
+        conviction["offense_date"], conviction["conviction_date"] = "2015-03-02", "2015-03-01"
+        return case, f"convictions[{index}].conviction_date"
+    if choice == "convicted_after_as_of":
+        conviction.pop("offense_date", None)
+        conviction["conviction_date"] = "9999-12-31"
+        return case, f"convictions[{index}].conviction_date"
     if choice == "enum":
         name = draw(st.sampled_from(["court", "level", "age_at_offense", "relief_on_record"]))
         conviction[name] = draw(st.sampled_from(["felon", "", "YES", 1, None, True]))
@@ -103,8 +208,11 @@ def broken_cases(draw):
         return case, f"convictions[{index}].{name}"
     if choice == "impossible_date":
         name = draw(st.sampled_from(["offense_date", "conviction_date"]))
-        conviction[name] = draw(st.sampled_from(["2015-02-30", "2026-13-01", "2026-13", "2015-02-29",
-                                                 "2016-04-31", "0000"]))
+        conviction[name] = draw(
+            st.sampled_from(
+                ["2015-02-30", "2026-13-01", "2026-13", "2015-02-29", "2016-04-31", "0000"]
+            )
+        )
         return case, f"convictions[{index}].{name}"
     if choice == "bad_date":
         name = draw(st.sampled_from(["offense_date", "conviction_date"]))
@@ -118,9 +226,15 @@ def broken_cases(draw):
         conviction.pop(name)
         return case, f"convictions[{index}].{name}"
     if choice == "nested_enum":
-        group, names = draw(st.sampled_from([("sentence", ["status", "kind", "probation_revoked"]),
-                                             ("conduct", sorted(CONDUCT_FACTS)),
-                                             ("priors", sorted(PRIOR_FACTS))]))
+        group, names = draw(
+            st.sampled_from(
+                [
+                    ("sentence", ["status", "kind", "probation_revoked"]),
+                    ("conduct", sorted(CONDUCT_FACTS)),
+                    ("priors", sorted(PRIOR_FACTS)),
+                ]
+            )
+        )
         name = draw(st.sampled_from(names))
         conviction.setdefault(group, {})[name] = draw(st.sampled_from(["maybe", "Yes", 0, None]))
         return case, f"convictions[{index}].{group}.{name}"

@@ -1,4 +1,4 @@
-"""The six contract examples (copied from ../shared/contract/examples) give what they expect.
+"""The nine contract examples (copied from ../shared/contract/examples) give what they expect.
 
 Only the fields an expected file names are compared. Lists of scalars are compared whole and in
 order. Lists of objects that carry a key (`id`, `code`, `path`) are compared item by item: each
@@ -32,7 +32,9 @@ def assert_matches(expected, actual, where="determination"):
         keys = [_key(item) for item in actual]
         position = 0
         for item in expected:
-            assert _key(item) in keys[position:], f"{where}: no {_key(item)!r} after item {position}"
+            assert _key(item) in keys[position:], (
+                f"{where}: no {_key(item)!r} after item {position}"
+            )
             position = keys.index(_key(item), position)
             assert_matches(item, actual[position], f"{where}[{_key(item)}]")
             position += 1
@@ -43,7 +45,9 @@ def assert_matches(expected, actual, where="determination"):
 @pytest.mark.parametrize("case_path", CASES, ids=[p.name.split(".")[0] for p in CASES])
 def test_contract_example(case_path, determination_validator):
     case = json.loads(case_path.read_text())
-    expected = json.loads(case_path.with_name(case_path.name.replace(".case.", ".expected.")).read_text())
+    expected = json.loads(
+        case_path.with_name(case_path.name.replace(".case.", ".expected.")).read_text()
+    )
     determination = rules.evaluate(case)
     determination_validator.validate(determination)
     assert_matches(expected, determination)
@@ -51,8 +55,14 @@ def test_contract_example(case_path, determination_validator):
 
 def test_the_comparison_can_fail():
     expected = {"convictions": [{"id": "a", "prop64": {"possible_outcomes": ["dismiss"]}}]}
-    actual = {"convictions": [{"id": "a", "prop64": {"possible_outcomes": ["dismiss", "reduce_to_misdemeanor"]}}]}
+    actual = {
+        "convictions": [
+            {"id": "a", "prop64": {"possible_outcomes": ["dismiss", "reduce_to_misdemeanor"]}}
+        ]
+    }
     with pytest.raises(AssertionError):
         assert_matches(expected, actual)
     with pytest.raises(AssertionError):
-        assert_matches({"actions": [{"code": "file_cr400"}]}, {"actions": [{"code": "check_record"}]})
+        assert_matches(
+            {"actions": [{"code": "file_cr400"}]}, {"actions": [{"code": "check_record"}]}
+        )

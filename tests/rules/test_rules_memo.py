@@ -47,8 +47,10 @@ def test_schema_valid_cases_give_the_same_determination_warm_and_fresh(case):
 
 
 def test_changing_one_determination_does_not_change_the_next():
-    case = {"as_of": "2026-11-24", "convictions": [
-        {"id": "a", "offense": "HS 11360", "offense_date": "2015"}]}
+    case = {
+        "as_of": "2026-11-24",
+        "convictions": [{"id": "a", "offense": "HS 11360", "offense_date": "2015"}],
+    }
     first = rules.evaluate(case)
     expected = json.dumps(first, sort_keys=True)
     conviction = first["convictions"][0]

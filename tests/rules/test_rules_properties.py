@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from rules_strategies import broken_cases, cases
+from rules_strategies import broken_cases, cases, wide_cases
 
 import rules
 from rules.validate import FACT_VALUES
@@ -28,8 +28,9 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 
 @SETTINGS
 @given(case=cases)
-def test_every_valid_case_gives_a_valid_determination(case, determination_validator,
-                                                      case_validator):
+def test_every_valid_case_gives_a_valid_determination(
+    case, determination_validator, case_validator
+):
     assert case_validator.is_valid(case)
     determination = rules.evaluate(case)
     determination_validator.validate(determination)
@@ -43,6 +44,24 @@ def test_every_valid_case_gives_a_valid_determination(case, determination_valida
         for reason in prop64["reasons"] + prop64["assumptions"]:
             assert reason["text"] == rules.REASON_CODES[reason["code"]]
             assert reason["citation"]
+
+
+@SETTINGS
+@given(case=wide_cases)
+def test_any_schema_valid_case_gives_a_valid_determination_or_invalid_case(
+    case, determination_validator, case_validator
+):
+    """Dates from 0001 to 9999 and any Unicode in `offense`: never another exception."""
+    if not case_validator.is_valid(case):
+        return  # `any_unicode` can draw an offense the schema's length counts differently
+    try:
+        determination = rules.evaluate(case)
+    except rules.InvalidCase as invalid:
+        assert invalid.field.startswith(("convictions", "as_of", "person")), str(invalid)
+        return
+    determination_validator.validate(determination)
+    for conviction in case["convictions"]:
+        rules.decisive_facts({**case, "convictions": [conviction]})
 
 
 @SETTINGS
@@ -72,14 +91,22 @@ def test_validation_matches_the_json_schema(case, case_validator):
     except rules.InvalidCase as invalid:
         accepted, error = False, invalid
     if case_validator.is_valid(case):
-        # The only stricter rule: a date must exist (the schema checks only its shape).
-        assert accepted or "is not a real date" in str(error), str(error)
+        # The stricter rules: a date must exist (the schema checks only its shape); contract
+        # v2's unique ids and a conviction date neither before its offense nor after as_of.
+        assert accepted or any(
+            words in str(error)
+            for words in (
+                "is not a real date",
+                "earlier conviction",
+                "before the offense date",
+                "after as_of",
+            )
+        ), str(error)
     else:
         assert not accepted
 
 
-CLOCK_CALLS = {"today", "now", "utcnow", "time", "monotonic", "perf_counter", "localtime",
-               "gmtime"}
+CLOCK_CALLS = {"today", "now", "utcnow", "time", "monotonic", "perf_counter", "localtime", "gmtime"}
 
 
 def test_the_rules_package_reads_no_clock():
@@ -97,9 +124,12 @@ def test_the_rules_package_reads_no_clock():
 def test_the_rules_package_imports_nothing_from_the_web_stack():
     import subprocess
     import sys
-    code = ("import sys, rules; bad = [m for m in sys.modules if m.split('.')[0] in "
-            "('flask', 'wtforms', 'flask_babel', 'babel', 'jinja2', 'jsonschema', 'yaml')]; "
-            "print(','.join(bad))")
+
+    code = (
+        "import sys, rules; bad = [m for m in sys.modules if m.split('.')[0] in "
+        "('flask', 'wtforms', 'flask_babel', 'babel', 'jinja2', 'jsonschema', 'yaml')]; "
+        "print(','.join(bad))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
 
@@ -121,8 +151,13 @@ def _set(case: dict, conviction: int, path: str, value) -> dict:
 def _signature(determination: dict, index: int) -> tuple:
     result = determination["convictions"][index]
     prop64 = result["prop64"]
-    return (prop64["outcome"], prop64["possible_outcomes"], prop64["procedure"],
-            prop64["automatic"], [(p["outcome"], p["automatic"]) for p in result["other_paths"]])
+    return (
+        prop64["outcome"],
+        prop64["possible_outcomes"],
+        prop64["procedure"],
+        prop64["automatic"],
+        [(p["outcome"], p["automatic"]) for p in result["other_paths"]],
+    )
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -137,12 +172,17 @@ def test_decisive_facts_change_the_result_and_the_others_do_not(case):
         for path in FACT_VALUES:
             raw = case["convictions"][index]
             group, _, name = path.rpartition(".")
-            holder = case.get("person", {}) if group == "person" else (
-                raw.get(group, {}) if group else raw)
+            holder = (
+                case.get("person", {})
+                if group == "person"
+                else (raw.get(group, {}) if group else raw)
+            )
             if holder.get(name or path, "unknown") != "unknown" or path == "court":
                 continue
             changes = any(
                 _signature(rules.evaluate(_set(case, index, path, value)), index)
                 != _signature(base, index)
-                for value in FACT_VALUES[path] if value != "unknown")
+                for value in FACT_VALUES[path]
+                if value != "unknown"
+            )
             assert changes == (path in decisive[conviction_id]), (conviction_id, path)

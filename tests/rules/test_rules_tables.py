@@ -35,8 +35,9 @@ def _rows():
     for table in TABLES:
         data = yaml.safe_load(table.read_text())
         for row in data["cases"]:
-            yield pytest.param(table.stem, data.get("defaults", {}), row,
-                               id=f"{table.stem}: {row['name']}")
+            yield pytest.param(
+                table.stem, data.get("defaults", {}), row, id=f"{table.stem}: {row['name']}"
+            )
 
 
 def _tri(value):
@@ -58,9 +59,11 @@ def build_case(defaults: dict, row: dict) -> dict:
         convictions = [_merge(conviction, row.get("conviction", {}))]
     for index, one in enumerate(convictions):
         one.setdefault("id", f"c{index + 1}")
-    case = {"as_of": row.get("as_of", defaults.get("as_of", "2026-11-24")),
-            "person": _merge(defaults.get("person", {}), row.get("person", {})),
-            "convictions": convictions}
+    case = {
+        "as_of": row.get("as_of", defaults.get("as_of", "2026-11-24")),
+        "person": _merge(defaults.get("person", {}), row.get("person", {})),
+        "convictions": convictions,
+    }
     return _tri(case)
 
 
@@ -149,5 +152,16 @@ def test_table(table, defaults, row):
 
 def test_every_table_exists():
     names = {table.stem for table in TABLES}
-    assert {"hs11357", "hs11358", "hs11359", "hs11360", "coverage", "procedure", "automatic",
-            "pc1203_425", "actions", "offense_parsing", "dates"} <= names
+    assert {
+        "hs11357",
+        "hs11358",
+        "hs11359",
+        "hs11360",
+        "coverage",
+        "procedure",
+        "automatic",
+        "pc1203_425",
+        "actions",
+        "offense_parsing",
+        "dates",
+    } <= names

@@ -52,6 +52,8 @@ def shown_strings():
             "-k",
             "_l",
             "-k",
+            "N_",
+            "-k",
             "ngettext:1,2",
             "-o",
             str(out),

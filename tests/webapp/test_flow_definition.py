@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+import rules
 from webapp import case_builder, flow
 from webapp.labels import QUESTIONS
 
@@ -62,6 +63,16 @@ def test_the_shipped_flow_loads_and_every_screen_has_words():
         (
             "conviction:\n  - {id: where, type: choice, key: w, options: [ca], when: [{decisive: person.pending_charges}]}\n",
             "not a conviction fact path",
+        ),
+        (
+            "conviction:\n  - {id: where, type: choice, key: w, options: [ca], when: [{decisive:"
+            " new_felony_since, assuming: {person.pending_charges: maybe}}]}\n",
+            "not a person fact's value",
+        ),
+        (
+            "conviction:\n  - {id: where, type: choice, key: w, options: [ca], when: [{decisive:"
+            " new_felony_since, assuming: {conduct.for_sale: 'no'}}]}\n",
+            "not a person fact's value",
         ),
         ("conviction:\n  - {id: nowhere, type: choice, key: w, options: [ca]}\n", "no words"),
         (
@@ -140,3 +151,17 @@ def test_the_case_carries_today_as_given():
     case = case_builder.build(date(2026, 1, 2), [("c1", {"o": "have"})], {"r": "n"})
     assert case["as_of"] == "2026-01-02"
     assert case["person"] == {"must_register_290": "no"}
+
+
+@pytest.mark.parametrize(
+    ("convicted", "happened", "kept"),
+    [("2010-05", "2012-03", None), ("2010", "2010-07", "2010-07"), ("2012-03", "2010", "2010")],
+)
+def test_an_offense_date_left_after_an_earlier_conviction_date_counts_as_not_known(
+    convicted, happened, kept
+):
+    """The engine refuses a conviction certainly before its offense (contract v2); a conviction
+    date changed to an earlier year leaves such an offense date behind, and the page must not fail."""
+    case = case_builder.build(date(2026, 11, 24), [("c1", {"cd": convicted, "od": happened})], {})
+    assert case["convictions"][0]["offense_date"] == kept
+    rules.evaluate(case)  # accepted, not InvalidCase

@@ -37,8 +37,15 @@ def varied(number):
         "prior-serious",
         "prior-registrable",
         "prior-same",
+        "gift-young-adult",
+        "hired-minor",
+        "new-felony",
     ):
         answers[screen] = {"answer": rng.choice("ynu")}
+    answers["sentence-ended"] = {
+        "year": str(year + rng.randint(0, 8)),
+        "month": f"{rng.randint(1, 12):02d}",
+    }
     return answers
 
 

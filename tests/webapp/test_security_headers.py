@@ -143,7 +143,29 @@ def test_production_refuses_a_missing_or_development_key(no_env, config):
 
 def test_production_with_a_key_starts_and_marks_the_cookie_secure(no_env):
     no_env.setenv("FLASK_ENV", "production")
-    no_env.setenv("SECRET_KEY", "a-real-key-from-the-environment")
+    no_env.setenv("SECRET_KEY", "a-real-32-byte-key-from-the-environment")
     app = create_app()
-    assert app.secret_key == "a-real-key-from-the-environment"
+    assert app.secret_key == "a-real-32-byte-key-from-the-environment"
     assert "Secure" in app.test_client().get("/").headers["Set-Cookie"]
+
+
+@pytest.mark.parametrize("key", ["a", "x" * 31, "é" * 15])
+def test_production_refuses_a_key_under_32_bytes(no_env, key):
+    no_env.setenv("FLASK_ENV", "production")
+    no_env.setenv("SECRET_KEY", key)
+    with pytest.raises(RuntimeError, match="at least 32 bytes"):
+        create_app()
+    no_env.setenv("SECRET_KEY", "x" * 32)
+    assert create_app().secret_key == "x" * 32
+
+
+# --- redirects never follow a forged Host header ------------------------------------------------
+
+
+def test_a_slash_redirect_stays_on_this_site_whatever_the_host_header():
+    client = create_app({"TESTING": True, "SECRET_KEY": KEY}).test_client()
+    response = client.get("/worker", headers={"Host": "evil.example"})
+    assert response.status_code == 308
+    assert response.headers["Location"] == "/worker/"
+    # Quick exit's neutral site is another host on purpose and stays absolute.
+    assert client.get("/exit").headers["Location"].startswith("https://")

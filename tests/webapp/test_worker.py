@@ -17,6 +17,8 @@ from webapp.pages import today
 
 # The follow-up questions' fields (named by the cookie's keys): conduct, priors, probation.
 FOLLOW_UP_KEYS = [s.key for s in CONVICTION_SCREENS if s.type == "yes_no_unsure"]
+# The one date asked after the table, typed as on the record ("?": the record does not say).
+ENDED = next(s.key for s in CONVICTION_SCREENS if s.id == "sentence-ended")
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
 POSSESSION = {
@@ -269,6 +271,8 @@ def test_fifty_rows_are_saved_evaluated_and_fit_the_cookie(client):
 
     class Anything(dict):
         def __missing__(self, name):
+            if name.endswith(f"-{ENDED}"):
+                return rng.choice(["?", "06/2019", "2024"])
             return rng.choice("ynu")
 
     result = answer_questions(client, Anything(answers))
@@ -374,7 +378,8 @@ def test_saving_again_keeps_each_rows_follow_up_answers(client):
     answer_questions(
         client,
         {name: "n" for name in ("p-r", "p-v", "p-pc")}
-        | {f"f{n}-{key}": "n" for n in (1, 2) for key in FOLLOW_UP_KEYS},
+        | {f"f{n}-{key}": "n" for n in (1, 2) for key in FOLLOW_UP_KEYS}
+        | {f"f{n}-{ENDED}": "?" for n in (1, 2)},
     )
     form = table_form([GROWING, {**POSSESSION, "county": "Marin"}], numbers={1: "2", 2: "1"})
     assert client.post("/worker/", data=form).status_code == 303
@@ -396,11 +401,15 @@ def test_the_public_pages_read_a_saved_record_with_full_dates(client):
     assert '<option value="05" selected>' in convicted
 
 
-def test_every_yes_no_follow_up_has_words_in_the_third_person(app):
+def test_every_yes_no_or_date_follow_up_has_words_in_the_third_person(app):
     from webapp.flow import CONVICTION_SCREENS, PERSON_SCREENS
-    from webapp.worker import voice
+    from webapp.worker import rows, voice
 
-    follow_ups = [s for s in CONVICTION_SCREENS + PERSON_SCREENS if s.type == "yes_no_unsure"]
+    follow_ups = [
+        s
+        for s in CONVICTION_SCREENS + PERSON_SCREENS
+        if s.type == "yes_no_unsure" or (s.type == "date" and s.key not in rows.TABLE_KEYS)
+    ]
     assert len(follow_ups) >= 15
     with app.test_request_context():
         for screen in follow_ups:

@@ -71,6 +71,8 @@ def answers_for_case(conviction, county="19"):
         "sentence": {"answer": STATUS[sentence.get("status", "unknown")]},
         "sentence-kind": {"answer": KIND[sentence.get("kind", "unknown")]},
         "probation-revoked": {"answer": TRI[sentence.get("probation_revoked", "unknown")]},
+        "sentence-ended": date_answer(sentence.get("completed_on")),
+        "new-felony": {"answer": TRI[conviction.get("new_felony_since", "unknown")]},
     }
     for screen, (group, fact) in FACT_SCREENS.items():
         answers[screen] = {"answer": TRI[conviction.get(group, {}).get(fact, "unknown")]}

@@ -76,12 +76,16 @@ def fact_answers(case, numbers):
         f"p-{s.key}": TRI[case.get("person", {}).get(s.fact.split(".")[1], "unknown")]
         for s in PERSON_SCREENS
     }
-    follow_ups = [s for s in CONVICTION_SCREENS if s.type == "yes_no_unsure" and s.fact]
+    follow_ups = [s for s in CONVICTION_SCREENS if s.type in ("yes_no_unsure", "date") and s.fact]
     for conviction in case["convictions"]:
         number = numbers[conviction["id"]]
         for screen in follow_ups:  # the form's fields are named by the cookie's keys
-            group, fact = screen.fact.split(".")
-            answers[f"f{number}-{screen.key}"] = TRI[conviction.get(group, {}).get(fact, "unknown")]
+            *group, fact = screen.fact.split(".")
+            value = conviction.get(group[0], {}).get(fact) if group else conviction.get(fact)
+            if screen.type == "date":  # typed as on the record; "?" when it does not say
+                answers[f"f{number}-{screen.key}"] = us_date(value, "?")
+            else:
+                answers[f"f{number}-{screen.key}"] = TRI[value or "unknown"]
     return answers
 
 

@@ -10,10 +10,13 @@ One line is one entry. From each line it reads:
   - a California county named in the line (LOS ANGELES).
 A line it cannot read is returned verbatim with the reason, never dropped. Dates are copied as
 written, so a wrong one (02/31/2014) reaches the row and the row's check names it.
+
+`write_line` is the inverse, for the summaries' "pick up later" lines (webapp/summary.py).
 """
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import rules
 
@@ -21,15 +24,23 @@ from . import dates
 
 MAX_LINE = 300
 
-_CODE = r"(?:H\s*&\s*S\s*C?|H\.\s*S\.|HSC|HS|P\.\s*C\.|PEN|PC|VC|BP|WI)"
-_NUMBER = r"\d{2,6}(?:\.\d+)?(?:\s*\(\s*[0-9A-Z]{1,5}\s*\))*"
-_JOINED = rf"(?:\s*/\s*(?:{_CODE}\s*)?{_NUMBER})?"
-CODE_FIRST = re.compile(rf"(?<![A-Z0-9]){_CODE}\s*{_NUMBER}{_JOINED}", re.I)
+# Where a section is in the line; what it is, is read by rules.parse_offense (decision-rules A.3).
+_CODE = (
+    r"(?:HEALTH\s*(?:AND|&)\s*SAFETY(?:\s*CODE)?|PENAL(?:\s*CODE)?|H\s*(?:AND|&)\s*S\s*C?"
+    r"|H\.\s*S\.|HSC|HS|P\.\s*C\.|PEN|PC|VC|BP|WI)"
+)
+_NUMBER = r"\d{2,6}(?:\.\d+)?(?:[A-Z](?![A-Z]))?(?:\s*\(\s*[0-9A-Z]{1,5}\s*\))*"
+_JOINED = rf"(?:\s*[/-]\s*(?:{_CODE}[\s-]*)?{_NUMBER}(?:\s*{_CODE}(?![A-Z]))?)?"
+CODE_FIRST = re.compile(rf"(?<![A-Z0-9]){_CODE}[\s-]*{_NUMBER}{_JOINED}", re.I)
+# 664 PC/11359 HS, 11359 HS/664 PC, 182(a)(1) PC/11360: the code after each number.
+JOINED_AFTER = re.compile(
+    rf"(?<![0-9/.\-]){_NUMBER}\s*{_CODE}\s*[/-]\s*{_NUMBER}(?:\s*{_CODE}(?![A-Z]))?", re.I
+)
 CODE_AFTER = re.compile(rf"(?<![0-9/.\-]){_NUMBER}{_JOINED}\s*{_CODE}(?![A-Z])", re.I)
 # Without a code's name, only the four Prop 64 sections (and attempts at them) are trusted.
 BARE = re.compile(
-    r"(?<![0-9/.\-])(?:664\s*/\s*)?(?:1135[789]|11360)(?:\s*\(\s*[0-9A-Z]{1,5}\s*\))*"
-    r"(?![0-9/.\-])",
+    r"(?<![0-9/.\-])(?:664\s*/\s*)?(?:1135[789]|11360)(?:[A-Z](?![A-Z]))?"
+    r"(?:\s*\(\s*[0-9A-Z]{1,5}\s*\))*(?:\s*[/-]\s*664)?(?![0-9/.\-])",
     re.I,
 )
 DATE = re.compile(r"(?<![0-9/.\-])\d{1,4}(?:[/.\-]\d{1,4}){1,2}(?![0-9/.\-])")
@@ -84,7 +95,7 @@ def read_lines(text, counties, room, today):
 
 def read_line(line, counties, today):
     """One line -> ({cell: text}, None) or (None, reason code)."""
-    rest = " " + line + " "
+    rest = " " + rules.offense.clean(line) + " "  # the engine reader's normalisation
     written_dates = []
     for match in DATE.finditer(rest):
         written_dates.append((match.start(), match.group(0)))
@@ -111,8 +122,42 @@ def read_line(line, counties, today):
     }, None
 
 
+# A record's own letters: the same in every language, so a printed line needs no translation.
+LEVEL_WRITTEN = {"felony": "F", "misdemeanor": "M", "infraction": "I"}
+
+
+def write_line(offense, level, offense_date, conviction_date, county):
+    """A line `read_line` reads back to the same cells, or None if it would not (a typed
+    section holding a date or a level word of its own). The contract's values in, "" or None
+    for what is not known; a lone offense date is left out (one date reads as the conviction's)."""
+    written_dates = (
+        [offense_date, conviction_date]
+        if offense_date and conviction_date
+        else [conviction_date]
+        if conviction_date
+        else []
+    )
+    parts = [offense, LEVEL_WRITTEN.get(level or ""), *written_dates, county]
+    line = " ".join(part for part in parts if part)
+    return line if _reads_back(line, level, written_dates, county) else None
+
+
+def _reads_back(line, level, written_dates, county):
+    counties = [county] if county else []
+    cells, problem = read_line(line, counties, date.max)  # no date is "in the future" here
+    if problem:
+        return False
+    want = {
+        "level": LEVEL_WORDS.get(LEVEL_WRITTEN.get(level or "", ""), ""),
+        "offense_date": written_dates[0] if len(written_dates) == 2 else "",
+        "conviction_date": written_dates[-1] if written_dates else "",
+        "county": county or "",
+    }
+    return all(cells[key] == value for key, value in want.items())
+
+
 def _section(text):
-    for pattern in (CODE_FIRST, CODE_AFTER, BARE):
+    for pattern in (CODE_FIRST, JOINED_AFTER, CODE_AFTER, BARE):
         for match in pattern.finditer(text):
             written = " ".join(match.group(0).split())
             if rules.parse_offense(written).section is not None:

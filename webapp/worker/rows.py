@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from flask_babel import lazy_gettext as _l
 
 import rules
+from rules.text import ascii_number
 
 from ..flow import BY_ID, CONVICTION_SCREENS, stored_keys
 from ..forms import CODE_SECTION, too_late
@@ -132,6 +133,7 @@ def read(cells, today):
 
 
 def read_code(value):
+    value = rules.offense.clean(value or "").strip()  # the engine's reader: NFKC, no controls
     if not value:
         return None, CODE_NEEDED
     if value == "?":
@@ -166,12 +168,13 @@ def read_age(value, today):
         return {KEY["age"]: "u"}, None
     if value.replace(" ", "") in AGE_BANDS:
         return {KEY["age"]: AGE_BANDS[value.replace(" ", "")]}, None
-    if value.isdigit() and len(value) == 4:
-        year = int(value)
+    number = ascii_number(value)  # "19²" is neither an age nor a year
+    if number and len(number) == 4:
+        year = int(number)
         if dates.EARLIEST_YEAR <= year <= today.year:
-            return {KEY["age"]: "born", DETAIL_KEY["age"]: value}, None
-    elif value.isdigit() and 8 <= int(value) <= 110:
-        age = int(value)
+            return {KEY["age"]: "born", DETAIL_KEY["age"]: number}, None
+    elif number and 8 <= int(number) <= 110:
+        age = int(number)
         return {KEY["age"]: "lt18" if age < 18 else "18to20" if age < 21 else "21up"}, None
     return None, _l(
         "%(value)s is not an age or a birth year; write the age then (for example 19 or 21+) or the year of birth (for example 1988)",

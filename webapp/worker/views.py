@@ -12,6 +12,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import refresh as refresh_locale
 
+from rules.text import ascii_number, normalise, normalise_lines
+
 from .. import state, walks
 from ..flow import BY_ID
 from ..i18n import LANGUAGES
@@ -73,7 +75,7 @@ def record():
     if action == "save":
         return save(table)
     if action == "paste":
-        return fill_from_paste(table, request.form.get("paste", ""))
+        return fill_from_paste(table, normalise_lines(request.form.get("paste", "")))
     if action in ("add", "add10"):
         wanted = 1 if action == "add" else 10
         room = rows.MAX_ROWS - len(table)
@@ -82,8 +84,9 @@ def record():
         first_new = len(table) + 1
         table += [blank_row() for _ in range(min(wanted, room))]
         return show_record(table, focus=f"code-{first_new}")
-    if action.startswith("remove-") and action[7:].isdigit():
-        gone = int(action[7:])
+    removed = ascii_number(action[7:]) if action.startswith("remove-") else None
+    if removed:
+        gone = int(removed)
         table = [row for position, row in enumerate(table, start=1) if position != gone]
         focus = f"code-{min(gone, len(table))}" if table else "add-row"
         return show_record(table, focus=focus)
@@ -95,12 +98,16 @@ def blank_row():
 
 
 def posted_rows(form):
-    count = form.get("rows", "")
-    count = min(int(count), rows.MAX_ROWS) if count.isdigit() else 0
+    typed_count = ascii_number(form.get("rows", ""))
+    count = min(int(typed_count), rows.MAX_ROWS) if typed_count else 0
+    # Typed text is read once, here: any script's digits in ASCII, no invisible characters.
     return [
         {
-            "number": form.get(f"number-{position}", ""),
-            "cells": {c.name: form.get(f"{c.name}-{position}", "")[:80] for c in rows.COLUMNS},
+            "number": normalise(form.get(f"number-{position}", "")),
+            "cells": {
+                c.name: normalise(form.get(f"{c.name}-{position}", "")[:200])[:80]
+                for c in rows.COLUMNS
+            },
         }
         for position in range(1, count + 1)
     ]
@@ -208,7 +215,7 @@ def store(read):
     number_after = session.get("n", 1)
     kept, used = [], set()
     for row, answers in read:
-        number = int(row["number"]) if row["number"].isdigit() else None
+        number = int(row["number"]) if ascii_number(row["number"]) else None
         if number not in stored or number in used:
             number, number_after = number_after, number_after + 1
         used.add(number)
@@ -258,6 +265,20 @@ def field_name(conviction, screen):
     return f"p-{screen.key}" if conviction is None else f"f{conviction['i']}-{screen.key}"
 
 
+def anchor(name, screen):
+    """The field an error links to: a date's text box, a choice's first radio button."""
+    return name if screen.type == "date" else f"{name}-{screen.options[0]}"
+
+
+def read_follow_up(screen, value, as_of):
+    """({answer key: value} or None, problem or None) for one follow-up as sent."""
+    if screen.type == "date":  # typed as on the record, like the table's date cells
+        return rows.read_date((value or "").strip(), screen.key, as_of, required=True)
+    if value in screen.options:
+        return {screen.key: value}, None
+    return None, ANSWER_NEEDED
+
+
 @bp.route("/questions", methods=["GET", "POST"])
 def questions():
     if not state.convictions():
@@ -267,6 +288,7 @@ def questions():
     if any(s.key in rows.TABLE_KEYS for _c, _p, screens in pending for s in screens):
         return see_other(url_for("worker.record"))  # a row the table has not filled in yet
     errors = []
+    typed = {}  # date follow-ups as typed, shown again beside their error
     if request.method == "POST":
         before = snapshot("c", "p")
         for conviction, position, screens in pending:
@@ -275,15 +297,13 @@ def questions():
                 value = request.form.get(name)
                 if value not in screen.options and conviction and screen.id in SHARED:
                     value = request.form.get(shared_name(screen))
-                if value in screen.options:
-                    state.save_answers(conviction and conviction["i"], {screen.key: value})
+                found, problem = read_follow_up(screen, value, as_of)
+                if found is not None:
+                    state.save_answers(conviction and conviction["i"], found)
                 else:
-                    errors.append(
-                        (
-                            f"{name}-{screen.options[0]}",
-                            question_error(position, voice.words(screen.id, voice.CLIENT)["short"]),
-                        )
-                    )
+                    typed[name] = value or ""
+                    short = voice.words(screen.id, voice.CLIENT)["short"]
+                    errors.append((anchor(name, screen), question_error(position, short, problem)))
         if not state.fits(current_app):
             restore(before)
             errors = [("main-heading", FULL)]
@@ -301,7 +321,9 @@ def questions():
                 {
                     "name": field_name(conviction, screen),
                     "words": voice.words(screen.id, voice.CLIENT),
-                    "error": error_for.get(f"{field_name(conviction, screen)}-{screen.options[0]}"),
+                    "error": error_for.get(anchor(field_name(conviction, screen), screen)),
+                    "date": screen.type == "date",
+                    "typed": typed.get(field_name(conviction, screen), ""),
                 }
                 for screen in screens
             ],
@@ -325,12 +347,10 @@ def questions():
     )
 
 
-def question_error(position, short):
+def question_error(position, short, problem=ANSWER_NEEDED):
     if position is None:
-        return _("About the person: %(field)s – %(problem)s", field=short, problem=ANSWER_NEEDED)
-    return _(
-        "Row %(row)s: %(field)s – %(problem)s", row=position, field=short, problem=ANSWER_NEEDED
-    )
+        return _("About the person: %(field)s – %(problem)s", field=short, problem=problem)
+    return _("Row %(row)s: %(field)s – %(problem)s", row=position, field=short, problem=problem)
 
 
 def row_heading(conviction, position):

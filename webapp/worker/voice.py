@@ -26,6 +26,24 @@ CLIENT_WORDS = {
     "sentence": {"title": _l("Has the person finished the sentence for this conviction?")},
     "sentence-kind": {"title": _l("What was the person's sentence?")},
     "probation-revoked": {"title": _l("Was the person's probation ever taken away (revoked)?")},
+    "minors": {
+        "title": _l("Did the person's case involve selling or giving cannabis to someone under 18?")
+    },
+    "gift-young-adult": {
+        "title": _l("Did the person give the cannabis to someone aged 18, 19 or 20?")
+    },
+    "hired-minor": {"title": _l("Did the person hire or use someone aged 20 or younger to help?")},
+    "sentence-ended": {
+        "title": _l("When did the person's whole sentence end?"),
+        "hint": _l(
+            "Write it as on the record: MM/DD/YYYY, MM/YYYY or YYYY, or ? if the record does not say."
+        ),
+    },
+    "new-felony": {
+        "title": _l(
+            "Has the person been convicted of a new felony since the sentence for this conviction ended?"
+        )
+    },
     "prior-serious": {
         "title": _l(
             "Before this, had the person been convicted of a very serious violent or sex crime?"
