@@ -8,11 +8,24 @@
     var target = document.getElementById("error-summary") || document.getElementById("main-heading");
     if (target) target.focus();
   });
+  // A slow phone: say a step is on its way and take the button out of reach until the next
+  // page is in, so a second tap cannot send the answer twice (issue 15).
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = event.detail.elt.closest && event.detail.elt.closest("form");
+    if (!form) return;
+    document.getElementById("main").setAttribute("aria-busy", "true");
+    form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = true; });
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    document.getElementById("main").removeAttribute("aria-busy");
+    var form = event.detail.elt.closest && event.detail.elt.closest("form");
+    if (form) form.querySelectorAll("button[type=submit]").forEach(function (b) { b.disabled = false; });
+  });
   // The language links name the step to come back to. htmx swaps only <main>, so after it
   // moves to another step, point the header's links at that step.
   function languageLinksFollow(event) {
     var here = new URL(event.detail.path, window.location.href);
-    document.querySelectorAll("#languages a, #review-notice a").forEach(function (link) {
+    document.querySelectorAll("#languages a, #review-notice a, #start-over").forEach(function (link) {
       var url = new URL(link.href);
       url.searchParams.set("next", here.pathname + here.search);
       link.href = url.pathname + url.search;
@@ -58,6 +71,13 @@
     }
     if (event.target.closest("[data-print]")) window.print();
   });
+  // On paper the reasons are open (print.css does it too where ::details-content works).
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    closed = Array.prototype.filter.call(document.querySelectorAll("details.why"), function (d) { return !d.open; });
+    closed.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () { closed.forEach(function (d) { d.open = false; }); });
   // Answers are wiped 55 to 60 minutes after the last request (webapp/state.py). Ten minutes
   // before, say so and offer to keep them (WCAG 2.2.1): a request that renews the cookie.
   var WARN_AFTER = 45 * 60 * 1000, warnTimer = null;

@@ -84,7 +84,17 @@ def create_app(test_config=None):
             "html_lang": i18n.html_lang(locale),
             "text_direction": i18n.text_direction(locale),
             "here": this_page(),
+            **back_to_language(locale),
         }
+
+    def back_to_language(locale):
+        """On an English page reached by "Read this page in English": the way back, named in
+        that language ("Idioma: Español")."""
+        back = session.get("b") if locale == "en" else None
+        if back not in i18n.LANGUAGES:
+            return {"back_language": None}
+        word = i18n.language_words().get(back, "Language")
+        return {"back_language": back, "back_words": f"{word}: {i18n.LANGUAGES[back]}"}
 
     @app.teardown_request
     def forget_typed_text(_error):

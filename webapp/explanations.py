@@ -48,11 +48,12 @@ OUTCOME_MEANING = {
 POSSIBLE = _l("Possible results: %(outcomes)s")
 
 AUTOMATIC = {
+    # Never "you do not need to do anything": the record may not have been updated (issue 15).
     "yes": _l(
-        "This should already have happened. You do not need to do anything to get it. The State reviewed cases like this and sent them to the court (HS 11361.9). Check your record to make sure it was updated."
+        "This should already have happened: the State reviewed cases like this and sent them to the court (HS 11361.9)."
     ),
     "unknown": _l(
-        "This may already have happened: cases from before %(review_date)s were reviewed automatically (HS 11361.9). Check your record. If it was not changed, you can ask the court yourself."
+        "This may already have happened: cases from before %(review_date)s were reviewed automatically (HS 11361.9)."
     ),
     "no": _l("This does not happen automatically. You can ask the court for it."),
 }
@@ -118,6 +119,41 @@ ACTIONS = {
             ),
         ],
     },
+}
+
+# The one line first on each card, "What you need to do", read from the actions the engine
+# gives that conviction (decision-rules F). The steps below follow in the same order.
+TO_DO = {
+    "legal_help_first": _l(
+        "Get free legal help first. A lawyer can read your record and tell you what to do."
+    ),
+    "check_then_file": _l(
+        "Check your record. Only if it was not changed, file form CR-400 at court."
+    ),
+    "file": _l("File form CR-400 at court."),
+    "check_then_file_juvenile": _l(
+        "Check your record. Only if it was not changed, file form JV-744 at the juvenile court."
+    ),
+    "file_juvenile": _l("File form JV-744 at the juvenile court."),
+    "check": _l("Check your record to make sure it was changed. You do not need to file anything."),
+    "federal": _l(
+        "No California court can change a federal conviction. Ask a federal public defender or a legal aid lawyer what federal law allows."
+    ),
+    "other_state": _l(
+        "No California court can change a conviction from another state. Ask a lawyer in that state what its law allows."
+    ),
+    "nothing": _l("There is nothing to do for this conviction under Prop 64."),
+}
+# The court step, once the check says the record was not changed.
+FILE_IF_NOT_CHANGED = _l("Only if your record was not changed: ask the court yourself")
+# Help for convictions no California court can change (not the county public defender).
+HELP_OUTSIDE_CALIFORNIA = {
+    "federal": _l(
+        "For a federal conviction, contact the Federal Public Defender for the district where you were convicted, or a legal aid organization. A California court cannot help with it."
+    ),
+    "other_state": _l(
+        "For a conviction from another state, contact a public defender or legal aid organization in that state. LawHelp.org lists free legal aid in every state."
+    ),
 }
 
 SUPERIOR_COURT = _l("the Superior Court of California, County of %(county)s")

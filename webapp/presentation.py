@@ -52,6 +52,11 @@ def describe(conviction, place, as_of):
             flow.answer(kept, "offense")
         )
     )
+    if offense is None and flow.answer(kept, "where") in ("fed", "oth"):
+        # Not asked outside California (nothing decides on it there): the court names the row.
+        offense = option_labels("where", "choice", BY_ID["conviction"]["where"].options).get(
+            flow.answer(kept, "where")
+        )
     convicted = flow.answer(kept, "convicted")
     return {
         "number": conviction["i"],

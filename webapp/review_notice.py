@@ -12,10 +12,8 @@ from flask_babel import lazy_gettext as _l
 
 STATUS_FILE = Path(__file__).resolve().parent.parent / "translations" / "review-status.yaml"
 
-NOTICE = _l(
-    "This translation was made by a computer and has not yet been checked by a "
-    "qualified translator."
-)
+# One short line on a phone (issue 15), its link the English original of this page.
+NOTICE = _l("Translated by computer, not checked yet.")
 READ_IN_ENGLISH = _l("Read this page in English")
 
 

@@ -17,6 +17,8 @@ Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
     p  {"r": "n", ...}                                  person-level answers
     n  the next conviction number
     l  the chosen language
+    t  ["/c/1/year", [["year", "20x1"], ...], 1]      a form sent with errors, shown once by
+                                                        the GET its 303 goes to (issue 15)
 """
 
 from datetime import timedelta
@@ -93,7 +95,10 @@ class StateSessionInterface(SecureCookieSessionInterface):
     def save_session(self, app, session, response):
         name = self.get_cookie_name(app)
         domain, path = self.get_cookie_domain(app), self.get_cookie_path(app)
-        response.vary.add("Cookie")
+        if request.endpoint != "static":
+            # A static file is the same for everyone: varying on the cookie, which changes at
+            # every step, had the browser fetch the favicon again each step (issue 15).
+            response.vary.add("Cookie")
         if not session:
             if session.modified:
                 response.delete_cookie(
@@ -204,3 +209,29 @@ def wipe():
     session.clear()
     if language:
         session["l"] = language
+
+
+# --- a form sent with errors, kept for the one GET after its 303 ------------------------------
+
+# What the form carried that is not the person's: never kept.
+NOT_TYPED = ("csrf_token", "switch_to")
+
+
+def keep_typed(path, form, check=True):
+    """Keep what was just sent to `path` (with errors: `check`), for the page its 303 shows:
+    post/redirect/get even after an error, so Back never offers to send the form again."""
+    pairs = [[k, v] for k, v in form.items(multi=True) if k not in NOT_TYPED]
+    session["t"] = [path, pairs, int(check)]
+
+
+def take_typed(path):
+    """(form pairs, check) kept for `path`, once; None when nothing was kept for it."""
+    kept = session.get("t")
+    if not kept:
+        return None
+    session.pop("t")
+    if not (isinstance(kept, list) and len(kept) == 3 and kept[0] == path):
+        return None
+    return [tuple(pair) for pair in kept[1] if isinstance(pair, list) and len(pair) == 2], bool(
+        kept[2]
+    )

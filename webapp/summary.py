@@ -13,6 +13,9 @@ from .labels import COUNTIES
 from .worker import paste
 
 ACTION_ORDER = ("check_record", "file_cr400", "file_jv744", "get_legal_help")
+RELIEF = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction")
+OUTSIDE_CALIFORNIA = ("federal", "other_state")
+FILING = ("file_cr400", "file_jv744")
 
 
 PICK_UP_TITLE = _l("To pick up later")
@@ -54,13 +57,42 @@ def court_for(case_conviction, answers):
     return str(words.SUPERIOR_COURT) % {"county": name}
 
 
-def steps_for(code, court):
+def steps_for(code, court, after_check=False, outside=None):
+    """One action's heading and numbered steps. `after_check`: filing is the fallback if the
+    record check shows no change; `outside`: "federal" or "other_state", whose help is not a
+    California county's."""
     action = words.ACTIONS[code]
-    return {
-        "code": code,
-        "title": str(action["title"]),
-        "steps": [words.law_words(step, court=court) for step in action["steps"]],
-    }
+    title = str(words.FILE_IF_NOT_CHANGED if after_check else action["title"])
+    if code == "get_legal_help" and outside:
+        steps = [str(words.HELP_OUTSIDE_CALIFORNIA[outside])]
+    else:
+        steps = [words.law_words(step, court=court) for step in action["steps"]]
+    return {"code": code, "title": title, "steps": steps}
+
+
+def to_do(outcome, codes, after_check, outside):
+    """Which one line says what to do, first on the card: read from the actions."""
+    if outside:
+        return outside
+    if outcome == "needs_review":
+        return "legal_help_first"
+    if "file_jv744" in codes:
+        return "check_then_file_juvenile" if after_check else "file_juvenile"
+    if "file_cr400" in codes:
+        return "check_then_file" if after_check else "file"
+    if "check_record" in codes:
+        return "check"
+    return "nothing"
+
+
+def ordered(codes, line):
+    """The steps in the order the line names them: legal help first when it says so."""
+    first = {
+        "legal_help_first": "get_legal_help",
+        "file": "file_cr400",
+        "file_juvenile": "file_jv744",
+    }.get(line)
+    return ([first] if first else []) + [c for c in codes if c != first]
 
 
 def cards(case, determination, stored):
@@ -71,9 +103,15 @@ def cards(case, determination, stored):
         cid, prop64 = result["id"], result["prop64"]
         conviction, answers = by_id[cid], answers_by_id.get(cid, {})
         court = court_for(conviction, answers)
-        codes = [a["code"] for a in determination["actions"] if cid in a["conviction_ids"]]
-        codes = [c for c in ACTION_ORDER if c in codes or c == "get_legal_help"]
+        mine = {a["code"]: a for a in determination["actions"] if cid in a["conviction_ids"]}
+        codes = [c for c in ACTION_ORDER if c in mine or c == "get_legal_help"]
+        after_check = any(
+            cid in mine.get(code, {}).get("only_if_record_not_updated", ()) for code in FILING
+        )
         outcome = prop64["outcome"]
+        court_kind = conviction.get("court")
+        outside = court_kind if court_kind in OUTSIDE_CALIFORNIA else None
+        line = to_do(outcome, codes, after_check, outside)
         out.append(
             {
                 "id": cid,
@@ -90,15 +128,19 @@ def cards(case, determination, stored):
                 if outcome == "needs_review"
                 else [],
                 "automatic": prop64["automatic"],
+                "to_do": str(words.TO_DO[line]),
+                # needs_review: whether it is automatic is not the answer yet (legal help is).
                 "automatic_text": words.law_words(words.AUTOMATIC[prop64["automatic"]])
-                if outcome
-                in ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction", "needs_review")
+                if outcome in RELIEF
                 else None,
                 "procedure_text": str(words.PROCEDURE[prop64["procedure"]])
-                if ("file_cr400" in codes or "file_jv744" in codes)
+                if any(code in codes for code in FILING)
                 and words.PROCEDURE.get(prop64["procedure"])
                 else None,
-                "actions": [steps_for(code, court) for code in codes],
+                "actions": [
+                    steps_for(code, court, after_check and code in FILING, outside)
+                    for code in ordered(codes, line)
+                ],
                 "reasons": [(words.reason_text(r), r["citation"]) for r in prop64["reasons"]],
                 "assumptions": [
                     (words.reason_text(r), r["citation"]) for r in prop64.get("assumptions", [])
@@ -112,7 +154,20 @@ def cards(case, determination, stored):
                 "paste_line": paste_line(conviction, answers),
             }
         )
+    mark_shared_steps(out)
     return out
+
+
+def mark_shared_steps(result_cards):
+    """A step list word for word the same as on an earlier card gets `same_as` (that card's
+    place): the printout and the summary give it once (issue 15: the same blocks per row)."""
+    first: dict[tuple, int] = {}
+    for card in result_cards:
+        for action in card["actions"]:
+            key = (action["title"], tuple(action["steps"]))
+            action["same_as"] = first.setdefault(key, card["place"])
+            if action["same_as"] == card["place"]:
+                action["same_as"] = None
 
 
 def other_path(path):
@@ -134,6 +189,10 @@ def other_path(path):
     }
 
 
+def same_steps(place):
+    return _("The same steps as for conviction %(number)s, above.", number=place)
+
+
 def plain_text(result_cards, day):
     """A copyable summary: dated and marked "not legal advice"."""
     lines = [
@@ -151,12 +210,16 @@ def plain_text(result_cards, day):
                 outcome=card["outcome_title"],
             )
         )
+        lines.append("  " + _("What you need to do:") + " " + card["to_do"])
         if card["possible"]:
             lines.append("  " + str(words.POSSIBLE) % {"outcomes": either(card["possible"])})
         if card["automatic_text"]:
             lines.append("  " + card["automatic_text"])
         for action in card["actions"]:
             lines.append("  " + action["title"] + ":")
+            if action["same_as"]:
+                lines.append("    " + same_steps(action["same_as"]))
+                continue
             lines.extend(f"    {n}. {step}" for n, step in enumerate(action["steps"], start=1))
         lines.append(
             "  "

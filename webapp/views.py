@@ -18,6 +18,7 @@ from flask import (
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import refresh as refresh_locale
+from werkzeug.datastructures import MultiDict
 
 import rules
 
@@ -34,7 +35,7 @@ from .navigation import (
     question_url,
     resume_url,
 )
-from .pages import FULL, render, see_other, today
+from .pages import FULL, is_fragment, render, see_other, today
 from .presentation import answer_words, caption_for, choices, counties, describe
 
 bp = Blueprint("flow", __name__)
@@ -50,6 +51,7 @@ def start():
         "start.html",
         _("Check if Prop 64 clears your cannabis conviction"),
         has_answers=bool(state.convictions()),
+        deleted=bool(session.pop("d", None)),
     )
 
 
@@ -80,6 +82,12 @@ def language(code):
     if code not in LANGUAGES:
         abort(404)
     session["l"] = code
+    # "Read this page in English" from a translation: English pages then offer the way back.
+    back = request.args.get("back")
+    if code == "en" and back in LANGUAGES and back != "en":
+        session["b"] = back
+    else:
+        session.pop("b", None)
     return see_other(safe_next(request.args.get("next")))
 
 
@@ -99,9 +107,18 @@ def safe_next(target):
     return target
 
 
-@bp.post("/start-over")
+@bp.route("/start-over", methods=["GET", "POST"])
 def start_over():
+    """Asks first (a page, so it works without JavaScript): Start over sits next to Quick exit,
+    and one tap by mistake wiped about 20 answers (issue 15). Quick exit stays instant."""
+    if request.method == "GET":
+        return render(
+            "start_over.html",
+            _("Delete your answers and start over?"),
+            back=safe_next(request.args.get("next")),
+        )
     state.wipe()
+    session["d"] = 1  # "your answers were deleted", shown once by the start page
     return see_other(url_for("flow.start"))
 
 
@@ -154,12 +171,19 @@ def person_question(question_id):
 def ask(screen, number, kept, back, caption):
     words = i18n.once_per_language(screen.id, lambda: QUESTIONS[screen.id])
     stale = g.get("stale_form")  # set by the CSRF error handler: show, never save
-    if request.method == "POST":
+    typed = None if request.method == "POST" else state.take_typed(request.path)
+    if typed:  # sent with errors (or a language switch) and redirected here: shown once
+        pairs, check = typed
+        form = forms.make(screen, today(), kept, formdata=MultiDict(pairs))
+        if check:
+            form.validate()
+    elif request.method == "POST":
         form = forms.make(screen, today(), kept, formdata=request.form)
         if stale:
             form.form_errors.append(stale)
         elif switching_language():
-            pass  # shown again as sent, unsaved and unchecked
+            if not is_fragment():
+                return show_again(check=False)  # shown again as sent, unsaved and unchecked
         elif form.validate():
             before = state.find(number) if number is not None else state.person_answers()
             state.save_answers(number, form.answers_given())
@@ -169,6 +193,8 @@ def ask(screen, number, kept, back, caption):
                 return see_other(next_after_conviction(number, screen))
             restore(number, before)
             form.form_errors.append(FULL)
+        elif not is_fragment():
+            return show_again()
     else:  # GET (or HEAD)
         form = forms.make(screen, today(), kept)
         # Asked again because the engine refused the stored answer (refused_answers.py)?
@@ -190,6 +216,14 @@ def ask(screen, number, kept, back, caption):
         choices=choices(screen),
         counties=counties() if screen.type == "select" else None,
     )
+
+
+def show_again(check=True):
+    """A form sent without JavaScript that did not go through: 303 to this page, which shows it
+    once as it was sent (post/redirect/get: Back never offers to send it again). htmx's POSTs
+    are answered in place, keeping the URL (HX-Replace-Url)."""
+    state.keep_typed(request.path, request.form, check)
+    return see_other(request.full_path.rstrip("?"))
 
 
 def template_for(screen):

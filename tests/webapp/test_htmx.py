@@ -27,9 +27,27 @@ def test_the_same_url_without_htmx_is_a_full_page(client):
     assert 'hx-boost="true"' in html and 'hx-target="#main"' in html
 
 
-def test_an_htmx_post_still_redirects(client):
+def test_an_htmx_post_is_answered_with_the_next_page_in_one_round_trip(client):
     client.post("/begin")
     response = client.post("/c/1/where", data={"answer": "ca"}, headers=HX)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and response.headers["HX-Push-Url"] == "/c/1/court"
+    assert not html.startswith("<!doctype") and "<title>" in html
+    assert 'name="answer" value="adult"' in html  # the court question, with its options
+    # The answer was kept: the cookie that came with the page already holds it.
+    assert client.get("/c/1/where").get_data(as_text=True).count('value="ca" checked') == 1
+
+
+def test_an_htmx_post_follows_a_question_that_does_not_apply_to_the_one_that_does(client):
+    client.post("/begin")
+    response = client.post("/c/1/where", data={"answer": "fed"}, headers=HX)
+    assert response.status_code == 200
+    assert response.headers["HX-Push-Url"] not in ("/c/1/court", "/c/1/where")
+
+
+def test_without_htmx_a_post_still_redirects(client):
+    client.post("/begin")
+    response = client.post("/c/1/where", data={"answer": "ca"})
     assert response.status_code == 303 and response.headers["Location"] == "/c/1/court"
 
 

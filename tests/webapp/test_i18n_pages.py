@@ -48,6 +48,8 @@ class Walker:
 
     def post(self, url, data):
         response = self.client.post(url, data=data)
+        if response.headers.get("Location") == url:  # refused: shown once, with its errors
+            response = self.client.get(url)
         if response.status_code != 303:
             self.pages.append((url, response.status_code, response.get_data(as_text=True)))
         return response
@@ -373,3 +375,24 @@ def test_every_word_on_every_page_comes_through_the_catalog(pseudo_app, name):
         if words:
             left[url] = words[:8]
     assert not left, f"words that bypass the catalog: {left}"
+
+
+def test_read_this_page_in_english_shows_it_in_english_and_offers_the_way_back(client):
+    client.post("/begin")
+    client.post("/c/1/where", data={"answer": "ca"})
+    client.get("/lang/es?next=/")
+    html = client.get("/c/1/court").get_data(as_text=True)
+    notice = re.search(r'<p class="review-notice" id="review-notice">(.*?)</p>', html, re.S)
+    link = re.search(r'<a href="([^"]+)"', notice.group(1)).group(1).replace("&amp;", "&")
+    assert client.get(link).headers["Location"] == "/c/1/court"
+    english = client.get("/c/1/court").get_data(as_text=True)
+    assert html_tag(english) == ("en", "ltr")
+    back = re.search(
+        r'<p class="review-notice" id="back-language"><a href="([^"]+)"[^>]*>([^<]+)</a>', english
+    )
+    assert back and back.group(2) == "Idioma: Español"
+    assert client.get(back.group(1).replace("&amp;", "&")).headers["Location"] == "/c/1/court"
+    assert html_tag(client.get("/c/1/court").get_data(as_text=True)) == ("es", "ltr")
+    # Choosing English from the menu is a choice, not a visit: no way back offered then.
+    client.get("/lang/en?next=/")
+    assert 'id="back-language"' not in client.get("/").get_data(as_text=True)

@@ -98,6 +98,8 @@ def test_static_files_have_fingerprinted_names_and_are_cached_for_a_year(served)
         assert response.status_code == 200
         assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
         assert "Accept-Encoding" in response.headers["Vary"]
+        # The same file for everyone: not refetched each step as the cookie changes.
+        assert "Cookie" not in response.headers["Vary"]
 
 
 @pytest.mark.parametrize(

@@ -119,9 +119,14 @@ def test_every_answer_is_posted_never_put_in_a_url(client):
 
 
 def error_page(client, url, data):
+    """Post/redirect/get even after an error (issue 15): the 303 comes back to the question,
+    which shows what was sent, with its errors, once."""
     response = client.post(url, data=data)
-    assert response.status_code == 200
-    html = response.get_data(as_text=True)
+    assert response.status_code == 303 and response.headers["Location"] == url
+    shown = client.get(url)
+    assert shown.status_code == 200
+    html = shown.get_data(as_text=True)
+    assert 'id="error-summary"' not in client.get(url).get_data(as_text=True)  # once only
     assert 'role="alert"' in html
     assert re.search(r"<title>Error: ", html)
     return html

@@ -88,7 +88,7 @@ def test_a_huge_body_is_refused_with_a_translated_413(client):
 
 
 def test_wrong_method_is_a_friendly_405(client):
-    response = client.get("/start-over")
+    response = client.get("/begin")
     assert response.status_code == 405 and "That did not work" in text_of(response)
 
 

@@ -82,6 +82,7 @@ def test_invalid_utf8_in_a_body_is_read_as_no_answer(answered):
         "/c/1/where",
         data=b"answer=%FF%FE&answer=\xff\x00",
         content_type="application/x-www-form-urlencoded",
+        follow_redirects=True,
     )
     assert response.status_code == 200 and str(forms.CHOOSE_ONE) in text_of(response)
     assert saved_page(answered) == before
@@ -108,7 +109,9 @@ def test_invalid_utf8_in_a_path_is_a_404(answered, path):
 )
 def test_impossible_dates_are_explained_and_not_saved(answered, year, month, message):
     before = saved_page(answered)
-    response = answered.post("/c/1/convicted", data={"year": year, "month": month})
+    response = answered.post(
+        "/c/1/convicted", data={"year": year, "month": month}, follow_redirects=True
+    )
     assert response.status_code == 200 and str(message) in text_of(response)
     assert saved_page(answered) == before
 
@@ -126,7 +129,7 @@ def test_impossible_dates_are_explained_and_not_saved(answered, year, month, mes
 )
 def test_values_outside_the_choices_are_refused_and_the_old_answer_kept(answered, url, data):
     before = saved_page(answered)
-    response = answered.post(url, data=data)
+    response = answered.post(url, data=data, follow_redirects=True)
     assert response.status_code == 200 and "There is a problem" in text_of(response)
     assert "<script>x</script>" not in response.get_data(as_text=True)
     assert saved_page(answered) == before

@@ -1,5 +1,6 @@
 """Answers live only in one signed cookie: its attributes, expiry, tampering, wiping."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -77,11 +78,26 @@ def test_an_expired_cookie_says_so_and_offers_to_start_again(answered, monkeypat
     assert "Start again" in text_of(response)
 
 
-def test_start_over_wipes_everything(answered):
+def test_start_over_asks_first_and_the_question_keeps_the_answers(answered):
+    header = answered.get("/c/1/level").get_data(as_text=True)
+    link = re.search(r'<a class="start-over" id="start-over" href="([^"]+)"', header).group(1)
+    asked = answered.get(link.replace("&amp;", "&"))
+    assert asked.status_code == 200
+    page = asked.get_data(as_text=True)
+    assert "Delete your answers and start over?" in text_of(page)
+    assert re.search(r'<form method="post" action="/start-over">', page)
+    no = re.search(r'<a href="([^"]+)">No, keep my answers</a>', page).group(1)
+    assert no == "/c/1/level"  # back where the person was
+    assert answered.get("/check").status_code == 200  # asking deleted nothing
+
+
+def test_start_over_wipes_everything_and_says_so_once(answered):
     response = answered.post("/start-over")
     assert response.status_code == 303 and response.headers["Location"] == "/"
+    start = text_of(answered.get("/"))
+    assert "Your answers were deleted." in start and "Start now" in start
+    assert "Your answers were deleted." not in text_of(answered.get("/"))
     assert answered.get("/check").headers["Location"] == "/"
-    assert "Start now" in text_of(answered.get("/"))
 
 
 @pytest.mark.parametrize("method", ["get", "post"])
