@@ -12,6 +12,9 @@ value is one this app itself stores, in canonical form; anything else is an unre
     l  a language code
     csrf_token  Flask-WTF's token secret
     e  a question to explain once: its answer was refused by the engine (refused_answers.py)
+    t  a form sent with errors, shown once by the page its 303 goes to (views.show_again)
+    d  "your answers were deleted", shown once after Start over
+    b  the language "Read this page in English" came from: English pages offer the way back
 
 and each answer is one of its screen's options; a date is "u", YYYY, YYYY-MM or YYYY-MM-DD in
 ASCII digits; a county is "u" or its number; a code section and a birth year are what their
@@ -137,5 +140,33 @@ def valid(data, languages, max_convictions):
             and 0 <= e[0] <= MAX_NUMBER
             and e[1] in SCREEN_IDS
         ),
+        # views.show_again (issue 15): [the question's path, the form sent with errors, 0/1]
+        "t": _typed,
+        # views.start_over: "your answers were deleted", shown once
+        "d": lambda flag: flag == 1,
+        # "Read this page in English" from this language: the way back
+        "b": lambda code: isinstance(code, str) and code in languages,
     }
     return all(key in checks and checks[key](value) for key, value in data.items())
+
+
+MAX_TYPED_FIELDS = 8  # a question's form: answer, detail, year, month, unsure
+
+
+def _typed(t):
+    return (
+        isinstance(t, list)
+        and len(t) == 3
+        and isinstance(t[0], str)
+        and t[0].startswith("/")
+        and len(t[0]) <= 200
+        and t[2] in (0, 1)
+        and isinstance(t[1], list)
+        and len(t[1]) <= MAX_TYPED_FIELDS
+        and all(
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(isinstance(part, str) and len(part) <= 100 for part in pair)
+            for pair in t[1]
+        )
+    )

@@ -117,7 +117,7 @@ def test_superscripts_and_fractions_get_the_fields_usual_message_and_nothing_is_
     client.post("/begin")
     answer_until(client, "/c/1/where", POSSESSION_2011, stop=(f"/c/1/{screen}",))
     before = stored(app, client)["c"]
-    response = client.post(f"/c/1/{screen}", data=data)
+    response = client.post(f"/c/1/{screen}", data=data, follow_redirects=True)
     assert response.status_code == 200
     assert message in text_of(response)
     assert stored(app, client)["c"] == before
