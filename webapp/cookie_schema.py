@@ -12,10 +12,9 @@ value is one this app itself stores, in canonical form; anything else is an unre
     l  a language code
     csrf_token  Flask-WTF's token secret
     e  a question to explain once: its answer was refused by the engine (refused_answers.py)
-    t  a form sent with errors, kept for the one GET after its 303 (state.keep_typed):
-       [its path, [[field, typed text], ...], 0 or 1]
-    d  1 once Start over has wiped the answers (the start page says so, once)
-    b  the language to go back to from "Read this page in English"
+    t  a form sent with errors, shown once by the page its 303 goes to (views.show_again)
+    d  "your answers were deleted", shown once after Start over
+    b  the language "Read this page in English" came from: English pages offer the way back
 
 and each answer is one of its screen's options; a date is "u", YYYY, YYYY-MM or YYYY-MM-DD in
 ASCII digits; a county is "u" or its number; a code section and a birth year are what their
@@ -40,9 +39,6 @@ from .labels import COUNTIES
 MAX_INFLATED = 48 * 1024
 MAX_NUMBER = 1_000_000
 MAX_TOKEN = 128
-# A kept form (state.keep_typed): the worker table's 50 rows of cells is the largest.
-MAX_KEPT_PATH = 200
-MAX_KEPT_FIELDS = 2_000
 DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
 YEAR = re.compile(r"[0-9]{4}")
 COUNTY_CODES = frozenset({"u", *(str(number) for number in range(1, len(COUNTIES) + 1))})
@@ -116,25 +112,6 @@ def _number(value):
     return type(value) is int and 1 <= value <= MAX_NUMBER
 
 
-def _kept_form(t):
-    """state.keep_typed's [path, [[field, text], ...], check]; the texts are only shown again,
-    escaped, on the page that path answers, so any string is acceptable, within the bounds."""
-    return (
-        isinstance(t, list)
-        and len(t) == 3
-        and isinstance(t[0], str)
-        and len(t[0]) <= MAX_KEPT_PATH
-        and isinstance(t[1], list)
-        and len(t[1]) <= MAX_KEPT_FIELDS
-        and all(
-            isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
-            for pair in t[1]
-        )
-        and t[2] in (0, 1)
-        and type(t[2]) is int
-    )
-
-
 def valid(data, languages, max_convictions):
     """True if `data` is a state this app could have written."""
     if not isinstance(data, dict):
@@ -163,8 +140,33 @@ def valid(data, languages, max_convictions):
             and 0 <= e[0] <= MAX_NUMBER
             and e[1] in SCREEN_IDS
         ),
-        "t": _kept_form,
-        "d": lambda d: d == 1 and type(d) is int,
+        # views.show_again (issue 15): [the question's path, the form sent with errors, 0/1]
+        "t": _typed,
+        # views.start_over: "your answers were deleted", shown once
+        "d": lambda flag: flag == 1,
+        # "Read this page in English" from this language: the way back
         "b": lambda code: isinstance(code, str) and code in languages,
     }
     return all(key in checks and checks[key](value) for key, value in data.items())
+
+
+MAX_TYPED_FIELDS = 8  # a question's form: answer, detail, year, month, unsure
+
+
+def _typed(t):
+    return (
+        isinstance(t, list)
+        and len(t) == 3
+        and isinstance(t[0], str)
+        and t[0].startswith("/")
+        and len(t[0]) <= 200
+        and t[2] in (0, 1)
+        and isinstance(t[1], list)
+        and len(t[1]) <= MAX_TYPED_FIELDS
+        and all(
+            isinstance(pair, list)
+            and len(pair) == 2
+            and all(isinstance(part, str) and len(part) <= 100 for part in pair)
+            for pair in t[1]
+        )
+    )

@@ -21,6 +21,7 @@ Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
                                                         the GET its 303 goes to (issue 15)
 """
 
+import unicodedata
 from datetime import timedelta
 from typing import cast
 
@@ -28,6 +29,8 @@ from flask import has_request_context, request, session
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from itsdangerous import BadData, SignatureExpired, TimestampSigner
 from werkzeug.http import dump_cookie
+
+from rules.text import normalise
 
 from . import cookie_schema
 from .i18n import LANGUAGES
@@ -220,8 +223,20 @@ NOT_TYPED = ("csrf_token", "switch_to")
 def keep_typed(path, form, check=True):
     """Keep what was just sent to `path` (with errors: `check`), for the page its 303 shows:
     post/redirect/get even after an error, so Back never offers to send the form again."""
-    pairs = [[k, v] for k, v in form.items(multi=True) if k not in NOT_TYPED]
+    # Within what the cookie's schema accepts (cookie_schema._typed): a question's few fields.
+    pairs = [
+        [typed_text(k), typed_text(v)] for k, v in form.items(multi=True) if k not in NOT_TYPED
+    ][:8]
     session["t"] = [path, pairs, int(check)]
+
+
+def typed_text(value):
+    """Canonical, as every string the cookie holds (rules.text.normalise, the one reader's).
+    A value with invisible or control characters comes back as "?": refused again, as it was,
+    without keeping what it hid."""
+    if any(unicodedata.category(c) in ("Cc", "Cf") and not c.isspace() for c in value):
+        return "?"
+    return normalise(value)[:100]
 
 
 def take_typed(path):
