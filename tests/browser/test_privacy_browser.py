@@ -110,7 +110,9 @@ def test_start_over_leaves_nothing_but_a_fresh_form_token(phone, live_server, la
     answer_one_conviction(page, live_server)
     if language:
         page.goto(f"{live_server}/lang/{language}?next=/convictions")
-    page.locator("header form.start-over button").click()
+    # Start over asks first (issue 15): the header link, then the confirmation page's button.
+    page.locator("header a.start-over").click()
+    page.locator("main form button[type=submit]").click()
     page.wait_for_url(live_server + "/")
     page.locator("#main-heading").wait_for()
     # The start page's own forms need a CSRF token, kept in the cookie; nothing else stays
