@@ -15,8 +15,11 @@ from tour import tour
 pytestmark = pytest.mark.slow
 
 BIG_TEXT = "document.documentElement.style.fontSize = '200%'"
+# One exception, by design (issue 15: the header stays one line on a 320 px phone): the hint
+# beside "Language", the same word in the other ten languages, ends in an ellipsis at the edge.
+# Every language's own name is in the menu it opens, which wraps and is checked here.
 CLIPPED = """() => [...document.body.querySelectorAll('*')].filter(e => {
-  if (e.closest('.visually-hidden') || !e.getClientRects().length || ['SELECT', 'INPUT', 'TEXTAREA'].includes(e.tagName)) return false;
+  if (e.closest('.visually-hidden') || e.closest('.language-words') || !e.getClientRects().length || ['SELECT', 'INPUT', 'TEXTAREA'].includes(e.tagName)) return false;
   const s = getComputedStyle(e);
   const x = ['hidden', 'clip'].includes(s.overflowX) && e.scrollWidth > e.clientWidth + 1;
   const y = ['hidden', 'clip'].includes(s.overflowY) && e.scrollHeight > e.clientHeight + 1;
