@@ -26,13 +26,17 @@ def example_conviction(name):
 
 
 def convictions_for_the_tour():
-    """Mixed outcomes: dismissed automatically, needs review, not eligible, and dismissible
-    but not automatic (convicted after the election, so HS 11361.9 does not reach it)."""
+    """Mixed outcomes: dismissed automatically, needs review (v2: a felony factor leaves the
+    grade unsettled), not eligible (an offense under today's law, after the election), and
+    dismissible but not automatic (convicted after the election, so HS 11361.9 does not reach
+    it)."""
     late = copy.deepcopy(example_conviction("01-possession-2011-dismissed-automatically"))
     late.update(offense_date="2016-10-01", conviction_date="2017-03-01")
+    current_law = copy.deepcopy(example_conviction("01-possession-2011-dismissed-automatically"))
+    current_law.update(offense_date="2018-01-05", conviction_date="2018-03-01")
     return [
         example_conviction("01-possession-2011-dismissed-automatically"),
-        example_conviction("04-cultivation-plants-unknown"),
+        current_law,
         example_conviction("03-possession-for-sale-serving-super-strike-needs-review"),
         late,
     ]
