@@ -26,6 +26,7 @@ import statistics
 import time
 
 import rules
+from rules.validate import CONDUCT_FACTS
 
 OFFENSES = [
     "HS 11357",
@@ -52,18 +53,7 @@ COURTS = ["california_adult"] * 6 + ["california_juvenile", "other_state", "fede
 LEVELS = ["felony", "misdemeanor", "infraction", "unknown"]
 AGES = ["under_18", "18_to_20", "21_or_older", "unknown"]
 TRI = ["yes", "no", "no", "unknown", None]  # None: omitted (read as unknown)
-CONDUCT = [
-    "concentrated",
-    "over_limit",
-    "plants_over_six",
-    "for_sale",
-    "import_export",
-    "minor_involved",
-    "school_grounds",
-    "environmental_harm",
-    "employed_minor",
-    "gift_to_under_21",
-]
+CONDUCT = list(CONDUCT_FACTS)  # the engine's conduct facts (rules/validate.py)
 RELIEF = ["none"] * 10 + ["unknown"] * 7 + ["dismissed"] * 2 + ["prop64"]
 PRIORS = ["super_strike", "registrable_sex_offense", "two_same_section"]
 

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from ..dates import ImpossibleDate, parse
-from ..validate import CONVICTION_ENUMS, SENTENCE_FACTS, TRI
+from ..validate import CONDUCT_FACTS, CONVICTION_ENUMS, SENTENCE_FACTS, TRI
 
 # column -> allowed values, for the conviction's own fields: the engine's (rules/validate.py).
 CONVICTION_CHOICES: dict[str, tuple[str, ...]] = CONVICTION_ENUMS
@@ -21,18 +21,8 @@ SENTENCE_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
     "sentence_kind": ("kind", SENTENCE_FACTS["kind"]),
     "probation_revoked": ("probation_revoked", SENTENCE_FACTS["probation_revoked"]),
 }
-CONDUCT_COLUMNS = (
-    "concentrated",
-    "over_limit",
-    "plants_over_six",
-    "for_sale",
-    "import_export",
-    "minor_involved",
-    "school_grounds",
-    "environmental_harm",
-    "employed_minor",
-    "gift_to_under_21",
-)
+# one column per conduct fact, named and ordered as the engine's (rules/validate.py)
+CONDUCT_COLUMNS = tuple(CONDUCT_FACTS)
 # column -> key in conviction.priors
 PRIOR_COLUMNS = {
     "prior_super_strike": "super_strike",
