@@ -90,7 +90,7 @@ def create_app(test_config=None):
     def back_to_language(locale):
         """On an English page reached by "Read this page in English": the way back, named in
         that language ("Idioma: Español")."""
-        back = session.get("b") if locale == "en" else None
+        back = session.get("english_from") if locale == "en" else None
         if back not in i18n.LANGUAGES:
             return {"back_language": None}
         word = i18n.language_words().get(back, "Language")

@@ -7,7 +7,7 @@ to screens that apply reach this module (flow.walk filters them).
 
 from rules.dates import ImpossibleDate, parse
 
-from .flow import CONVICTION_SCREENS, PERSON_SCREENS, answer, detail
+from .flow import CONVICTION_SCREENS, PERSON_SCREENS
 
 
 def age_band(birth_year, offense_date):
@@ -31,8 +31,8 @@ def facts(screens, answers):
     earlier one that left it open (the kind of California court after "a California court")."""
     found = {}
     for screen in screens:
-        if screen.fact and screen.key in answers:
-            value = screen.value(answers[screen.key])
+        if screen.fact and screen.id in answers:
+            value = screen.value(answers[screen.id])
             if value is not None or screen.type == "date":
                 found[screen.fact] = value
     return found
@@ -54,11 +54,11 @@ def conviction(conviction_id, answers):
     given = facts(CONVICTION_SCREENS, answers)
     if after(given.get("offense_date"), given.get("conviction_date")):
         given["offense_date"] = None
-    typed = (detail(answers, "offense") or "").strip()  # the section as written wins
-    if answer(answers, "age") == "born":
+    typed = (answers.get("code_section") or "").strip()  # the section as written wins
+    if answers.get("age") == "born":
         # "Not sure when it happened" falls back to the conviction date for the age.
         when = given.get("offense_date") or given.get("conviction_date")
-        given["age_at_offense"] = age_band(detail(answers, "age"), when)
+        given["age_at_offense"] = age_band(answers.get("birth_year"), when)
     case = {
         "id": conviction_id,
         "court": given.get("court", "unknown"),

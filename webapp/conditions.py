@@ -30,11 +30,11 @@ class Context:
     conviction_id: str | None = None  # None on person-level screens
 
 
-def answered(key, allowed, name):
-    """True when the earlier question `name` (its answer kept under `key`) got one of `allowed`."""
+def answered(name, allowed):
+    """True when the earlier question `name` got one of `allowed`."""
 
     def check(context):
-        return context.answers.get(key) in allowed
+        return context.answers.get(name) in allowed
 
     check.__name__ = f"answer({name} in {sorted(allowed)})"
     return check
@@ -84,9 +84,8 @@ def decisive_facts(case):
     return memo[key]
 
 
-def compile(spec, scope, keys):
-    """A flow `when:` entry -> a callable(Context) -> bool. `keys`: {screen id: answer key} of
-    the screens before this one (flow.py: only the flow knows where an answer is kept)."""
+def compile(spec, scope):
+    """A flow `when:` entry -> a callable(Context) -> bool."""
     if isinstance(spec, dict) and list(spec) == ["decisive"]:
         return decisive(spec["decisive"], scope)
     if isinstance(spec, dict) and sorted(spec) == ["assuming", "decisive"]:
@@ -94,9 +93,6 @@ def compile(spec, scope, keys):
             raise UnknownCondition(f"unknown condition {spec!r}")
         return decisive(spec["decisive"], scope, spec["assuming"])
     if isinstance(spec, dict) and list(spec) == ["answer"] and isinstance(spec["answer"], dict):
-        checks = [
-            answered(keys[name], frozenset(allowed), name)
-            for name, allowed in spec["answer"].items()
-        ]
+        checks = [answered(name, frozenset(allowed)) for name, allowed in spec["answer"].items()]
         return checks[0] if len(checks) == 1 else lambda context: all(c(context) for c in checks)
     raise UnknownCondition(f"unknown condition {spec!r}")

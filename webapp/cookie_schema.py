@@ -4,17 +4,21 @@ A validly signed cookie can still hold what no page of ours writes: one from an 
 or made by anyone who has the key. A list where a string belongs, an unknown county or nested
 values gave 500s on every page. So the reader (state.py) accepts the cookie only if every
 value is one this app itself stores, in canonical form; anything else is an unreadable cookie
-("Your answers could not be read"), never half used. The shape, from flow.yaml:
+("Your answers could not be read"), never half used. The shape, by name (the cookie's short keys
+are cookie_codec.py's, which refuses any other key), from flow.yaml:
 
-    c  at most MAX_CONVICTIONS objects, each {"i": a unique number, <conviction key>: <value>}
-    p  {<person key>: <value>}
-    n  the next conviction number
-    l  a language code
-    csrf_token  Flask-WTF's token secret
-    e  a question to explain once: its answer was refused by the engine (refused_answers.py)
-    t  a form sent with errors, shown once by the page its 303 goes to (views.show_again)
-    d  "your answers were deleted", shown once after Start over
-    b  the language "Read this page in English" came from: English pages offer the way back
+    convictions  at most MAX_CONVICTIONS objects, each {"number": a unique number,
+                 <conviction question>: <value>}
+    person       {<person question>: <value>}
+    next_number  the next conviction number
+    language     a language code
+    csrf_token   Flask-WTF's token secret
+    refused      a question to explain once: the engine refused its answer (refused_answers.py)
+    typed        a form sent with errors, shown once by the page its 303 goes to
+                 (views.show_again)
+    deleted      "your answers were deleted", shown once after Start over
+    english_from the language "Read this page in English" came from: English pages offer the
+                 way back
 
 and each answer is one of its screen's options; a date is "u", YYYY, YYYY-MM or YYYY-MM-DD in
 ASCII digits; a county is "u" or its number; a code section and a birth year are what their
@@ -75,18 +79,18 @@ def bounded(serializer):
 
 
 def _allowed(screen):
-    """{key: a check} for the values one screen stores."""
+    """{answer name: a check} for the values one screen stores."""
     if screen.type == "date":
-        checks = {screen.key: lambda value: value == "u" or bool(DATE.fullmatch(value))}
+        checks = {screen.id: lambda value: value == "u" or bool(DATE.fullmatch(value))}
     elif screen.type == "select":
-        checks = {screen.key: COUNTY_CODES.__contains__}
+        checks = {screen.id: COUNTY_CODES.__contains__}
     else:
-        checks = {screen.key: frozenset(screen.options).__contains__}
+        checks = {screen.id: frozenset(screen.options).__contains__}
     if screen.detail:
         from .forms import CODE_SECTION  # forms imports labels and flow, never this module
 
         field = screen.detail["field"]
-        checks[screen.detail["key"]] = (
+        checks[screen.detail_name] = (
             (lambda value: bool(CODE_SECTION.fullmatch(value)))
             if field == "code_section"
             else (lambda value: bool(YEAR.fullmatch(value)))
@@ -117,23 +121,23 @@ def valid(data, languages, max_convictions):
     if not isinstance(data, dict):
         return False
     checks = {
-        "c": lambda c: (
+        "convictions": lambda c: (
             isinstance(c, list)
             and len(c) <= max_convictions
             and all(
                 isinstance(one, dict)
-                and _number(one.get("i"))
-                and _answers(one, CONVICTION_VALUES, skip=("i",))
+                and _number(one.get("number"))
+                and _answers(one, CONVICTION_VALUES, skip=("number",))
                 for one in c
             )
-            and len({one["i"] for one in c}) == len(c)
+            and len({one["number"] for one in c}) == len(c)
         ),
-        "p": lambda p: _answers(p, PERSON_VALUES),
-        "n": _number,
-        "l": lambda code: isinstance(code, str) and code in languages,
+        "person": lambda p: _answers(p, PERSON_VALUES),
+        "next_number": _number,
+        "language": lambda code: isinstance(code, str) and code in languages,
         "csrf_token": lambda token: isinstance(token, str) and len(token) <= MAX_TOKEN,
         # refused_answers.py: [conviction number, or 0 for the person; the screen to explain]
-        "e": lambda e: (
+        "refused": lambda e: (
             isinstance(e, list)
             and len(e) == 2
             and type(e[0]) is int
@@ -141,11 +145,11 @@ def valid(data, languages, max_convictions):
             and e[1] in SCREEN_IDS
         ),
         # views.show_again (issue 15): [the question's path, the form sent with errors, 0/1]
-        "t": _typed,
+        "typed": _typed,
         # views.start_over: "your answers were deleted", shown once
-        "d": lambda flag: flag == 1,
+        "deleted": lambda flag: flag == 1,
         # "Read this page in English" from this language: the way back
-        "b": lambda code: isinstance(code, str) and code in languages,
+        "english_from": lambda code: isinstance(code, str) and code in languages,
     }
     return all(key in checks and checks[key](value) for key, value in data.items())
 

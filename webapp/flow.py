@@ -6,6 +6,10 @@ order, asking each screen's conditions against the answers kept so far. An answe
 that no longer applies (because an earlier answer changed) is ignored, never sent to the
 engine. Where a person goes next, back or on resuming (`first_gap`, `after`, `before`) is
 decided here too, from the walk; views.py only turns a screen into its address.
+
+Answers are named by their question's id (`where`, `plants`) and a detail by its field
+(`code_section`, `birth_year`): `kept["where"]`. The short key each is kept under in the cookie
+(flow.yaml's `key:`, `Screen.cookie_key`) is read only by the cookie codec (cookie_codec.py).
 """
 
 from dataclasses import dataclass, field
@@ -26,6 +30,8 @@ DETAIL_FIELDS = {"code_section", "birth_year"}
 DATE_FACTS = {"offense_date", "conviction_date", "sentence.completed_on"}
 FREE_TEXT_FACTS = {"offense"}  # a code section as written: any text the engine reads
 FIELDS = {"id", "type", "key", "options", "detail", "fact", "values", "not_after", "when"}
+# A conviction's own number is kept beside its answers (state.py): no answer may take its name.
+RESERVED_NAMES = {"number"}
 SCHEMA = Path(__file__).with_name("flow.schema.json")
 
 
@@ -35,9 +41,9 @@ class FlowError(ValueError):
 
 @dataclass(frozen=True)
 class Screen:
-    id: str
+    id: str  # also the name its answer is kept under
     type: str
-    key: str
+    cookie_key: str  # the answer's short key in the cookie: cookie_codec.py's alone
     scope: str
     options: tuple = ()
     detail: dict | None = None
@@ -46,6 +52,11 @@ class Screen:
     fact: str | None = None  # the engine fact it fills ("conduct.plants_over_six")
     values: dict = field(default_factory=dict)  # answer -> the fact's value (None: a later screen)
     not_after: str | None = None  # a date screen's: the screen whose date it may not pass
+
+    @property
+    def detail_name(self):
+        """The name the detail's text is kept under (its field), or None."""
+        return self.detail["field"] if self.detail else None
 
     def applies(self, context):
         return all(check(context) for check in self.when)
@@ -83,7 +94,7 @@ def _fact(raw, scope, sid, qtype, options):
     return fact, dict(values)
 
 
-def _screen(raw, scope, seen_keys):
+def _screen(raw, scope, seen_keys, seen_names):
     if not isinstance(raw, dict):
         raise FlowError(f"{scope}: every screen must be a mapping, got {raw!r}")
     unknown = set(raw) - FIELDS
@@ -96,6 +107,8 @@ def _screen(raw, scope, seen_keys):
         raise FlowError(f"{scope}/{sid}: no words for this screen in labels.py")
     if not key or key in seen_keys:
         raise FlowError(f"{scope}/{sid}: missing or repeated answer key {key!r}")
+    if sid in RESERVED_NAMES:
+        raise FlowError(f"{scope}/{sid}: {sid!r} is the name of the conviction's number")
     seen_keys[key] = sid
     options = tuple(raw.get("options") or ())
     if qtype == "choice":
@@ -112,15 +125,18 @@ def _screen(raw, scope, seen_keys):
             raise FlowError(f"{scope}/{sid}: detail needs a key and a field in {DETAIL_FIELDS}")
         if detail["key"] in seen_keys:
             raise FlowError(f"{scope}/{sid}: repeated answer key {detail['key']!r}")
+        if detail["field"] in seen_names:
+            raise FlowError(f"{scope}/{sid}: a second {detail['field']} detail in {scope}")
         seen_keys[detail["key"]] = sid
     fact, values = _fact(raw, scope, sid, qtype, options)
     when_specs = raw.get("when") or []
+    for spec in when_specs:
+        earlier_only(spec, seen_names)
     try:
-        compiled = tuple(
-            conditions.compile(spec, scope, answer_keys(spec, seen_keys)) for spec in when_specs
-        )
+        compiled = tuple(conditions.compile(spec, scope) for spec in when_specs)
     except conditions.UnknownCondition as error:
         raise FlowError(f"{scope}/{sid}: {error}") from None
+    seen_names.update(name for name in (sid, detail and detail["field"]) if name)
     return Screen(
         sid,
         qtype,
@@ -136,16 +152,12 @@ def _screen(raw, scope, seen_keys):
     )
 
 
-def answer_keys(spec, seen_keys):
-    """{screen id: its answer key} for an `answer:` condition's earlier screens."""
-    by_id: dict[str, str] = {}
-    for key, sid in seen_keys.items():
-        by_id.setdefault(sid, key)  # the screen's own answer comes before its detail's
+def earlier_only(spec, seen_names):
+    """An `answer:` condition may name only earlier questions of the same scope."""
     if isinstance(spec, dict) and isinstance(spec.get("answer"), dict):
-        missing = [sid for sid in spec["answer"] if sid not in by_id]
+        missing = [sid for sid in spec["answer"] if sid not in seen_names]
         if missing:
             raise FlowError(f"answer: {missing} must be earlier questions of the same scope")
-    return by_id
 
 
 def load(path):
@@ -154,9 +166,10 @@ def load(path):
         raise FlowError(f"the flow needs exactly these sections: {SCOPES}")
     flow = {}
     for scope in SCOPES:
-        seen_keys: dict[str, str] = {}  # answer key -> screen id, in the file's order
+        seen_keys: dict[str, str] = {}  # cookie key -> screen id, in the file's order
+        seen_names: set[str] = set()  # the answers' names (ids, detail fields) so far
         seen_ids: set[str] = set()
-        screens = [_screen(item, scope, seen_keys) for item in raw[scope]]
+        screens = [_screen(item, scope, seen_keys, seen_names) for item in raw[scope]]
         for screen in screens:
             if screen.id in seen_ids:
                 raise FlowError(f"{scope}/{screen.id}: repeated screen id")
@@ -174,8 +187,9 @@ PERSON_SCREENS = FLOW["person"]
 BY_ID = {scope: {s.id: s for s in FLOW[scope]} for scope in SCOPES}
 
 
-def stored_keys(screen):
-    return (screen.key, screen.detail["key"]) if screen.detail else (screen.key,)
+def answer_names(screen):
+    """The names a screen's answers are kept under: its id, and its detail's field."""
+    return (screen.id, screen.detail_name) if screen.detail else (screen.id,)
 
 
 def walk(screens, answers, make_context, until=None):
@@ -191,23 +205,12 @@ def walk(screens, answers, make_context, until=None):
     for screen in screens:
         if screen.applies(make_context(kept)):
             applicable.append(screen)
-            for key in stored_keys(screen):
-                if key in answers:
-                    kept[key] = answers[key]
+            for name in answer_names(screen):
+                if name in answers:
+                    kept[name] = answers[name]
         if screen is until:
             break
     return applicable, kept
-
-
-def answer(kept, screen_id, scope="conviction"):
-    """The answer kept for the named question (None when there is none)."""
-    return kept.get(BY_ID[scope][screen_id].key)
-
-
-def detail(kept, screen_id, scope="conviction"):
-    """The named question's extra text (the code section, the birth year), or None."""
-    screen = BY_ID[scope][screen_id]
-    return kept.get(screen.detail["key"]) if screen.detail else None
 
 
 # --- the way through: next, back, first unanswered, resume -----------------------------------
@@ -215,7 +218,7 @@ def detail(kept, screen_id, scope="conviction"):
 
 def first_gap(screens, kept):
     """The first screen that applies and has no answer yet (where to resume), or None."""
-    return next((s for s in screens if s.key not in kept), None)
+    return next((s for s in screens if s.id not in kept), None)
 
 
 def after(screens, kept, screen):

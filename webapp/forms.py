@@ -1,7 +1,7 @@
 """One WTForms form per question type; every message is translatable.
 
-Forms read and write the answers as kept (flow.yaml's keys and options). Error order is page order, so the
-error summary lists problems in the order a person meets them.
+Forms read and write the answers as kept: by the question's id, with flow.yaml's options. Error
+order is page order, so the error summary lists problems in the order a person meets them.
 """
 
 import re
@@ -13,7 +13,6 @@ from wtforms import BooleanField, RadioField, SelectField, StringField
 from rules.offense import clean as offense_text  # the engine's one offense reader normalises
 from rules.text import ascii_number, normalise
 
-from .flow import answer
 from .labels import COUNTIES, MONTHS, UNSURE, option_labels
 
 EARLIEST_YEAR = 1900  # the earliest year a person or a worker may give (worker/dates.py too)
@@ -53,7 +52,7 @@ class QuestionForm(FlaskForm):
         super().__init__(**kwargs)
 
     def load(self, answers):
-        """Fill the form from the answers kept in the cookie."""
+        """Fill the form from the answers kept so far."""
         raise NotImplementedError
 
     def problems(self):
@@ -102,14 +101,14 @@ class ChoiceForm(QuestionForm):
                 check_year(field, int(value), self.today)
 
     def load(self, answers):
-        self.answer.data = answers.get(self.screen.key)
+        self.answer.data = answers.get(self.screen.id)
         if self.screen.detail:
-            self.detail.data = answers.get(self.screen.detail["key"])
+            self.detail.data = answers.get(self.screen.detail_name)
 
     def answers_given(self):
-        given = {self.screen.key: self.answer.data}
+        given = {self.screen.id: self.answer.data}
         if self.screen.detail:
-            given[self.screen.detail["key"]] = self.detail.data
+            given[self.screen.detail_name] = self.detail.data
         return given
 
     def choices(self):
@@ -124,10 +123,10 @@ class SelectForm(QuestionForm):
             field.errors.append(CHOOSE_COUNTY)
 
     def load(self, answers):
-        self.answer.data = answers.get(self.screen.key)
+        self.answer.data = answers.get(self.screen.id)
 
     def answers_given(self):
-        return {self.screen.key: self.answer.data}
+        return {self.screen.id: self.answer.data}
 
 
 def county_choices():
@@ -164,15 +163,15 @@ class DateForm(QuestionForm):
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
         if valid and self.screen.not_after:  # the offense happens on or before its conviction
-            convicted = answer(self.answers, self.screen.not_after)
-            value = self.answers_given()[self.screen.key]
+            convicted = self.answers.get(self.screen.not_after)
+            value = self.answers_given()[self.screen.id]
             if convicted not in (None, "u") and value != "u" and too_late(value, convicted):
                 self.year.errors.append(HAPPENED_AFTER_CONVICTION)
                 return False
         return valid
 
     def load(self, answers):
-        value = answers.get(self.screen.key)
+        value = answers.get(self.screen.id)
         if value == "u":
             self.unsure.data = True
         elif value:
@@ -181,9 +180,9 @@ class DateForm(QuestionForm):
 
     def answers_given(self):
         if self.unsure.data:
-            return {self.screen.key: "u"}
+            return {self.screen.id: "u"}
         value = self.year.data + (f"-{self.month.data}" if self.month.data else "")
-        return {self.screen.key: value}
+        return {self.screen.id: value}
 
     def months(self):
         return [(f"{number:02d}", name) for number, name in enumerate(MONTHS, start=1)]

@@ -60,7 +60,7 @@ def from_browser(accept_language):
 def select_locale():
     """Flask-Babel's locale selector. A Locale is made once per language: parsing the code
     again on every request checks the locale data on disk each time."""
-    return LOCALES[choose(session.get("l"), request.accept_languages)]
+    return LOCALES[choose(session.get("language"), request.accept_languages)]
 
 
 def choose(chosen, accept_language):

@@ -31,14 +31,14 @@ def resume_url():
         screens, kept = walks.walk_conviction(conviction, as_of)
         gap = flow.first_gap(screens, kept)
         if gap:
-            return question_url(conviction["i"], gap)
+            return question_url(conviction["number"], gap)
     return url_for("flow.convictions")
 
 
 def position(number, convictions=None):
     """Where conviction `number` is in the list (1, 2, ...), or None if it is not there."""
     listed = state.convictions() if convictions is None else convictions
-    return next((i for i, c in enumerate(listed, start=1) if c["i"] == number), None)
+    return next((i for i, c in enumerate(listed, start=1) if c["number"] == number), None)
 
 
 def next_after_conviction(number, screen):

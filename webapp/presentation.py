@@ -42,35 +42,35 @@ def describe(conviction, place, as_of):
             {
                 "question": QUESTIONS[screen.id]["short"],
                 "answer": answer_words(screen, kept),
-                "change": question_url(conviction["i"], screen, True),
-                "missing": screen.key not in kept,
+                "change": question_url(conviction["number"], screen, True),
+                "missing": screen.id not in kept,
             }
         )
     gap = flow.first_gap(screens, kept)
-    offense = flow.detail(kept, "offense") or (
+    offense = kept.get("code_section") or (
         option_labels("offense", "choice", BY_ID["conviction"]["offense"].options).get(
-            flow.answer(kept, "offense")
+            kept.get("offense")
         )
     )
-    if offense is None and flow.answer(kept, "where") in ("fed", "oth"):
+    if offense is None and kept.get("where") in ("fed", "oth"):
         # Not asked outside California (nothing decides on it there): the court names the row.
         offense = option_labels("where", "choice", BY_ID["conviction"]["where"].options).get(
-            flow.answer(kept, "where")
+            kept.get("where")
         )
-    convicted = flow.answer(kept, "convicted")
+    convicted = kept.get("convicted")
     return {
-        "number": conviction["i"],
+        "number": conviction["number"],
         "place": place,
         "heading": caption_for(place),
         "offense": offense,
         "year": convicted[:4] if convicted not in (None, "u") else None,
         "answers": answers,
-        "resume": question_url(conviction["i"], gap) if gap else None,
+        "resume": question_url(conviction["number"], gap) if gap else None,
     }
 
 
 def answer_words(screen, kept):
-    value = kept.get(screen.key)
+    value = kept.get(screen.id)
     if value is None:
         return None
     if screen.type == "select":
@@ -83,6 +83,6 @@ def answer_words(screen, kept):
         year, _sep, month = value.partition("-")
         return i18n.month_and_year(int(year), int(month)) if month else year
     words = str(option_labels(screen.id, screen.type, screen.options)[value])
-    if screen.detail and kept.get(screen.detail["key"]):
-        words = f"{words}: {kept[screen.detail['key']]}"
+    if screen.detail and kept.get(screen.detail_name):
+        words = f"{words}: {kept[screen.detail_name]}"
     return words

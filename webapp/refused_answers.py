@@ -9,7 +9,7 @@ found and retyped the answer, with nothing telling them which.
 Now the app finds the answer: it tries the person's convictions one by one, then the answers
 about the person, and within the refused one takes answers away screen by screen, in flow order,
 until the engine accepts the case. That screen's answer is removed (every other answer is kept),
-the cookie remembers which question to explain (`e`: [conviction number or 0, screen id]), and
+the cookie remembers which question to explain (`refused`: [conviction number or 0, screen id]), and
 the person is sent to that question, which says why it is asked again.
 """
 
@@ -21,7 +21,7 @@ from flask_babel import lazy_gettext as _l
 import rules
 
 from . import case_builder, state
-from .flow import CONVICTION_SCREENS, PERSON_SCREENS, stored_keys
+from .flow import CONVICTION_SCREENS, PERSON_SCREENS, answer_names
 from .navigation import question_url
 from .pages import render, see_other, today
 from .walks import conviction_id
@@ -32,7 +32,7 @@ ASKED_AGAIN = _l(
     "Your earlier answer to this question could not be used. Please answer it again. Your other answers are still here."
 )
 UNUSABLE = _l("One of your answers could not be used. Please check your answers, or start again.")
-NOTICE_KEY = "e"
+NOTICE_KEY = "refused"
 
 
 def accepted(case):
@@ -48,9 +48,9 @@ def refused_screen(answers, screens, build):
     if accepted(build(answers)):
         return None
     for screen in screens:
-        keys = stored_keys(screen)
-        if any(key in answers for key in keys):
-            fewer = {key: value for key, value in answers.items() if key not in keys}
+        names = answer_names(screen)
+        if any(name in answers for name in names):
+            fewer = {name: value for name, value in answers.items() if name not in names}
             if accepted(build(fewer)):
                 return screen
     return None
@@ -59,15 +59,15 @@ def refused_screen(answers, screens, build):
 def find_refused(as_of):
     """(conviction number or None for the person, screen) of the refused answer, or None."""
     for conviction in state.convictions():
-        cid = conviction_id(conviction["i"])
+        cid = conviction_id(conviction["number"])
 
         def alone(answers, cid=cid):
             return case_builder.build(as_of, [(cid, answers)], {})
 
         screen = refused_screen(conviction, CONVICTION_SCREENS, alone)
         if screen is not None:
-            return conviction["i"], screen
-    kept = [(conviction_id(c["i"]), c) for c in state.convictions()]
+            return conviction["number"], screen
+    kept = [(conviction_id(c["number"]), c) for c in state.convictions()]
     if kept:
         screen = refused_screen(
             state.person_answers(),
@@ -81,7 +81,7 @@ def find_refused(as_of):
 
 def forget(number, screen):
     """The refused answer goes; the question it belongs to will say why it is asked again."""
-    state.save_answers(number, dict.fromkeys(stored_keys(screen)))
+    state.save_answers(number, dict.fromkeys(answer_names(screen)))
     session[NOTICE_KEY] = [number or 0, screen.id]
 
 

@@ -12,13 +12,15 @@ signing and sending it on every page cost time and bytes). Both clocks run from 
 signing, so answers are wiped between INACTIVITY - REFRESH and INACTIVITY after the last
 request: never later than the 60 minutes the pages promise.
 
-Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
-    c  [{"i": 3, "w": "ca", "o": "have", ...}, ...]   convictions, "i" is a stable number
-    p  {"r": "n", ...}                                  person-level answers
-    n  the next conviction number
-    l  the chosen language
-    t  ["/c/1/year", [["year", "20x1"], ...], 1]      a form sent with errors, shown once by
-                                                        the GET its 303 goes to (issue 15)
+The state, by name (cookie_codec.py writes it with short keys, to fit one cookie, and
+cookie_schema.py checks it whole before any of it is used):
+    convictions  [{"number": 3, "where": "ca", "offense": "have", ...}, ...]: the number is
+                 stable, each answer is named by its question's id in flow.yaml
+    person       {"registration": "n", ...}: the person-level answers
+    next_number  the next conviction's number
+    language     the chosen language
+    typed        ["/c/1/year", [["year", "20x1"], ...], 1]: a form sent with errors, shown
+                 once by the GET its 303 goes to (issue 15)
 """
 
 import unicodedata
@@ -32,7 +34,7 @@ from werkzeug.http import dump_cookie
 
 from rules.text import normalise
 
-from . import cookie_schema
+from . import cookie_codec, cookie_schema
 from .i18n import LANGUAGES
 
 INACTIVITY = timedelta(minutes=60)
@@ -50,6 +52,7 @@ class StateSession(SecureCookieSession):
 
 class StateSessionInterface(SecureCookieSessionInterface):
     session_class = StateSession
+    serializer = cookie_codec.SERIALIZER  # the state by name, the cookie by short key
 
     def get_cookie_secure(self, app):
         # Secure whenever the page came over HTTPS (directly, or via a proxy gunicorn trusts),
@@ -88,7 +91,7 @@ class StateSessionInterface(SecureCookieSessionInterface):
             return opened
         except SignatureExpired:
             problem = "expired"
-        except Exception:  # bad signature, bad base64/zlib/JSON, wrong shape: all unreadable
+        except Exception:  # bad signature, base64/zlib/JSON, unknown key, shape: all unreadable
             problem = "tampered"
         fresh = self.session_class()
         fresh.problem = problem
@@ -164,11 +167,11 @@ def fits(app):
 
 
 def convictions():
-    return session.get("c", [])
+    return session.get("convictions", [])
 
 
 def find(number):
-    return next((c for c in convictions() if c["i"] == number), None)
+    return next((c for c in convictions() if c["number"] == number), None)
 
 
 def can_add():
@@ -176,18 +179,18 @@ def can_add():
 
 
 def add_conviction():
-    number = session.get("n", 1)
-    session["c"] = [*convictions(), {"i": number}]
-    session["n"] = number + 1
+    number = session.get("next_number", 1)
+    session["convictions"] = [*convictions(), {"number": number}]
+    session["next_number"] = number + 1
     return number
 
 
 def remove_conviction(number):
-    session["c"] = [c for c in convictions() if c["i"] != number]
+    session["convictions"] = [c for c in convictions() if c["number"] != number]
 
 
 def person_answers():
-    return session.get("p", {})
+    return session.get("person", {})
 
 
 def save_answers(number, values):
@@ -202,16 +205,24 @@ def save_answers(number, values):
         else:
             target[key] = value
     if number is None:
-        session["p"] = target
+        session["person"] = target
     else:
-        session["c"] = [target if c["i"] == number else c for c in convictions()]
+        session["convictions"] = [target if c["number"] == number else c for c in convictions()]
+
+
+def restore_answers(number, before):
+    """Put back what save_answers changed (`before`: find(number), or person_answers())."""
+    if number is None:
+        session["person"] = before
+    else:
+        session["convictions"] = [before if c["number"] == number else c for c in convictions()]
 
 
 def wipe():
-    language = session.get("l")
+    language = session.get("language")
     session.clear()
     if language:
-        session["l"] = language
+        session["language"] = language
 
 
 # --- a form sent with errors, kept for the one GET after its 303 ------------------------------
@@ -227,7 +238,7 @@ def keep_typed(path, form, check=True):
     pairs = [
         [typed_text(k), typed_text(v)] for k, v in form.items(multi=True) if k not in NOT_TYPED
     ][:8]
-    session["t"] = [path, pairs, int(check)]
+    session["typed"] = [path, pairs, int(check)]
 
 
 def typed_text(value):
@@ -241,10 +252,10 @@ def typed_text(value):
 
 def take_typed(path):
     """(form pairs, check) kept for `path`, once; None when nothing was kept for it."""
-    kept = session.get("t")
+    kept = session.get("typed")
     if not kept:
         return None
-    session.pop("t")
+    session.pop("typed")
     if not (isinstance(kept, list) and len(kept) == 3 and kept[0] == path):
         return None
     return [tuple(pair) for pair in kept[1] if isinstance(pair, list) and len(pair) == 2], bool(

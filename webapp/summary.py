@@ -29,7 +29,7 @@ PICK_UP = {"title": PICK_UP_TITLE, "text": PICK_UP_TEXT, "left_out": PICK_UP_LEF
 
 
 def county_name(answers):
-    county = answers.get("k")
+    county = answers.get("county")
     return None if not county or county == "u" else COUNTIES[int(county) - 1]
 
 
@@ -48,7 +48,7 @@ def paste_line(case_conviction, answers):
 
 
 def court_for(case_conviction, answers):
-    county = answers.get("k")
+    county = answers.get("county")
     if not county or county == "u":
         return str(words.COURT_UNKNOWN_COUNTY)
     name = COUNTIES[int(county) - 1]
@@ -97,7 +97,7 @@ def ordered(codes, line):
 
 def cards(case, determination, stored):
     by_id = {c["id"]: c for c in case["convictions"]}
-    answers_by_id = {f"c{c['i']}": c for c in stored}
+    answers_by_id = {f"c{c['number']}": c for c in stored}
     out = []
     for place, result in enumerate(determination["convictions"], start=1):
         cid, prop64 = result["id"], result["prop64"]

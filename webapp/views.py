@@ -51,7 +51,7 @@ def start():
         "start.html",
         _("Check if Prop 64 clears your cannabis conviction"),
         has_answers=bool(state.convictions()),
-        deleted=bool(session.pop("d", None)),
+        deleted=bool(session.pop("deleted", None)),
     )
 
 
@@ -73,7 +73,7 @@ def switching_language():
 def switch_language_first():
     # Before the view: its caption and words are then in the new language.
     if switching_language():
-        session["l"] = request.form["switch_to"]
+        session["language"] = request.form["switch_to"]
         refresh_locale()
 
 
@@ -81,13 +81,13 @@ def switch_language_first():
 def language(code):
     if code not in LANGUAGES:
         abort(404)
-    session["l"] = code
+    session["language"] = code
     # "Read this page in English" from a translation: English pages then offer the way back.
     back = request.args.get("back")
     if code == "en" and back in LANGUAGES and back != "en":
-        session["b"] = back
+        session["english_from"] = back
     else:
-        session.pop("b", None)
+        session.pop("english_from", None)
     return see_other(safe_next(request.args.get("next")))
 
 
@@ -118,7 +118,7 @@ def start_over():
             back=safe_next(request.args.get("next")),
         )
     state.wipe()
-    session["d"] = 1  # "your answers were deleted", shown once by the start page
+    session["deleted"] = 1  # "your answers were deleted", shown once by the start page
     return see_other(url_for("flow.start"))
 
 
@@ -191,7 +191,7 @@ def ask(screen, number, kept, back, caption):
                 if number is None:
                     return see_other(next_after_person(screen))
                 return see_other(next_after_conviction(number, screen))
-            restore(number, before)
+            state.restore_answers(number, before)
             form.form_errors.append(FULL)
         elif not is_fragment():
             return show_again()
@@ -229,13 +229,6 @@ def show_again(check=True):
 def template_for(screen):
     """One template per question type."""
     return f"question_{'choice' if screen.type == 'yes_no_unsure' else screen.type}.html"
-
-
-def restore(number, before):
-    if number is None:
-        session["p"] = before
-    else:
-        session["c"] = [before if c["i"] == number else c for c in state.convictions()]
 
 
 # --- the list of convictions (the loop) ------------------------------------------------------
@@ -293,7 +286,7 @@ def check():
             "question": QUESTIONS[s.id]["short"],
             "answer": answer_words(s, kept),
             "change": question_url(None, s, True),
-            "missing": s.key not in kept,
+            "missing": s.id not in kept,
         }
         for s in screens
     ]

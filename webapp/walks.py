@@ -26,7 +26,7 @@ def walk_conviction(conviction, as_of, until=None):
     memo = g.setdefault("walks", {})
     key = (tuple(sorted(conviction.items())), as_of, until and until.id)
     if key not in memo:
-        cid = conviction_id(conviction["i"])
+        cid = conviction_id(conviction["number"])
 
         def context(kept):
             return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
@@ -37,7 +37,7 @@ def walk_conviction(conviction, as_of, until=None):
 
 def kept_convictions(as_of):
     """[(conviction id, the answers that count)] for every conviction."""
-    return [(conviction_id(c["i"]), walk_conviction(c, as_of)[1]) for c in convictions()]
+    return [(conviction_id(c["number"]), walk_conviction(c, as_of)[1]) for c in convictions()]
 
 
 def walk_person(as_of):

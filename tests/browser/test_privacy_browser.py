@@ -118,8 +118,8 @@ def test_start_over_leaves_nothing_but_a_fresh_form_token(phone, live_server, la
     # The start page's own forms need a CSRF token, kept in the cookie; nothing else stays
     # but the chosen language.
     left = stored_state(page) or {}
-    assert set(left) <= {"csrf_token", "l"}, left
-    assert left.get("l") == language
+    assert set(left) <= {"csrf_token", "language"}, left
+    assert left.get("language") == language
     assert page.evaluate(STORAGE) == ON_THE_START_PAGE
     page.goto(live_server + "/check")
     assert page.url == live_server + "/"  # no answers to check

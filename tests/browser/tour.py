@@ -228,7 +228,9 @@ def tour(page, base, language, app=None, errors_in_flow=True):
     page.locator("#main-heading").wait_for()
     yield "error 413"
     if app is not None:
-        expired = old_cookie(app, {"l": language, "c": [], "p": {}}, age_seconds=2 * 3600)
+        expired = old_cookie(
+            app, {"language": language, "convictions": [], "person": {}}, age_seconds=2 * 3600
+        )
         page.context.add_cookies([{"name": "fs", "value": expired, "url": base}])
         page.goto(f"{base}/")
         yield "error expired answers"

@@ -114,17 +114,25 @@ def test_conduct_questions_are_asked_only_when_decisive():
 
 
 def test_a_typed_code_section_wins_over_the_words():
-    case = case_builder.conviction("c1", {"w": "ca", "j": "adult", "o": "have", "s": "HS 11359(b)"})
+    case = case_builder.conviction(
+        "c1", {"where": "ca", "court": "adult", "offense": "have", "code_section": "HS 11359(b)"}
+    )
     assert case["offense"] == "HS 11359(b)"
-    assert case_builder.conviction("c1", {"o": "grow"})["offense"] == "HS 11358"
-    assert case_builder.conviction("c1", {"o": "u"})["offense"] == "unknown"
+    assert case_builder.conviction("c1", {"offense": "grow"})["offense"] == "HS 11358"
+    assert case_builder.conviction("c1", {"offense": "u"})["offense"] == "unknown"
 
 
 def test_courts_map_to_the_contract():
-    assert case_builder.conviction("c", {"w": "ca", "j": "juv"})["court"] == "california_juvenile"
-    assert case_builder.conviction("c", {"w": "ca", "j": "adult"})["court"] == "california_adult"
-    assert case_builder.conviction("c", {"w": "fed"})["court"] == "federal"
-    assert case_builder.conviction("c", {"w": "u"})["court"] == "unknown"
+    assert (
+        case_builder.conviction("c", {"where": "ca", "court": "juv"})["court"]
+        == "california_juvenile"
+    )
+    assert (
+        case_builder.conviction("c", {"where": "ca", "court": "adult"})["court"]
+        == "california_adult"
+    )
+    assert case_builder.conviction("c", {"where": "fed"})["court"] == "federal"
+    assert case_builder.conviction("c", {"where": "u"})["court"] == "unknown"
 
 
 @pytest.mark.parametrize(
@@ -142,13 +150,17 @@ def test_age_band_from_birth_year(born, when, band):
 
 
 def test_not_sure_when_it_happened_falls_back_to_the_conviction_year_for_the_age():
-    case = case_builder.conviction("c", {"a": "born", "b": "1980", "cd": "2010-05", "od": "u"})
+    case = case_builder.conviction(
+        "c", {"age": "born", "birth_year": "1980", "convicted": "2010-05", "happened": "u"}
+    )
     assert case["offense_date"] is None and case["conviction_date"] == "2010-05"
     assert case["age_at_offense"] == "21_or_older"
 
 
 def test_the_case_carries_today_as_given():
-    case = case_builder.build(date(2026, 1, 2), [("c1", {"o": "have"})], {"r": "n"})
+    case = case_builder.build(
+        date(2026, 1, 2), [("c1", {"offense": "have"})], {"registration": "n"}
+    )
     assert case["as_of"] == "2026-01-02"
     assert case["person"] == {"must_register_290": "no"}
 
@@ -162,6 +174,8 @@ def test_an_offense_date_left_after_an_earlier_conviction_date_counts_as_not_kno
 ):
     """The engine refuses a conviction certainly before its offense (contract v2); a conviction
     date changed to an earlier year leaves such an offense date behind, and the page must not fail."""
-    case = case_builder.build(date(2026, 11, 24), [("c1", {"cd": convicted, "od": happened})], {})
+    case = case_builder.build(
+        date(2026, 11, 24), [("c1", {"convicted": convicted, "happened": happened})], {}
+    )
     assert case["convictions"][0]["offense_date"] == kept
     rules.evaluate(case)  # accepted, not InvalidCase

@@ -130,7 +130,7 @@ STATES = setup_states()
 
 def answers(cookie_value):
     data = SERIALIZER.loads(cookie_value) if cookie_value else {}
-    return data.get("c"), data.get("p")
+    return data.get("convictions"), data.get("person")
 
 
 def tampered(value):

@@ -86,8 +86,8 @@ def test_a_year_typed_on_a_farsi_arabic_or_fullwidth_keyboard_is_read_and_kept_i
     one_conviction(
         client, convicted={"year": typed, "month": "03"}, happened={"year": typed, "month": ""}
     )
-    conviction = stored(app, client)["c"][0]
-    assert conviction["cd"] == "2013-03" and conviction["od"] == "2013"
+    conviction = stored(app, client)["convictions"][0]
+    assert conviction["convicted"] == "2013-03" and conviction["happened"] == "2013"
     for page in ("/convictions", "/check", "/result", "/summary.txt"):
         assert client.get(page).status_code == 200, page
 
@@ -97,7 +97,7 @@ def test_a_birth_year_in_another_script_is_kept_in_ascii(typed):
     app, client = make_client()
     born = {FARSI_2013: "۱۹۸۸", ARABIC_2013: "١٩٨٨", FULLWIDTH_2013: "１９８８"}[typed]
     one_conviction(client, age={"answer": "born", "detail": born})
-    assert stored(app, client)["c"][0]["b"] == "1988"
+    assert stored(app, client)["convictions"][0]["birth_year"] == "1988"
     assert client.get("/result").status_code == 200
 
 
@@ -116,11 +116,11 @@ def test_superscripts_and_fractions_get_the_fields_usual_message_and_nothing_is_
     app, client = make_client()
     client.post("/begin")
     answer_until(client, "/c/1/where", POSSESSION_2011, stop=(f"/c/1/{screen}",))
-    before = stored(app, client)["c"]
+    before = stored(app, client)["convictions"]
     response = client.post(f"/c/1/{screen}", data=data, follow_redirects=True)
     assert response.status_code == 200
     assert message in text_of(response)
-    assert stored(app, client)["c"] == before
+    assert stored(app, client)["convictions"] == before
 
 
 def test_invisible_and_bidi_characters_never_reach_a_stored_code_section():
@@ -128,7 +128,7 @@ def test_invisible_and_bidi_characters_never_reach_a_stored_code_section():
     one_conviction(
         client, offense={"answer": "have", "detail": "\u202bHS\u200b 11357(b)\u202c\ufeff"}
     )
-    assert stored(app, client)["c"][0]["s"] == "HS 11357(b)"
+    assert stored(app, client)["convictions"][0]["code_section"] == "HS 11357(b)"
 
 
 # --- hypothesis: every form field, hostile Unicode -------------------------------------------
@@ -208,19 +208,32 @@ def signed(app, data):
     return app.session_interface.get_signing_serializer(app).dumps(data)
 
 
+def california(**answers):
+    """A state of one California adult conviction with these answers (by name)."""
+    return {
+        "convictions": [{"number": 1, "where": "ca", "court": "adult", **answers}],
+        "next_number": 2,
+    }
+
+
+# By name: the codec writes the names it knows as the cookie's keys, any other as it is.
 ODD_STATES = {
-    "a list where a string belongs": {"c": [{"i": 1, "w": ["ca"]}], "n": 2},
-    "an unknown county": {"c": [{"i": 1, "w": "ca", "j": "adult", "k": "99"}], "n": 2},
-    "nested values": {"c": [{"i": 1, "o": {"x": {"y": [1, 2, {"z": None}]}}}], "n": 2},
-    "a year in Farsi digits": {"c": [{"i": 1, "w": "ca", "j": "adult", "cd": FARSI_2013}], "n": 2},
-    "a superscript year": {"c": [{"i": 1, "w": "ca", "j": "adult", "cd": "201²"}], "n": 2},
-    "a conviction number that is text": {"c": [{"i": "1"}], "n": 2},
-    "two convictions with one number": {"c": [{"i": 1}, {"i": 1}], "n": 2},
-    "too many convictions": {"c": [{"i": n} for n in range(1, 300)], "n": 300},
-    "an unknown key": {"c": [], "zz": 1},
-    "a person answer outside its options": {"c": [{"i": 1}], "p": {"r": "maybe"}, "n": 2},
-    "an unknown language": {"l": "xx"},
-    "not an object": ["c"],
+    "a list where a string belongs": {"convictions": [{"number": 1, "where": ["ca"]}]},
+    "an unknown county": california(county="99"),
+    "nested values": california(offense={"x": {"y": [1, 2, {"z": None}]}}),
+    "a year in Farsi digits": california(convicted=FARSI_2013),
+    "a superscript year": california(convicted="201²"),
+    "a conviction number that is text": {"convictions": [{"number": "1"}], "next_number": 2},
+    "two convictions with one number": {"convictions": [{"number": 1}, {"number": 1}]},
+    "too many convictions": {"convictions": [{"number": n} for n in range(1, 300)]},
+    "an unknown key": {"convictions": [], "zz": 1},
+    "an unknown answer": california(moon="full"),
+    "a person answer outside its options": {
+        "convictions": [{"number": 1}],
+        "person": {"registration": "maybe"},
+    },
+    "an unknown language": {"language": "xx"},
+    "not an object": ["convictions"],
 }
 
 
@@ -265,7 +278,7 @@ def test_a_stored_answer_the_engine_refuses_is_asked_again_and_every_other_answe
     app, client = make_client()
     one_conviction(client)
     state = stored(app, client)
-    state["c"][0]["cd"] = "0000"  # four ASCII digits, but no calendar has a year 0
+    state["convictions"][0]["convicted"] = "0000"  # four ASCII digits, but no year 0
     client.set_cookie("fs", signed(app, state))
     response = client.get("/result")
     assert response.status_code in (200, 303)
@@ -274,10 +287,10 @@ def test_a_stored_answer_the_engine_refuses_is_asked_again_and_every_other_answe
         response = client.get(response.headers["Location"])
     assert response.status_code == 200
     assert "could not be used" in text_of(response)
-    kept = stored(app, client)["c"][0]
-    assert "cd" not in kept
-    assert {k: v for k, v in kept.items() if k != "cd"} == {
-        k: v for k, v in state["c"][0].items() if k != "cd"
+    kept = stored(app, client)["convictions"][0]
+    assert "convicted" not in kept
+    assert {k: v for k, v in kept.items() if k != "convicted"} == {
+        k: v for k, v in state["convictions"][0].items() if k != "convicted"
     }
 
 

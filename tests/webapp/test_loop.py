@@ -80,15 +80,15 @@ def test_thirty_convictions_added_changed_and_removed(client):
 def stored(number):
     """What the cookie holds for a fully answered, varied conviction (as the walk stores it)."""
     answers = varied(number)
-    row = {"i": number + 1}
+    row = {"number": number + 1}
     for screen in CONVICTION_SCREENS:
         data = answers[screen.id]
         if screen.type == "date":
-            row[screen.key] = data["year"] + (f"-{data['month']}" if data["month"] else "")
+            row[screen.id] = data["year"] + (f"-{data['month']}" if data["month"] else "")
         else:
-            row[screen.key] = data["answer"]
+            row[screen.id] = data["answer"]
             if screen.detail and data.get("detail"):
-                row[screen.detail["key"]] = data["detail"]
+                row[screen.detail_name] = data["detail"]
     return row
 
 
@@ -97,10 +97,10 @@ def test_fifty_varied_convictions_fit_the_cookie_budget(client):
     cookie directly (the 30-conviction test above walks them for real)."""
     client.get("/")
     with client.session_transaction() as session:
-        session["c"] = [stored(number) for number in range(50)]
-        session["n"] = 51
-        session["p"] = {"r": "n", "v": "n", "pc": "u"}
-        session["l"] = "zh_Hant"
+        session["convictions"] = [stored(number) for number in range(50)]
+        session["next_number"] = 51
+        session["person"] = {"registration": "n", "supervision": "n", "pending": "u"}
+        session["language"] = "zh_Hant"
     response = client.get("/convictions")
     assert response.get_data(as_text=True).count('class="row"') == 50
     assert len(session_cookie(client)) <= state.COOKIE_BUDGET

@@ -182,7 +182,7 @@ def test_worker_mode_asks_the_new_facts_as_follow_ups(client):
     assert client.post("/worker/questions", data=no_blocks).status_code == 303
     page = client.get("/worker/questions").get_data(as_text=True)
     assert "When did the person's whole sentence end?" in text_of(page)
-    date_field = next(name for name in FIELD.findall(page) if name.endswith("-se"))
+    date_field = next(name for name in FIELD.findall(page) if name.endswith("-sentence-ended"))
     # A date the tool cannot read is refused with the table's words, and shown again.
     refused = client.post("/worker/questions", data={date_field: "13/2015"})
     assert refused.status_code == 200

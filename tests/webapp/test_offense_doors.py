@@ -123,7 +123,7 @@ def test_a_pasted_line_reads_the_spelling(text, reading):
 def test_a_typed_section_wins_over_the_chosen_words_in_the_public_walk():
     """Choosing 'Having cannabis to sell' and typing HS-11359 must not be 'Prop 64 does not
     apply' (issue 12)."""
-    built = case_builder.conviction("c", {"o": "pfs", "s": "HS-11359"})
+    built = case_builder.conviction("c", {"offense": "pfs", "code_section": "HS-11359"})
     assert rules.parse_offense(built["offense"]).reading == "prop64 HS 11359"
 
 

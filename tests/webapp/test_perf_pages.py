@@ -88,24 +88,24 @@ def test_a_question_walks_only_as_far_as_itself_and_agrees_with_the_whole_walk(a
 
     from benchmarks import pages
     from webapp import walks
-    from webapp.flow import CONVICTION_SCREENS, stored_keys
+    from webapp.flow import CONVICTION_SCREENS, answer_names
 
     longest = 0
     for name, case in pages.one_conviction_cases().items():
         with app.test_request_context("/"):
-            conviction = {"i": 1}
+            conviction = {"number": 1}
             for screen in CONVICTION_SCREENS:  # every answer the example gives, as stored
                 form = pages.screen_answers(case).get(screen.id, {})
                 value = form.get("answer") or form.get("year")
                 if value:
-                    conviction[screen.key] = value
+                    conviction[screen.id] = value
             as_of = date(2026, 1, 1)
             screens, kept = walks.walk_conviction(conviction, as_of)
             longest = max(longest, len(screens))
             for index, screen in enumerate(screens):
                 before, partly = walks.walk_conviction(conviction, as_of, until=screen)
                 assert before == screens[: index + 1], (name, screen.id)
-                keys = {k for s in before for k in stored_keys(s)}
+                keys = {k for s in before for k in answer_names(s)}
                 assert partly == {k: v for k, v in kept.items() if k in keys}, (name, screen.id)
     assert longest > 15  # the engine's conditions were asked on the way
 

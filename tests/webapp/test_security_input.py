@@ -33,7 +33,7 @@ def saved_page(client):
     """The answers as saved in the cookie (not the page: its CSRF token is re-signed each time)."""
     app = client.application
     data = app.session_interface.get_signing_serializer(app).loads(session_cookie(client))
-    return data.get("c"), data.get("p")
+    return data.get("convictions"), data.get("person")
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_the_largest_honest_worker_form_fits_under_the_field_limit():
 
     table = rows.MAX_ROWS * (len(rows.COLUMNS) + 1) + 4
     # The table fills its own questions: a row's follow-ups are only the others.
-    asked_after = [s for s in CONVICTION_SCREENS if s.key not in rows.TABLE_KEYS]
+    asked_after = [s for s in CONVICTION_SCREENS if s.id not in rows.TABLE_NAMES]
     follow_ups = rows.MAX_ROWS * len(asked_after) + len(PERSON_SCREENS) + 2
     assert max(table, follow_ups) <= security.MAX_FIELDS
 

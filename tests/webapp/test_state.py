@@ -130,3 +130,35 @@ def test_no_answer_appears_in_logs(answered, caplog):
     answered.post("/c/1/offense", data={"answer": "have", "detail": "HS 11357(c)"})
     answered.get("/check")
     assert "11357(c)" not in caplog.text
+
+
+def test_a_cookie_written_before_answers_had_names_still_reads(client):
+    """The app names every answer (`where`, `code_section`); the cookie keeps the short keys it
+    always had (cookie_codec.py). A person mid-walk when the app is updated keeps their answers."""
+    from flask.sessions import SecureCookieSessionInterface
+
+    app = client.application
+    plain = SecureCookieSessionInterface().get_signing_serializer(app)  # no names: the keys
+    earlier = {
+        "c": [{"i": 4, "w": "ca", "j": "adult", "k": "47", "o": "pfs", "s": "HS 11359(b)"}],
+        "n": 5,
+        "l": "es",
+    }
+    client.set_cookie("fs", plain.dumps(earlier))
+    page = client.get("/convictions")
+    assert page.status_code == 200 and '<html lang="es"' in page.get_data(as_text=True)
+    assert "HS 11359(b)" in text_of(page)
+    assert client.get("/c/4/county").get_data(as_text=True).count('value="47" selected') == 1
+    # What the app writes back is the same keys, none longer.
+    client.post("/c/4/level", data={"answer": "fel"})
+    written = plain.loads(session_cookie(client))
+    assert written["c"] == [{**earlier["c"][0], "l": "fel"}] and written["n"] == 5
+
+
+def test_a_cookie_with_a_key_this_app_never_writes_is_unreadable(client):
+    from flask.sessions import SecureCookieSessionInterface
+
+    plain = SecureCookieSessionInterface().get_signing_serializer(client.application)
+    client.set_cookie("fs", plain.dumps({"c": [{"i": 1, "w": "ca", "zz": "1"}], "n": 2}))
+    response = client.get("/convictions")
+    assert response.status_code == 400 and "could not be read" in text_of(response)

@@ -12,13 +12,13 @@ from workerwalk import FIELD, answer_questions, cells_for, fact_answers, table_f
 
 import rules
 from webapp import state, walks
-from webapp.flow import CONVICTION_SCREENS
+from webapp.flow import CONVICTION_SCREENS, PERSON_SCREENS
 from webapp.pages import today
 
-# The follow-up questions' fields (named by the cookie's keys): conduct, priors, probation.
-FOLLOW_UP_KEYS = [s.key for s in CONVICTION_SCREENS if s.type == "yes_no_unsure"]
+# The follow-up questions' fields (named by their questions): conduct, priors, probation.
+FOLLOW_UPS = [s.id for s in CONVICTION_SCREENS if s.type == "yes_no_unsure"]
 # The one date asked after the table, typed as on the record ("?": the record does not say).
-ENDED = next(s.key for s in CONVICTION_SCREENS if s.id == "sentence-ended")
+ENDED = "sentence-ended"
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "rules" / "examples"
 POSSESSION = {
@@ -144,7 +144,7 @@ def test_pasted_lines_fill_rows_and_unreadable_lines_come_back_verbatim(client):
     # The unread lines are back in the box, exactly as pasted.
     box = html.split('name="paste"')[1].split(">", 1)[1].split("</textarea>")[0]
     assert box == "COUNT  DATE  CHARGE\nHS 11357 M 1/2/2003 1/3/2003 1/4/2003"
-    assert "c" not in stored(client)  # nothing is kept until the worker saves
+    assert "convictions" not in stored(client)  # nothing is kept until the worker saves
 
 
 def test_pasted_rows_are_saved_only_when_the_worker_confirms(client):
@@ -152,7 +152,7 @@ def test_pasted_rows_are_saved_only_when_the_worker_confirms(client):
         "/worker/", data=table_form([], action="paste", paste="HS 11359 F 05/02/2014")
     )
     html = pasted.get_data(as_text=True)
-    assert "c" not in stored(client)
+    assert "convictions" not in stored(client)
     cells = cell_values(html)
     cells.update({"level-1": "fel", "court-1": "ca"})
     form = {key: value for key, value in cells.items()}
@@ -161,7 +161,7 @@ def test_pasted_rows_are_saved_only_when_the_worker_confirms(client):
     )
     response = client.post("/worker/", data=form)
     assert response.status_code == 303
-    assert [c["s"] for c in stored(client)["c"]] == ["HS 11359"]
+    assert [c["code_section"] for c in stored(client)["convictions"]] == ["HS 11359"]
     back = cell_values(client.get("/worker/").get_data(as_text=True))
     assert back["code-1"] == "HS 11359" and back["conviction_date-1"] == "05/02/2014"
 
@@ -207,7 +207,7 @@ def test_row_errors_name_the_row_and_the_field_and_keep_what_was_typed(client):
         in html
     )
     assert "<title>Error: " in html
-    assert "c" not in stored(client)  # nothing saved while a row is wrong
+    assert "convictions" not in stored(client)  # nothing saved while a row is wrong
 
 
 def test_add_and_remove_rows_without_javascript_keep_what_was_typed(client):
@@ -298,14 +298,16 @@ def test_follow_ups_are_asked_only_where_the_engine_says_they_decide(client):
     names = follow_up_names(client)
     asked = {}
     for name in names:
-        number, key = name.split("-")
+        number, key = name.split("-", 1)
         asked.setdefault(number, set()).add(key)
     assert "f3" not in asked  # robbery: no Prop 64 fact can change its result
-    assert "pl" in asked["f2"]  # growing: the number of plants decides it
-    assert not {"pl", "fs"} & asked.get("f1", set())  # plants and sale do not matter for possession
+    assert "plants" in asked["f2"]  # growing: the number of plants decides it
+    assert not {"plants", "for-sale"} & asked.get(
+        "f1", set()
+    )  # plants and sale do not matter for possession
     decisive = rules.decisive_facts(stored_case(client))
     paths = {
-        s.key: s.fact
+        s.id: s.fact
         for s in CONVICTION_SCREENS
         if s.fact and s.fact.startswith(("conduct", "priors"))
     }
@@ -356,8 +358,7 @@ def test_the_summary_follows_the_language_and_the_table_comes_back_saved(client)
     save(client, [POSSESSION])
     result = answer_questions(
         client,
-        {name: "n" for name in ("p-r", "p-v", "p-pc")}
-        | {f"f1-{key}": "n" for key in FOLLOW_UP_KEYS},
+        {f"p-{s.id}": "n" for s in PERSON_SCREENS} | {f"f1-{key}": "n" for key in FOLLOW_UPS},
     )
     english = text_of(result)
     assert "Summary to copy" in english
@@ -377,8 +378,8 @@ def test_saving_again_keeps_each_rows_follow_up_answers(client):
     save(client, [POSSESSION, GROWING])
     answer_questions(
         client,
-        {name: "n" for name in ("p-r", "p-v", "p-pc")}
-        | {f"f{n}-{key}": "n" for n in (1, 2) for key in FOLLOW_UP_KEYS}
+        {f"p-{s.id}": "n" for s in PERSON_SCREENS}
+        | {f"f{n}-{key}": "n" for n in (1, 2) for key in FOLLOW_UPS}
         | {f"f{n}-{ENDED}": "?" for n in (1, 2)},
     )
     form = table_form([GROWING, {**POSSESSION, "county": "Marin"}], numbers={1: "2", 2: "1"})
@@ -408,7 +409,7 @@ def test_every_yes_no_or_date_follow_up_has_words_in_the_third_person(app):
     follow_ups = [
         s
         for s in CONVICTION_SCREENS + PERSON_SCREENS
-        if s.type == "yes_no_unsure" or (s.type == "date" and s.key not in rows.TABLE_KEYS)
+        if s.type == "yes_no_unsure" or (s.type == "date" and s.id not in rows.TABLE_NAMES)
     ]
     assert len(follow_ups) >= 15
     with app.test_request_context():

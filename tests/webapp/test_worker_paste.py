@@ -185,40 +185,40 @@ ROWS = [
         "a whole row fills every key of the walk's table screens",
         {},
         {
-            "o": "pfs",
-            "s": "HS 11359",
-            "l": "fel",
-            "od": "2013-04-01",
-            "cd": "2014-05-02",
-            "a": "21up",
-            "ss": "done",
-            "sk": "prob",
-            "w": "ca",
-            "j": "adult",
-            "k": "19",
+            "offense": "pfs",
+            "code_section": "HS 11359",
+            "level": "fel",
+            "happened": "2013-04-01",
+            "convicted": "2014-05-02",
+            "age": "21up",
+            "sentence": "done",
+            "sentence-kind": "prob",
+            "where": "ca",
+            "court": "adult",
+            "county": "19",
         },
     ),
-    ("an age of 17 is under 18", {"age": "17"}, {"a": "lt18"}),
-    ("an age of 18 is 18 to 20", {"age": "18"}, {"a": "18to20"}),
-    ("an age of 21 is 21 or older", {"age": "21"}, {"a": "21up"}),
-    ("a four-digit number is a birth year", {"age": "1988"}, {"a": "born", "b": "1988"}),
-    ("an age band as typed", {"age": "18-20"}, {"a": "18to20"}),
+    ("an age of 17 is under 18", {"age": "17"}, {"age": "lt18"}),
+    ("an age of 18 is 18 to 20", {"age": "18"}, {"age": "18to20"}),
+    ("an age of 21 is 21 or older", {"age": "21"}, {"age": "21up"}),
+    ("a four-digit number is a birth year", {"age": "1988"}, {"age": "born", "birth_year": "1988"}),
+    ("an age band as typed", {"age": "18-20"}, {"age": "18to20"}),
     (
         "empty cells mean not known",
         {"offense_date": "", "age": "", "sentence": "", "sentence_kind": "", "county": ""},
-        {"od": "u", "a": "u", "ss": "u", "sk": "u", "k": "u"},
+        {"happened": "u", "age": "u", "sentence": "u", "sentence-kind": "u", "county": "u"},
     ),
     (
         "? means not known, even for the code section",
         {"code": "?", "conviction_date": "?"},
-        {"o": "u", "cd": "u"},
+        {"offense": "u", "convicted": "u"},
     ),
     (
         "another code is kept as typed, as 'other'",
         {"code": "PC 211"},
-        {"o": "other", "s": "PC 211"},
+        {"offense": "other", "code_section": "PC 211"},
     ),
-    ("a juvenile court", {"court": "juv"}, {"w": "ca", "j": "juv"}),
+    ("a juvenile court", {"court": "juv"}, {"where": "ca", "court": "juv"}),
 ]
 
 
@@ -233,7 +233,12 @@ def test_a_row_read_into_the_walks_answers(change, expected):
 
 def test_a_federal_row_keeps_no_county_and_no_adult_or_juvenile_answer():
     answers, problems = rows.read({**FULL_ROW, "court": "fed"}, TODAY)
-    assert problems == [] and answers["w"] == "fed" and "k" not in answers and "j" not in answers
+    assert (
+        problems == []
+        and answers["where"] == "fed"
+        and "county" not in answers
+        and "court" not in answers
+    )
 
 
 BAD_ROWS = [
@@ -265,20 +270,29 @@ def test_a_row_with_problems_names_each_cell(change, cells):
     "answers",
     [
         {
-            "s": "HS 11359",
-            "o": "pfs",
-            "l": "fel",
-            "od": "2013-04-01",
-            "cd": "2014-05-02",
-            "a": "born",
-            "b": "1980",
-            "ss": "serving",
-            "sk": "jail",
-            "w": "ca",
-            "j": "juv",
-            "k": "58",
+            "code_section": "HS 11359",
+            "offense": "pfs",
+            "level": "fel",
+            "happened": "2013-04-01",
+            "convicted": "2014-05-02",
+            "age": "born",
+            "birth_year": "1980",
+            "sentence": "serving",
+            "sentence-kind": "jail",
+            "where": "ca",
+            "court": "juv",
+            "county": "58",
         },
-        {"o": "u", "l": "u", "od": "u", "cd": "2014", "a": "u", "ss": "u", "sk": "u", "w": "fed"},
+        {
+            "offense": "u",
+            "level": "u",
+            "happened": "u",
+            "convicted": "2014",
+            "age": "u",
+            "sentence": "u",
+            "sentence-kind": "u",
+            "where": "fed",
+        },
     ],
 )
 def test_stored_answers_shown_in_the_table_read_back_the_same(answers):

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from test_privacy import APP_DIRS, ATTEMPTS, RECORDING, tree
-from workerwalk import COLUMNS, answer_questions
+from workerwalk import COLUMNS, FIELD, answer_questions
 
 from webapp import create_app, logging_conf
 
@@ -77,7 +77,7 @@ def test_a_sheet_fills_rows_to_confirm_with_their_sources_and_saves_nothing(clie
     assert "ends about 2017-07" in report
     assert "1 court count was not a conviction" in report
     with client.session_transaction() as session:
-        assert "c" not in session  # only Save stores rows
+        assert "convictions" not in session  # only Save stores rows
 
 
 def test_saved_rows_go_through_the_questions_to_the_result(client):
@@ -87,7 +87,7 @@ def test_saved_rows_go_through_the_questions_to_the_result(client):
     )
     assert saved.status_code == 303 and saved.headers["Location"] == "/worker/questions"
     questions = client.get("/worker/questions").get_data(as_text=True)
-    names = set(re.findall(r'name="((?:f\d+|p)-[a-z0-9]+)"', questions))
+    names = set(FIELD.findall(questions))
     result = answer_questions(
         client, dict.fromkeys(names, "u") | {name: "n" for name in names if name.startswith("p-")}
     )

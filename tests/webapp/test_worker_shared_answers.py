@@ -11,7 +11,7 @@ FELONIES = [
     {"code": "HS 11358", "level": "fel", "conviction_date": "01/01/2012"},
     {"code": "HS 11360", "level": "fel", "conviction_date": "01/01/2013"},
 ]
-PRIOR_KEYS = ("p1", "p2", "p3")  # prior-serious, prior-registrable, prior-same (flow.yaml)
+PRIORS = ("prior-serious", "prior-registrable", "prior-same")  # flow.yaml's questions
 
 
 def page(client):
@@ -19,17 +19,17 @@ def page(client):
 
 
 def shared_names(html):
-    return list(dict.fromkeys(re.findall(r'name="(all-[a-z0-9]+)"', html)))
+    return list(dict.fromkeys(re.findall(r'name="(all-[a-z0-9-]+)"', html)))
 
 
 def priors_by_row(client):
-    return {c["i"]: {k: c.get(k) for k in PRIOR_KEYS} for c in stored(client)["c"]}
+    return {c["number"]: {k: c.get(k) for k in PRIORS} for c in stored(client)["convictions"]}
 
 
 def test_priors_asked_in_several_rows_are_offered_once_for_all_first(client):
     save(client, FELONIES)
     html = page(client)
-    assert shared_names(html) == [f"all-{key}" for key in PRIOR_KEYS]
+    assert shared_names(html) == [f"all-{name}" for name in PRIORS]
     assert html.index('id="same-for-every-row"') < html.index('id="row-1-questions"')
     section = html.split('id="same-for-every-row"')[1].split("</section>")[0]
     assert "Same answer for every row" in section and "counts first" in section
@@ -40,27 +40,32 @@ def test_priors_asked_in_several_rows_are_offered_once_for_all_first(client):
 def test_an_answer_for_all_fills_every_row_left_blank_and_a_rows_own_answer_wins(client):
     save(client, FELONIES)
     rows = sorted({name.split("-")[0] for name in FIELD.findall(page(client))} - {"p"})
-    form = {"all-p1": "n", "all-p2": "n", "all-p3": "u", f"{rows[0]}-p3": "y"}
+    form = {
+        "all-prior-serious": "n",
+        "all-prior-registrable": "n",
+        "all-prior-same": "u",
+        f"{rows[0]}-prior-same": "y",
+    }
     form.update(
-        {name: "n" for name in FIELD.findall(page(client)) if name.split("-")[1] not in PRIOR_KEYS}
+        {name: "n" for name in FIELD.findall(page(client)) if name.split("-", 1)[1] not in PRIORS}
     )
     response = client.post("/worker/questions", data=form)
     assert response.status_code == 303, response.get_data(as_text=True)[:2000]
     saved = priors_by_row(client)
     first = int(rows[0][1:])
-    assert saved[first] == {"p1": "n", "p2": "n", "p3": "y"}
+    assert saved[first] == {"prior-serious": "n", "prior-registrable": "n", "prior-same": "y"}
     for number in (int(row[1:]) for row in rows[1:]):
-        assert saved[number] == {"p1": "n", "p2": "n", "p3": "u"}
+        assert saved[number] == {"prior-serious": "n", "prior-registrable": "n", "prior-same": "u"}
 
 
 def test_with_neither_answer_each_row_is_still_named_in_the_errors(client):
     save(client, FELONIES)
-    response = client.post("/worker/questions", data={"all-p1": "n"})
+    response = client.post("/worker/questions", data={"all-prior-serious": "n"})
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     summary = html.split('class="error-summary"')[1].split("</div>")[0]
     assert "Row 1:" in summary and "Row 2:" in summary
-    assert all(value["p1"] == "n" for value in priors_by_row(client).values())
+    assert all(value["prior-serious"] == "n" for value in priors_by_row(client).values())
 
 
 def test_a_single_row_has_no_shared_section(client):

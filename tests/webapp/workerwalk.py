@@ -34,7 +34,7 @@ COURT = {
     "unknown": "u",
 }
 TRI = {"yes": "y", "no": "n", "unknown": "u"}
-FIELD = re.compile(r'name="((?:f\d+|p)-[a-z0-9]+)"')
+FIELD = re.compile(r'name="((?:f\d+|p)-[a-z0-9-]+)"')
 
 
 def table_form(rows, action="save", paste="", numbers=None):
@@ -73,7 +73,7 @@ def cells_for(conviction, county="Los Angeles"):
 def fact_answers(case, numbers):
     """{follow-up field name: answer} from a contract case; numbers: conviction id -> row number."""
     answers = {
-        f"p-{s.key}": TRI[case.get("person", {}).get(s.fact.split(".")[1], "unknown")]
+        f"p-{s.id}": TRI[case.get("person", {}).get(s.fact.split(".")[1], "unknown")]
         for s in PERSON_SCREENS
     }
     follow_ups = [s for s in CONVICTION_SCREENS if s.type in ("yes_no_unsure", "date") and s.fact]
@@ -83,9 +83,9 @@ def fact_answers(case, numbers):
             *group, fact = screen.fact.split(".")
             value = conviction.get(group[0], {}).get(fact) if group else conviction.get(fact)
             if screen.type == "date":  # typed as on the record; "?" when it does not say
-                answers[f"f{number}-{screen.key}"] = us_date(value, "?")
+                answers[f"f{number}-{screen.id}"] = us_date(value, "?")
             else:
-                answers[f"f{number}-{screen.key}"] = TRI[value or "unknown"]
+                answers[f"f{number}-{screen.id}"] = TRI[value or "unknown"]
     return answers
 
 

@@ -1,7 +1,7 @@
 """One row of the dense entry table: cell text <-> the answers the public walk keeps.
 
-A row fills the same answers as the walk's screens (flow.yaml, by question name), so everything after the
-table (follow-up questions, the engine's case, the result) is the public walk's own code.
+A row fills the same answers as the walk's screens (named by flow.yaml's questions), so everything
+after the table (follow-up questions, the engine's case, the result) is the public walk's own code.
 Reading a row returns the answers and, for each cell that cannot be read, the cell's name and
 what is wrong; the page words it as "Row 4: offense date – 02/31/2014 is not a real date".
 """
@@ -14,43 +14,40 @@ from flask_babel import lazy_gettext as _l
 import rules
 from rules.text import ascii_number
 
-from ..flow import BY_ID, CONVICTION_SCREENS, stored_keys
+from ..flow import BY_ID, answer_names
 from ..forms import CODE_SECTION, too_late
 from ..labels import COUNTIES, QUESTIONS
 from ..state import MAX_CONVICTIONS
 from . import dates
 
 MAX_ROWS = MAX_CONVICTIONS  # the public walk's limit
-# Where each question's answer is kept (flow.yaml): a row fills the same answers as the walk.
-KEY = {screen.id: screen.key for screen in CONVICTION_SCREENS}
-DETAIL_KEY = {s.id: s.detail["key"] for s in CONVICTION_SCREENS if s.detail}
 
 
-def keys_of(*screen_ids):
-    """The answer keys of the named questions, their detail's too."""
-    return tuple(key for sid in screen_ids for key in stored_keys(BY_ID["conviction"][sid]))
+def names_of(*screen_ids):
+    """The answers of the named questions (flow.yaml), their detail's too."""
+    return tuple(name for sid in screen_ids for name in answer_names(BY_ID["conviction"][sid]))
 
 
 @dataclass(frozen=True)
 class Column:
     name: str  # the cell's form field: "<name>-<row position>"
     label: object  # the column header; also names the field in an error
-    keys: tuple  # the answer keys (flow.yaml) this cell fills
+    answers: tuple  # the answers (flow.yaml's questions) this cell fills
 
 
 COLUMNS = (
-    Column("code", _l("Code section"), keys_of("offense")),
-    Column("level", _l("Level"), keys_of("level")),
-    Column("offense_date", _l("Offense date"), keys_of("happened")),
-    Column("conviction_date", _l("Conviction date"), keys_of("convicted")),
-    Column("age", _l("Age then or birth year"), keys_of("age")),
-    Column("sentence", _l("Sentence finished?"), keys_of("sentence")),
-    Column("sentence_kind", _l("Sentence"), keys_of("sentence-kind")),
-    Column("court", _l("Court"), keys_of("where", "court")),
-    Column("county", _l("County"), keys_of("county")),
+    Column("code", _l("Code section"), names_of("offense")),
+    Column("level", _l("Level"), names_of("level")),
+    Column("offense_date", _l("Offense date"), names_of("happened")),
+    Column("conviction_date", _l("Conviction date"), names_of("convicted")),
+    Column("age", _l("Age then or birth year"), names_of("age")),
+    Column("sentence", _l("Sentence finished?"), names_of("sentence")),
+    Column("sentence_kind", _l("Sentence"), names_of("sentence-kind")),
+    Column("court", _l("Court"), names_of("where", "court")),
+    Column("county", _l("County"), names_of("county")),
 )
 BY_NAME = {column.name: column for column in COLUMNS}
-TABLE_KEYS = frozenset(key for column in COLUMNS for key in column.keys)
+TABLE_NAMES = frozenset(name for column in COLUMNS for name in column.answers)
 OTHER_CELLS = ("code", "offense_date", "conviction_date", "age", "county")  # free text
 LEVEL_CHOICES = BY_ID["conviction"]["level"].options
 SENTENCE_CHOICES = BY_ID["conviction"]["sentence"].options
@@ -97,7 +94,7 @@ def blank(cells):
 
 
 def read(cells, today):
-    """{cell: text} -> (answers with the walk's keys, [(cell name, problem)])."""
+    """{cell: text} -> (the walk's answers, [(cell name, problem)])."""
     answers, problems = {}, []
 
     def take(name, reader):
@@ -109,26 +106,26 @@ def read(cells, today):
             answers.update(found)
 
     take("code", read_code)
-    take("level", lambda v: choice(v, LEVEL_CHOICES, KEY["level"], CHOOSE_LEVEL))
-    take("offense_date", lambda v: read_date(v, KEY["happened"], today, required=False))
-    take("conviction_date", lambda v: read_date(v, KEY["convicted"], today, required=True))
+    take("level", lambda v: choice(v, LEVEL_CHOICES, "level", CHOOSE_LEVEL))
+    take("offense_date", lambda v: read_date(v, "happened", today, required=False))
+    take("conviction_date", lambda v: read_date(v, "convicted", today, required=True))
     take("age", lambda v: read_age(v, today))
-    take("sentence", lambda v: choice(v or "u", SENTENCE_CHOICES, KEY["sentence"], CHOOSE_ONE))
+    take("sentence", lambda v: choice(v or "u", SENTENCE_CHOICES, "sentence", CHOOSE_ONE))
     take(
         "sentence_kind",
-        lambda v: choice(v or "u", SENTENCE_KIND_CHOICES, KEY["sentence-kind"], CHOOSE_ONE),
+        lambda v: choice(v or "u", SENTENCE_KIND_CHOICES, "sentence-kind", CHOOSE_ONE),
     )
     take("court", read_court)
     take("county", read_county)
-    happened, convicted = answers.get(KEY["happened"]), answers.get(KEY["convicted"])
+    happened, convicted = answers.get("happened"), answers.get("convicted")
     if (
         happened not in (None, "u")
         and convicted not in (None, "u")
         and too_late(happened, convicted)
     ):
         problems.append(("offense_date", OFFENSE_AFTER_CONVICTION))
-    if answers.get(KEY["where"]) != "ca":
-        answers.pop(KEY["county"], None)  # a county is asked only for a California court
+    if answers.get("where") != "ca":
+        answers.pop("county", None)  # a county is asked only for a California court
     return answers, problems
 
 
@@ -137,7 +134,7 @@ def read_code(value):
     if not value:
         return None, CODE_NEEDED
     if value == "?":
-        return {KEY["offense"]: "u"}, None
+        return {"offense": "u"}, None
     offense = rules.parse_offense(value)
     if not CODE_SECTION.match(value) or offense.section is None:
         return None, _l(
@@ -145,37 +142,37 @@ def read_code(value):
             value=value,
         )
     words = OFFENSE_WORDS.get(offense.section) if offense.kind == "prop64" else None
-    return {KEY["offense"]: words or "other", DETAIL_KEY["offense"]: value}, None
+    return {"offense": words or "other", "code_section": value}, None
 
 
-def choice(value, allowed, key, problem):
-    return ({key: value}, None) if value in allowed else (None, problem)
+def choice(value, allowed, name, problem):
+    return ({name: value}, None) if value in allowed else (None, problem)
 
 
-def read_date(value, key, today, required):
+def read_date(value, name, today, required):
     if value in NOT_SURE:
         if value == "" and required:
             return None, DATE_NEEDED
-        return {key: "u"}, None
+        return {name: "u"}, None
     stored, problem = dates.read(value, today)
     if problem:
         return None, DATE_PROBLEMS[problem](value)
-    return {key: stored}, None
+    return {name: stored}, None
 
 
 def read_age(value, today):
     if value in NOT_SURE:
-        return {KEY["age"]: "u"}, None
+        return {"age": "u"}, None
     if value.replace(" ", "") in AGE_BANDS:
-        return {KEY["age"]: AGE_BANDS[value.replace(" ", "")]}, None
+        return {"age": AGE_BANDS[value.replace(" ", "")]}, None
     number = ascii_number(value)  # "19²" is neither an age nor a year
     if number and len(number) == 4:
         year = int(number)
         if dates.EARLIEST_YEAR <= year <= today.year:
-            return {KEY["age"]: "born", DETAIL_KEY["age"]: number}, None
+            return {"age": "born", "birth_year": number}, None
     elif number and 8 <= int(number) <= 110:
         age = int(number)
-        return {KEY["age"]: "lt18" if age < 18 else "18to20" if age < 21 else "21up"}, None
+        return {"age": "lt18" if age < 18 else "18to20" if age < 21 else "21up"}, None
     return None, _l(
         "%(value)s is not an age or a birth year; write the age then (for example 19 or 21+) or the year of birth (for example 1988)",
         value=value,
@@ -186,16 +183,16 @@ def read_court(value):
     if value not in COURT_CHOICES:
         return None, CHOOSE_ONE
     where, court = COURT_CHOICES[value]
-    return ({KEY["where"]: where, KEY["court"]: court} if court else {KEY["where"]: where}), None
+    return ({"where": where, "court": court} if court else {"where": where}), None
 
 
 def read_county(value):
     if value in NOT_SURE:
-        return {KEY["county"]: "u"}, None
+        return {"county": "u"}, None
     by_name = {name.casefold(): number for number, name in enumerate(COUNTIES, start=1)}
     typed = " ".join(value.split()).casefold().removesuffix(" county")
     if typed in by_name:
-        return {KEY["county"]: str(by_name[typed])}, None
+        return {"county": str(by_name[typed])}, None
     guess = difflib.get_close_matches(typed, list(by_name), n=1, cutoff=0.75)
     if guess:
         return None, _l(
@@ -211,7 +208,7 @@ def read_county(value):
 
 def cells_of(answers):
     """What the table shows for a stored conviction (from the table or from the public walk)."""
-    where, court = answers.get(KEY["where"]), answers.get(KEY["court"])
+    where, court = answers.get("where"), answers.get("court")
     court_cell = next(
         (
             code
@@ -223,22 +220,16 @@ def cells_of(answers):
     if where == "ca" and court not in ("adult", "juv"):
         court_cell = "ca"
     return {
-        "code": answers.get(DETAIL_KEY["offense"])
-        or (
-            "?"
-            if answers.get(KEY["offense"]) == "u"
-            else _offense_words(answers.get(KEY["offense"]))
-        ),
-        "level": answers.get(KEY["level"], ""),
-        "offense_date": _date_cell(answers.get(KEY["happened"])),
-        "conviction_date": _date_cell(answers.get(KEY["convicted"])),
+        "code": answers.get("code_section")
+        or ("?" if answers.get("offense") == "u" else _offense_words(answers.get("offense"))),
+        "level": answers.get("level", ""),
+        "offense_date": _date_cell(answers.get("happened")),
+        "conviction_date": _date_cell(answers.get("convicted")),
         "age": _age_cell(answers),
-        "sentence": answers.get(KEY["sentence"], ""),
-        "sentence_kind": answers.get(KEY["sentence-kind"], ""),
+        "sentence": answers.get("sentence", ""),
+        "sentence_kind": answers.get("sentence-kind", ""),
         "court": court_cell,
-        "county": COUNTIES[int(answers[KEY["county"]]) - 1]
-        if answers.get(KEY["county"], "u") != "u"
-        else "",
+        "county": COUNTIES[int(answers["county"]) - 1] if answers.get("county", "u") != "u" else "",
     }
 
 
@@ -255,9 +246,9 @@ def _date_cell(value):
 
 
 def _age_cell(answers):
-    code = answers.get(KEY["age"])
+    code = answers.get("age")
     if code == "born":
-        return answers.get(DETAIL_KEY["age"], "")
+        return answers.get("birth_year", "")
     shown_band = {band: typed for typed, band in AGE_BANDS.items()}
     return "?" if code == "u" else shown_band.get(code, "")
 

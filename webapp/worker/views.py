@@ -60,7 +60,9 @@ SELECTS = {
 @bp.route("/", methods=["GET", "POST"])
 def record():
     if request.method == "GET":
-        stored = [{"number": str(c["i"]), "cells": rows.cells_of(c)} for c in state.convictions()]
+        stored = [
+            {"number": str(c["number"]), "cells": rows.cells_of(c)} for c in state.convictions()
+        ]
         table = stored or [blank_row() for _ in range(NEW_ROWS)]
         return show_record(table, focus="code-1")
     table = posted_rows(request.form)
@@ -68,7 +70,7 @@ def record():
     if switch_to in LANGUAGES:
         # A language link clicked with rows typed but not saved (app.js posts the table here):
         # the same table, nothing saved or lost, in the new language.
-        session["l"] = switch_to
+        session["language"] = switch_to
         refresh_locale()
         return show_record(
             table, paste_text=request.form.get("paste", ""), rap_text=request.form.get("rap", "")
@@ -245,7 +247,7 @@ def save(table):
         errors.append(("code-1", AT_LEAST_ONE))
     if errors:
         return show_record(table, errors=errors, cell_errors=cell_errors)
-    before = snapshot("c", "n")
+    before = snapshot("convictions", "next_number")
     store(read)
     if not state.fits(current_app):
         restore(before)
@@ -268,18 +270,22 @@ def restore(before):
 
 def store(read):
     """The saved rows replace the list of convictions, keeping each row's follow-up answers."""
-    stored = {c["i"]: c for c in state.convictions()}
-    number_after = session.get("n", 1)
+    stored = {c["number"]: c for c in state.convictions()}
+    number_after = session.get("next_number", 1)
     kept, used = [], set()
     for row, answers in read:
         number = int(row["number"]) if ascii_number(row["number"]) else None
         if number not in stored or number in used:
             number, number_after = number_after, number_after + 1
         used.add(number)
-        follow_ups = {k: v for k, v in stored.get(number, {}).items() if k not in rows.TABLE_KEYS}
-        kept.append({**follow_ups, **answers, "i": number})
-    session["c"] = kept
-    session["n"] = number_after
+        follow_ups = {
+            name: value
+            for name, value in stored.get(number, {}).items()
+            if name not in rows.TABLE_NAMES
+        }
+        kept.append({**follow_ups, **answers, "number": number})
+    session["convictions"] = kept
+    session["next_number"] = number_after
 
 
 # --- follow-up questions -------------------------------------------------------------------------
@@ -290,11 +296,11 @@ def open_questions(as_of):
     found: list[tuple[dict | None, int | None, list]] = []
     for position, conviction in enumerate(state.convictions(), start=1):
         screens, kept = walks.walk_conviction(conviction, as_of)
-        missing = [s for s in screens if s.key not in kept]
+        missing = [s for s in screens if s.id not in kept]
         if missing:
             found.append((conviction, position, missing))
     screens, kept = walks.walk_person(as_of)
-    missing = [s for s in screens if s.key not in kept]
+    missing = [s for s in screens if s.id not in kept]
     if missing:
         found.append((None, None, missing))
     return found
@@ -315,11 +321,11 @@ def shared_screens(pending):
 
 
 def shared_name(screen):
-    return f"all-{screen.key}"
+    return f"all-{screen.id}"
 
 
 def field_name(conviction, screen):
-    return f"p-{screen.key}" if conviction is None else f"f{conviction['i']}-{screen.key}"
+    return f"p-{screen.id}" if conviction is None else f"f{conviction['number']}-{screen.id}"
 
 
 def anchor(name, screen):
@@ -328,11 +334,11 @@ def anchor(name, screen):
 
 
 def read_follow_up(screen, value, as_of):
-    """({answer key: value} or None, problem or None) for one follow-up as sent."""
+    """({answer name: value} or None, problem or None) for one follow-up as sent."""
     if screen.type == "date":  # typed as on the record, like the table's date cells
-        return rows.read_date((value or "").strip(), screen.key, as_of, required=True)
+        return rows.read_date((value or "").strip(), screen.id, as_of, required=True)
     if value in screen.options:
-        return {screen.key: value}, None
+        return {screen.id: value}, None
     return None, ANSWER_NEEDED
 
 
@@ -342,12 +348,12 @@ def questions():
         return see_other(url_for("worker.record"))
     as_of = today()
     pending = open_questions(as_of)
-    if any(s.key in rows.TABLE_KEYS for _c, _p, screens in pending for s in screens):
+    if any(s.id in rows.TABLE_NAMES for _c, _p, screens in pending for s in screens):
         return see_other(url_for("worker.record"))  # a row the table has not filled in yet
     errors = []
     typed = {}  # date follow-ups as typed, shown again beside their error
     if request.method == "POST":
-        before = snapshot("c", "p")
+        before = snapshot("convictions", "person")
         for conviction, position, screens in pending:
             for screen in screens:
                 name = field_name(conviction, screen)
@@ -356,7 +362,7 @@ def questions():
                     value = request.form.get(shared_name(screen))
                 found, problem = read_follow_up(screen, value, as_of)
                 if found is not None:
-                    state.save_answers(conviction and conviction["i"], found)
+                    state.save_answers(conviction and conviction["number"], found)
                 else:
                     typed[name] = value or ""
                     short = voice.words(screen.id, voice.CLIENT)["short"]
