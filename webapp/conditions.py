@@ -10,7 +10,7 @@ nothing else blocks.
 """
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from flask import g, has_request_context
@@ -28,6 +28,10 @@ class Context:
     answers: dict  # answers kept so far in this scope
     case_for: Callable[[dict], dict]  # kept answers -> the engine's case dict
     conviction_id: str | None = None  # None on person-level screens
+    # What else `case_for` depends on (the day, the other answers): with `answers`, it names
+    # the case, so a screen that sees the same answers as the one before asks nothing new.
+    # None: the case itself is the name.
+    same_case: Hashable = None
 
 
 def answered(name, allowed):
@@ -51,18 +55,30 @@ def decisive(path, scope, assuming=None):
     if not own and (prefix not in allowed or "." not in path):
         raise UnknownCondition(f"decisive: {path!r} is not a {scope} fact path")
 
-    person = {}
+    person: dict[str, str] = {}
     for fact, value in (assuming or {}).items():
         name = fact.removeprefix("person.")
         if scope != "conviction" or value not in FACT_VALUES.get(fact, ()) or name == fact:
             raise UnknownCondition(f"assuming: {fact}: {value!r} is not a person fact's value")
         person[name] = value
 
-    def check(context):
+    assumed = tuple(sorted(person.items()))
+
+    def case_of(context):
         case = context.case_for(context.answers)
         if person:  # the person's own questions come after the convictions
             case = {**case, "person": {**person, **case["person"]}}
-        facts = decisive_facts(case)
+        return case
+
+    def check(context):
+        if context.same_case is None or not has_request_context():
+            facts = decisive_facts(case_of(context))
+        else:
+            key = (context.same_case, tuple(context.answers.items()), assumed)
+            memo = g.setdefault("decisive_by_answers", {})
+            if key not in memo:
+                memo[key] = decisive_facts(case_of(context))
+            facts = memo[key]
         if context.conviction_id is not None:
             return path in facts.get(context.conviction_id, ())
         return any(path in paths for paths in facts.values())

@@ -7,11 +7,13 @@ table (rules/reasons.py, marked for extraction) and are translated by code.
 
 from datetime import date
 
-from flask_babel import format_currency, format_date, format_decimal, gettext
+from flask_babel import format_currency, format_date, format_decimal
 from flask_babel import lazy_gettext as _l
 
 from rules import law
 from rules.reasons import LAW_VALUES, REASON_TEMPLATES
+
+from . import i18n
 
 OUTCOMES = {
     "dismiss": _l("Dismissed and sealed"),
@@ -199,23 +201,33 @@ def reason_text(reason):
     """A reason's sentence in the reader's language: the engine's one table of sentences
     (rules.reasons.REASON_TEMPLATES, extracted for translation from rules/), by code."""
     template = REASON_TEMPLATES.get(reason["code"])
-    return (
-        law_words(gettext(template)) if template is not None else reason.get("text", reason["code"])
+    if template is None:
+        return reason.get("text", reason["code"])
+    return law_words(i18n.gettext(template))
+
+
+def law_values():
+    """The law's dates and amounts (rules/law.py) written the reader's way by Babel: the same
+    for everyone reading one language, so formatted once per language (Babel's date and
+    currency formatting was most of a result card's time)."""
+    return i18n.once_per_language(
+        "law values",
+        lambda: {
+            **{
+                name: format_date(value, "long")
+                if isinstance(value, date)
+                else format_decimal(value)
+                for name, value in LAW_VALUES.items()
+            },
+            "fee": format_currency(law.RECORD_REVIEW_FEE_DOLLARS.current, "USD"),
+        },
     )
 
 
 def law_words(text, **extra):
-    """`text` with the law's dates and amounts (rules/law.py) written the reader's way by Babel,
-    and any `extra` placeholders filled."""
+    """`text` with the law's dates and amounts written the reader's way, and any `extra`
+    placeholders filled."""
     text = str(text)
     if "%(" not in text:
         return text
-    values = {
-        name: format_date(value, "long") if isinstance(value, date) else format_decimal(value)
-        for name, value in LAW_VALUES.items()
-    }
-    return text % {
-        **values,
-        "fee": format_currency(law.RECORD_REVIEW_FEE_DOLLARS.current, "USD"),
-        **extra,
-    }
+    return text % {**law_values(), **extra}

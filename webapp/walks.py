@@ -29,7 +29,9 @@ def walk_conviction(conviction, as_of, until=None):
         cid = conviction_id(conviction["number"])
 
         def context(kept):
-            return Context(kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid)
+            return Context(
+                kept, lambda a: case_builder.build(as_of, [(cid, a)], {}), cid, (cid, as_of)
+            )
 
         memo[key] = walk(CONVICTION_SCREENS, conviction, context, until)
     return memo[key]
@@ -47,9 +49,14 @@ def walk_person(as_of):
     key = ("person", tuple(sorted(person_answers().items())), as_of)
     if key not in memo:
         kept_cases = kept_convictions(as_of)
+        convictions_kept = tuple((cid, tuple(kept.items())) for cid, kept in kept_cases)
 
         def context(kept):
-            return Context(kept, lambda a: case_builder.build(as_of, kept_cases, a))
+            return Context(
+                kept,
+                lambda a: case_builder.build(as_of, kept_cases, a),
+                same_case=("person", as_of, convictions_kept),
+            )
 
         memo[key] = walk(PERSON_SCREENS, person_answers(), context)
     return memo[key]
