@@ -1,5 +1,7 @@
-"""The questionnaire's pages. Every answer arrives by POST and is answered with 303 to a GET
-(post/redirect/get), so back and refresh never resubmit a form.
+"""The questionnaire's routes. Every answer arrives by POST. Without JavaScript it is answered
+with 303 to a GET (post/redirect/get), so back and refresh never resubmit a form; a POST from
+htmx gets the next page's fragment itself, with HX-Push-Url (pages.see_other). The result
+page and the summary are made in result.py (worker mode shows the same).
 """
 
 from urllib.parse import urlsplit
@@ -9,20 +11,17 @@ from flask import (
     abort,
     current_app,
     g,
-    make_response,
     redirect,
     request,
     session,
     url_for,
 )
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import refresh as refresh_locale
 from werkzeug.datastructures import MultiDict
 
-import rules
-
-from . import flow, forms, i18n, refused_answers, state, summary, walks
+from . import flow, forms, i18n, refused_answers, state, walks
+from . import result as result_pages
 from .flow import BY_ID
 from .i18n import LANGUAGES
 from .labels import QUESTIONS
@@ -296,49 +295,11 @@ def check():
     )
 
 
-def determination_or_redirect():
-    if not state.convictions():
-        return None, see_other(url_for("flow.start"))
-    as_of = today()
-    if not complete_convictions():
-        return None, see_other(resume_url())
-    gap = flow.first_gap(*walks.walk_person(as_of))
-    if gap:
-        return None, see_other(question_url(None, gap))
-    case = walks.build_case(as_of)
-    return (case, rules.evaluate(case)), None
-
-
 @bp.get("/result")
 def result():
-    return result_page()
-
-
-def result_page(**wording):
-    """The result page; worker mode passes its own `wording` (change link, a note)."""
-    found, elsewhere = determination_or_redirect()
-    if elsewhere:
-        return elsewhere
-    case, determination = found
-    cards = summary.cards(case, determination, state.convictions())
-    return render(
-        "result.html",
-        _("Your result"),
-        cards=cards,
-        checked_on=format_date(today(), "long"),
-        text=summary.plain_text(cards, today()),
-        **wording,
-    )
+    return result_pages.page()
 
 
 @bp.get("/summary.txt")
 def summary_text():
-    found, elsewhere = determination_or_redirect()
-    if elsewhere:
-        return elsewhere
-    case, determination = found
-    cards = summary.cards(case, determination, state.convictions())
-    response = make_response(summary.plain_text(cards, today()))
-    response.mimetype = "text/plain"
-    response.headers["Content-Disposition"] = 'inline; filename="fresh-start-summary.txt"'
-    return response
+    return result_pages.plain_text()

@@ -4,7 +4,7 @@ whole state inside one cookie within the size budget."""
 import random
 import re
 
-from test_questions import NO_TO_ALL, POSSESSION_2011
+from test_questions import CONDUCT_AND_PRIORS, NO_TO_ALL, POSSESSION_2011
 from webwalk import add_conviction, answer_until, session_cookie, text_of
 
 from webapp import state
@@ -25,22 +25,7 @@ def varied(number):
     answers["convicted"] = {"year": str(year), "month": f"{rng.randint(1, 12):02d}"}
     answers["happened"] = {"year": str(year - rng.randint(0, 1)), "month": ""}
     answers["age"] = {"answer": "born", "detail": str(rng.randint(1940, 1990))}
-    for screen in (
-        "concentrated",
-        "amount",
-        "plants",
-        "for-sale",
-        "across-border",
-        "minors",
-        "school",
-        "environment",
-        "prior-serious",
-        "prior-registrable",
-        "prior-same",
-        "gift-young-adult",
-        "hired-minor",
-        "new-felony",
-    ):
+    for screen in (*CONDUCT_AND_PRIORS, "gift-young-adult", "hired-minor", "new-felony"):
         answers[screen] = {"answer": rng.choice("ynu")}
     answers["sentence-ended"] = {
         "year": str(year + rng.randint(0, 8)),

@@ -14,6 +14,8 @@ import pytest
 from webwalk import add_conviction, answer_until, person_answers, text_of
 from workerwalk import FIELD, table_form
 
+from webapp.flow import CONVICTION_SCREENS
+
 NO = {"answer": "n"}
 NOTHING_BLOCKS = person_answers(
     {"must_register_290": "no", "under_supervision": "no", "pending_charges": "no"}
@@ -33,27 +35,9 @@ def conviction(offense, level="fel", age="21up", kind="prison", **more):
         "age": {"answer": age},
         "sentence": {"answer": "done"},
         "sentence-kind": {"answer": kind},
-        "probation-revoked": NO,
         "sentence-ended": {"unsure": "y"},
-        **{
-            screen: NO
-            for screen in (
-                "concentrated",
-                "amount",
-                "plants",
-                "for-sale",
-                "across-border",
-                "minors",
-                "school",
-                "environment",
-                "prior-serious",
-                "prior-registrable",
-                "prior-same",
-                "gift-young-adult",
-                "hired-minor",
-                "new-felony",
-            )
-        },
+        # Every yes/no question about the conviction: conduct, priors, probation, a new felony.
+        **{s.id: NO for s in CONVICTION_SCREENS if s.type == "yes_no_unsure"},
     }
     for screen, answer in more.items():
         answers[screen.replace("_", "-")] = answer

@@ -4,8 +4,12 @@ import re
 from datetime import date
 
 import pytest
-from webwalk import add_conviction, answer_until, person_answers, text_of
+from webwalk import FACT_SCREENS, add_conviction, answer_until, person_answers, text_of
 
+# Every question about what happened and earlier convictions (flow.yaml's conduct and priors
+# facts) but law v2's two new ones, which are asked only where they decide (test_new_facts.py):
+# a walk that meets one without an answer fails.
+CONDUCT_AND_PRIORS = tuple(s for s in FACT_SCREENS if s not in ("gift-young-adult", "hired-minor"))
 POSSESSION_2011 = {
     "where": {"answer": "ca"},
     "court": {"answer": "adult"},
@@ -18,22 +22,7 @@ POSSESSION_2011 = {
     "sentence": {"answer": "done"},
     "sentence-kind": {"answer": "prob"},
     "probation-revoked": {"answer": "n"},
-    **{
-        screen: {"answer": "n"}
-        for screen in (
-            "concentrated",
-            "amount",
-            "plants",
-            "for-sale",
-            "across-border",
-            "minors",
-            "school",
-            "environment",
-            "prior-serious",
-            "prior-registrable",
-            "prior-same",
-        )
-    },
+    **{screen: {"answer": "n"} for screen in CONDUCT_AND_PRIORS},
 }
 NO_TO_ALL = person_answers({})
 

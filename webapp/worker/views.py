@@ -19,7 +19,7 @@ from ..flow import BY_ID
 from ..i18n import LANGUAGES
 from ..labels import COUNTIES, YES_NO_UNSURE
 from ..pages import FULL, render, see_other, today
-from ..views import result_page
+from ..result import page as result_page
 from . import paste, rap_sheet, rows, voice
 
 bp = Blueprint("worker", __name__, url_prefix="/worker")
