@@ -15,7 +15,9 @@ from flask_babel import refresh as refresh_locale
 from rules.text import ascii_number, normalise, normalise_lines
 
 from .. import state, walks
+from ..conditions import decisive_facts
 from ..flow import BY_ID
+from ..forms import too_late
 from ..i18n import LANGUAGES
 from ..labels import COUNTIES, YES_NO_UNSURE
 from ..pages import FULL, render, see_other, today
@@ -36,6 +38,7 @@ PASTE_REASONS = {
     paste.NO_ROOM: _l("no room left: the table holds at most 50 rows"),
     paste.TOO_LONG: _l("this line is too long to be one entry"),
 }
+FOLLOW_UP_DATE = _l("Write it as MM/DD/YYYY, MM/YYYY or YYYY, or ? if the person does not know.")
 NOT_SURE = _l("Not sure")  # "I'm not sure" does not fit a table cell
 SELECTS = {
     "level": [("", _l("Choose")), *rows.choices("level", rows.LEVEL_CHOICES)],
@@ -285,12 +288,29 @@ def store(read):
 # --- follow-up questions -------------------------------------------------------------------------
 
 
+# The record's facts a row fills that the person across the desk may know when the record does
+# not say: asked on the follow-up page when the engine says they decide the row (issue 15: a
+# pasted line gives no age, and the age decided three of four rows). Their "not sure" is the
+# table's own "u", so the ones asked are noted (state.note_asked) and asked once.
+RECORD_FACTS = ("happened", "convicted", "age", "level", "sentence", "sentence-kind")
+
+
 def open_questions(as_of):
     """[(conviction or None for the person, position, [screens not answered yet])]."""
+    deciding = record_facts_deciding(as_of)
     found: list[tuple[dict | None, int | None, list]] = []
     for position, conviction in enumerate(state.convictions(), start=1):
         screens, kept = walks.walk_conviction(conviction, as_of)
-        missing = [s for s in screens if s.key not in kept]
+        asked = state.asked_already(conviction)
+        unknown = [
+            s
+            for s in screens
+            if s.id in RECORD_FACTS
+            and kept.get(s.key) == "u"
+            and s.key not in asked
+            and s.fact in deciding.get(walks.conviction_id(conviction["i"]), ())
+        ]
+        missing = unknown + [s for s in screens if s.key not in kept]
         if missing:
             found.append((conviction, position, missing))
     screens, kept = walks.walk_person(as_of)
@@ -298,6 +318,22 @@ def open_questions(as_of):
     if missing:
         found.append((None, None, missing))
     return found
+
+
+def record_facts_deciding(as_of):
+    """{conviction id: [fact paths]}: what could change each row's result (rules.decisive_facts)."""
+    if not all_rows_filled(as_of):
+        return {}
+    return decisive_facts(walks.build_case(as_of))
+
+
+def all_rows_filled(as_of):
+    """False while a conviction lacks an answer the table gives (one begun in the public walk)."""
+    for conviction in state.convictions():
+        screens, kept = walks.walk_conviction(conviction, as_of)
+        if any(s.key in rows.TABLE_KEYS and s.key not in kept for s in screens):
+            return False
+    return True
 
 
 # Prior convictions are the person's history, asked row by row ("before this conviction"). When
@@ -327,13 +363,33 @@ def anchor(name, screen):
     return name if screen.type == "date" else f"{name}-{screen.options[0]}"
 
 
+def options_of(screen):
+    """A follow-up's answers: its screen's, less one that needs a text of its own (a birth
+    year: the table takes that)."""
+    extra = screen.detail and screen.detail.get("with_option")
+    return [option for option in screen.options if option != extra]
+
+
 def read_follow_up(screen, value, as_of):
     """({answer key: value} or None, problem or None) for one follow-up as sent."""
     if screen.type == "date":  # typed as on the record, like the table's date cells
-        return rows.read_date((value or "").strip(), screen.key, as_of, required=True)
-    if value in screen.options:
+        return rows.read_date(normalise(value or ""), screen.key, as_of, required=True)
+    if value in options_of(screen):
         return {screen.key: value}, None
-    return None, ANSWER_NEEDED
+    return None, ANSWER_NEEDED if screen.type == "yes_no_unsure" else rows.CHOOSE_ONE
+
+
+def offense_after_conviction(conviction):
+    """A date answered here may not put the offense after the conviction (rows.read's check)."""
+    happened, convicted = (
+        conviction.get(rows.KEY["happened"]),
+        conviction.get(rows.KEY["convicted"]),
+    )
+    return (
+        happened not in (None, "u")
+        and convicted not in (None, "u")
+        and too_late(happened, convicted)
+    )
 
 
 @bp.route("/questions", methods=["GET", "POST"])
@@ -342,7 +398,7 @@ def questions():
         return see_other(url_for("worker.record"))
     as_of = today()
     pending = open_questions(as_of)
-    if any(s.key in rows.TABLE_KEYS for _c, _p, screens in pending for s in screens):
+    if not all_rows_filled(as_of):
         return see_other(url_for("worker.record"))  # a row the table has not filled in yet
     errors = []
     typed = {}  # date follow-ups as typed, shown again beside their error
@@ -355,9 +411,18 @@ def questions():
                 if value not in screen.options and conviction and screen.id in SHARED:
                     value = request.form.get(shared_name(screen))
                 found, problem = read_follow_up(screen, value, as_of)
-                if found is not None:
-                    state.save_answers(conviction and conviction["i"], found)
-                else:
+                number = conviction and conviction["i"]
+                if found is not None and number and screen.id in RECORD_FACTS:
+                    before_row = state.find(number)
+                    state.save_answers(number, found)
+                    if offense_after_conviction(state.find(number)):
+                        restore_row(before_row)
+                        found, problem = None, rows.OFFENSE_AFTER_CONVICTION
+                    elif found[screen.key] == "u":
+                        state.note_asked(number, screen.key)
+                elif found is not None:
+                    state.save_answers(number, found)
+                if found is None:
                     typed[name] = value or ""
                     short = voice.words(screen.id, voice.CLIENT)["short"]
                     errors.append((anchor(name, screen), question_error(position, short, problem)))
@@ -380,6 +445,11 @@ def questions():
                     "words": voice.words(screen.id, voice.CLIENT),
                     "error": error_for.get(anchor(field_name(conviction, screen), screen)),
                     "date": screen.type == "date",
+                    "hint": date_hint(screen) if screen.id in RECORD_FACTS else None,
+                    "options": options_of(screen),
+                    "labels": YES_NO_UNSURE
+                    if screen.type == "yes_no_unsure"
+                    else voice.words(screen.id, voice.CLIENT).get("options"),
                     "typed": typed.get(field_name(conviction, screen), ""),
                 }
                 for screen in screens
@@ -402,6 +472,18 @@ def questions():
         yes_no=YES_NO_UNSURE,
         caption=CAPTION,
     )
+
+
+def restore_row(conviction):
+    session["c"] = [conviction if c["i"] == conviction["i"] else c for c in state.convictions()]
+
+
+def date_hint(screen):
+    """A record date asked of the person: how to type it, after the question's own hint."""
+    if screen.type != "date":
+        return None
+    own = voice.words(screen.id, voice.CLIENT).get("hint")
+    return " ".join(str(part) for part in (own, FOLLOW_UP_DATE) if part)
 
 
 def question_error(position, short, problem=ANSWER_NEEDED):
