@@ -163,22 +163,28 @@ def valid(data, languages, max_convictions):
 
 
 MAX_TYPED_FIELDS = 8  # a question's form: answer, detail, year, month, unsure
+# Worker mode's pages (webapp/worker/views.py): the record table's cells and paste box, the
+# follow-up page's answers; the cookie's size budget (state.fits) bounds them further.
+WORKER_PATHS = "/worker/"
+MAX_TABLE_FIELDS = 4 + 50 * 10
+MAX_BOX = 20_000
 
 
 def _typed(t):
+    if not (isinstance(t, list) and len(t) == 3 and isinstance(t[0], str)):
+        return False
+    table = t[0].startswith(WORKER_PATHS)
+    fields, length = (MAX_TABLE_FIELDS, MAX_BOX) if table else (MAX_TYPED_FIELDS, 100)
     return (
-        isinstance(t, list)
-        and len(t) == 3
-        and isinstance(t[0], str)
-        and t[0].startswith("/")
+        t[0].startswith("/")
         and len(t[0]) <= 200
         and t[2] in (0, 1)
         and isinstance(t[1], list)
-        and len(t[1]) <= MAX_TYPED_FIELDS
+        and len(t[1]) <= fields
         and all(
             isinstance(pair, list)
             and len(pair) == 2
-            and all(isinstance(part, str) and len(part) <= 100 for part in pair)
+            and all(isinstance(part, str) and len(part) <= length for part in pair)
             for pair in t[1]
         )
     )

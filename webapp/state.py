@@ -246,6 +246,11 @@ def keep_typed(path, form, check=True):
     pairs = [
         [typed_text(k), typed_text(v)] for k, v in form.items(multi=True) if k not in NOT_TYPED
     ][:8]
+    keep_form(path, pairs, check)
+
+
+def keep_form(path, pairs, check=True):
+    """Keep [[field, text], ...], already canonical, for the one GET of `path` after a 303."""
     session["t"] = [path, pairs, int(check)]
 
 

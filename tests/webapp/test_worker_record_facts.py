@@ -25,7 +25,9 @@ CHOSEN = re.compile(r'<select id="([a-z_]+-\d+)"[^>]*>.*?<option value="([^"]*)"
 def paste_and_save(client, lines=FOUR_LINES):
     """Paste the lines into a blank table, then save the rows they filled, unchanged."""
     filled = client.post(
-        "/worker/", data=table_form([{}, {}, {}], action="paste", paste=lines), follow_redirects=True
+        "/worker/",
+        data=table_form([{}, {}, {}], action="paste", paste=lines),
+        follow_redirects=True,
     ).get_data(as_text=True)
     form = {name: entities.unescape(value) for name, value in TEXT_CELL.findall(filled)}
     form.update(CHOSEN.findall(filled))

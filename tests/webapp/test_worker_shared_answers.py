@@ -59,8 +59,10 @@ def test_an_answer_for_all_fills_every_row_left_blank_and_a_rows_own_answer_wins
 
 def test_with_neither_answer_each_row_is_still_named_in_the_errors(client):
     save(client, FELONIES)
-    response = client.post("/worker/questions", data={"all-p1": "n"})
-    assert response.status_code == 200
+    # Problems too are a 303 to a GET (post/redirect/get): Back never sends the answers again.
+    sent = client.post("/worker/questions", data={"all-p1": "n"})
+    assert sent.status_code == 303 and sent.headers["Location"] == "/worker/questions"
+    response = client.get("/worker/questions")
     html = response.get_data(as_text=True)
     summary = html.split('class="error-summary"')[1].split("</div>")[0]
     assert "Row 1:" in summary and "Row 2:" in summary

@@ -47,6 +47,15 @@ def table_form(rows, action="save", paste="", numbers=None):
     return form
 
 
+def table_page(client, data):
+    """POST the table's form (a button other than a Save that goes through) and follow its 303
+    back to the table: post/redirect/get, so Back never offers to send the form again."""
+    response = client.post("/worker/", data=data)
+    assert response.status_code == 303, response.status_code
+    assert response.headers["Location"] == "/worker/"
+    return client.get("/worker/")
+
+
 def us_date(value, missing):
     if not value:
         return missing

@@ -1,8 +1,9 @@
 """Worker mode's pages: the record table, the follow-up questions, the result.
 
 Every button is a real submit button of one form (add, remove, paste, save), so the table works
-with JavaScript off; the rows being edited come back in the POST body and are re-rendered, and
-only Save writes them to the state cookie (then 303 to the next page).
+with JavaScript off; the rows being edited come back in the POST body, and only Save writes them
+to the answers (then 303 to the next page). Every other button's page is a 303 too: the form is
+kept in the cookie for the one GET that shows it (post/redirect/get, as the questionnaire does).
 """
 
 from collections import Counter
@@ -11,10 +12,11 @@ from flask import Blueprint, current_app, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import refresh as refresh_locale
+from werkzeug.datastructures import MultiDict
 
 from rules.text import ascii_number, normalise, normalise_lines
 
-from .. import state, walks
+from .. import cookie_schema, state, walks
 from ..conditions import decisive_facts
 from ..flow import BY_ID
 from ..forms import too_late
@@ -62,29 +64,64 @@ SELECTS = {
 
 @bp.route("/", methods=["GET", "POST"])
 def record():
+    """Every button posts the table. Save with every row readable stores it and goes on; any
+    other answer (a paste, a row added, errors) is shown by the GET its 303 goes to, from the
+    form kept for that one GET (post/redirect/get: Back never offers to send the form again)."""
     if request.method == "GET":
+        kept = state.take_typed(request.path)
+        if kept:
+            return answer_table(MultiDict(kept[0]))
         stored = [{"number": str(c["i"]), "cells": rows.cells_of(c)} for c in state.convictions()]
         table = stored or [blank_row() for _ in range(NEW_ROWS)]
         return show_record(table, focus="code-1")
-    table = posted_rows(request.form)
     switch_to = request.form.get("switch_to")
     if switch_to in LANGUAGES:
         # A language link clicked with rows typed but not saved (app.js posts the table here):
         # the same table, nothing saved or lost, in the new language.
         session["l"] = switch_to
         refresh_locale()
-        return show_record(
-            table, paste_text=request.form.get("paste", ""), rap_text=request.form.get("rap", "")
-        )
-    action = request.form.get("action", "save")
+    elif request.form.get("action", "save") == "save":
+        saved = save(posted_rows(request.form))
+        if saved is not None:
+            return saved
+    return show_again(request.form)
+
+
+def show_again(form):
+    """303 to the table, which shows what this form's button does; kept in the cookie for that
+    one GET. Shown from this POST instead: a RAP sheet (a whole criminal history, kept out of
+    the cookie as docs/records.md promises), and a table too big to keep beside the answers."""
+    pairs = [
+        [name, normalise(value, squeeze=False)]
+        for name, value in form.items(multi=True)
+        if value and name != "csrf_token"
+    ]
+    if form.get("rap", "").strip() or any(len(text) > cookie_schema.MAX_BOX for _n, text in pairs):
+        return answer_table(form)
+    before = snapshot("t")
+    state.keep_form(request.path, pairs)
+    if state.fits(current_app):
+        return see_other(url_for("worker.record"))
+    restore(before)
+    return answer_table(form)
+
+
+def answer_table(form):
+    """The table page a POST of `form` shows: what its button does to the rows sent, saving
+    nothing (Save's problems are named; a Save that went through has gone on already)."""
+    table = posted_rows(form)
+    if form.get("switch_to") in LANGUAGES:
+        return show_record(table, paste_text=form.get("paste", ""), rap_text=form.get("rap", ""))
+    action = form.get("action", "save")
     if action == "save":
-        return save(table)
+        errors, cell_errors, _read = check(table)
+        return show_record(table, errors=errors or [("code-1", FULL)], cell_errors=cell_errors)
     if action == "paste":
-        return fill_from_paste(table, normalise_lines(request.form.get("paste", "")))
+        return fill_from_paste(table, normalise_lines(form.get("paste", "")))
     if action == "rap":
-        return fill_from_rap_sheet(table, request.form.get("rap", ""))
+        return fill_from_rap_sheet(table, form.get("rap", ""))
     if action.startswith("rap-add-") and action[8:].isdigit():
-        return add_from_rap_sheet(table, request.form.get("rap", ""), int(action[8:]))
+        return add_from_rap_sheet(table, form.get("rap", ""), int(action[8:]))
     if action in ("add", "add10"):
         wanted = 1 if action == "add" else 10
         room = rows.MAX_ROWS - len(table)
@@ -221,7 +258,8 @@ def add_from_rap_sheet(table, text, index):
     )
 
 
-def save(table):
+def check(table):
+    """(errors for the summary, {cell: problem}, [(row, answers)]) for the rows typed."""
     as_of = today()
     errors: list[tuple[str, str]] = []
     cell_errors: dict[str, str] = {}
@@ -246,13 +284,20 @@ def save(table):
         read.append((row, answers))
     if not read and not errors:
         errors.append(("code-1", AT_LEAST_ONE))
+    return errors, cell_errors, read
+
+
+def save(table):
+    """Store the rows and go on to the follow-ups; None when a row cannot be read, or the rows
+    would not fit the cookie (answer_table then names the problem)."""
+    errors, _cells, read = check(table)
     if errors:
-        return show_record(table, errors=errors, cell_errors=cell_errors)
+        return None
     before = snapshot("c", "n")
     store(read)
     if not state.fits(current_app):
         restore(before)
-        return show_record(table, errors=[("code-1", FULL)])
+        return None
     return see_other(url_for("worker.questions"))
 
 
@@ -379,6 +424,21 @@ def read_follow_up(screen, value, as_of):
     return None, ANSWER_NEEDED if screen.type == "yes_no_unsure" else rows.CHOOSE_ONE
 
 
+def reading(conviction, screen, value, as_of):
+    """read_follow_up, and a record date answered here may not put the offense after the
+    conviction (rows.read's check on the table)."""
+    found, problem = read_follow_up(screen, value, as_of)
+    if found is not None and conviction and screen.id in RECORD_FACTS:
+        if offense_after_conviction({**state.find(conviction["i"]), **found}):
+            return None, rows.OFFENSE_AFTER_CONVICTION
+    return found, problem
+
+
+def follow_up_error(name, screen, position, problem):
+    short = voice.words(screen.id, voice.CLIENT)["short"]
+    return anchor(name, screen), question_error(position, short, problem)
+
+
 def offense_after_conviction(conviction):
     """A date answered here may not put the offense after the conviction (rows.read's check)."""
     happened, convicted = (
@@ -401,7 +461,18 @@ def questions():
     if not all_rows_filled(as_of):
         return see_other(url_for("worker.record"))  # a row the table has not filled in yet
     errors = []
-    typed = {}  # date follow-ups as typed, shown again beside their error
+    typed = {}  # follow-ups as sent, shown again beside their error
+    kept = state.take_typed(request.path) if request.method == "GET" else None
+    if kept:  # the GET after a POST with problems: named again, nothing saved
+        sent = dict(kept[0])
+        for conviction, position, screens in pending:
+            for screen in screens:
+                name = field_name(conviction, screen)
+                if name in sent:
+                    found, problem = reading(conviction, screen, sent[name], as_of)
+                    if found is None:
+                        typed[name] = sent[name]
+                        errors.append(follow_up_error(name, screen, position, problem))
     if request.method == "POST":
         before = snapshot("c", "p")
         for conviction, position, screens in pending:
@@ -410,30 +481,33 @@ def questions():
                 value = request.form.get(name)
                 if value not in screen.options and conviction and screen.id in SHARED:
                     value = request.form.get(shared_name(screen))
-                found, problem = read_follow_up(screen, value, as_of)
+                found, problem = reading(conviction, screen, value, as_of)
                 number = conviction and conviction["i"]
-                if found is not None and number and screen.id in RECORD_FACTS:
-                    before_row = state.find(number)
-                    state.save_answers(number, found)
-                    if offense_after_conviction(state.find(number)):
-                        restore_row(before_row)
-                        found, problem = None, rows.OFFENSE_AFTER_CONVICTION
-                    elif found[screen.key] == "u":
-                        state.note_asked(number, screen.key)
-                elif found is not None:
-                    state.save_answers(number, found)
                 if found is None:
-                    typed[name] = value or ""
-                    short = voice.words(screen.id, voice.CLIENT)["short"]
-                    errors.append((anchor(name, screen), question_error(position, short, problem)))
+                    typed[name] = normalise(value or "")
+                    errors.append(follow_up_error(name, screen, position, problem))
+                    continue
+                state.save_answers(number, found)
+                if number and screen.id in RECORD_FACTS and found[screen.key] == "u":
+                    state.note_asked(number, screen.key)
         if not state.fits(current_app):
             restore(before)
             errors = [("main-heading", FULL)]
-        elif not errors:
+        else:
+            if errors:  # post/redirect/get: the GET names the problems again
+                state.keep_form(request.path, [[name, value] for name, value in typed.items()])
+                if not state.fits(current_app):
+                    session.pop("t")
+                    pending = open_questions(as_of)
+                    return follow_up_page(pending, errors, typed)
             return see_other(url_for("worker.questions"))
         pending = open_questions(as_of)
     if not pending:
         return see_other(url_for("worker.result"))
+    return follow_up_page(pending, errors, typed)
+
+
+def follow_up_page(pending, errors, typed):
     error_for = dict(errors)
     groups = [
         {
@@ -472,10 +546,6 @@ def questions():
         yes_no=YES_NO_UNSURE,
         caption=CAPTION,
     )
-
-
-def restore_row(conviction):
-    session["c"] = [conviction if c["i"] == conviction["i"] else c for c in state.convictions()]
 
 
 def date_hint(screen):
