@@ -37,7 +37,7 @@ QUESTIONS = {
     },
     "offense": {
         "title": _l("What was the conviction for?"),
-        "hint": _l("Choose what is closest. Your own words are fine."),
+        "hint": _l("Choose what is closest."),
         "short": _l("What it was for"),
         "options": {
             "have": _l("Having or possessing cannabis"),
@@ -48,7 +48,9 @@ QUESTIONS = {
             "u": UNSURE,
         },
         "detail_label": _l("Code section (optional)"),
-        "detail_hint": _l("Only if you have your record, for example HS 11359 or 11357(b)."),
+        "detail_hint": _l(
+            "The code and number as on your record, for example HS 11359 or 11357(b). Leave it empty if you do not have your record."
+        ),
     },
     "level": {
         "title": _l("Was it a felony, a misdemeanor or an infraction?"),
@@ -131,10 +133,9 @@ QUESTIONS = {
         "short": _l("More than six plants"),
     },
     "for-sale": {
-        "title": _l("Was it for selling?"),
-        "hint": _l(
-            "Selling, offering to sell, or carrying it to sell. Sharing for free is not selling."
-        ),
+        # Asked only after "Selling, giving away or transporting" (HS 11360): which of them.
+        "title": _l("Was it to sell: selling it, or carrying it to sell?"),
+        "hint": _l("Choose No if you gave it away for free, or carried it only for yourself."),
         "short": _l("For selling"),
     },
     "across-border": {

@@ -105,7 +105,9 @@ def test_a_step_with_htmx_is_one_request_and_busy_until_the_swap(phone, live_ser
     held = []
     page.route("**/c/1/where", lambda route: held.append(route))
     sent = []
-    page.on("request", lambda r: sent.append((r.method, r.url)) if "/static/" not in r.url else None)
+    page.on(
+        "request", lambda r: sent.append((r.method, r.url)) if "/static/" not in r.url else None
+    )
     page.check("#answer-ca")
     page.get_by_role("button", name="Continue").click()
     for _ in range(100):

@@ -122,7 +122,7 @@ def test_error_pages_and_worker_mode_show_no_english(app, code):
     pages.append(client.post("/begin", data={"x": "y" * 70_000}))  # 413
     pages.append(guarded.post("/begin"))  # CSRF: the page was open too long
     pages.append(client.get("/worker/"))
-    pages.append(client.post("/worker/", data={"action": "save"}))
+    pages.append(client.post("/worker/", data={"action": "save"}, follow_redirects=True))
     # Unreadable answers: the language went with the cookie; the browser's language remains.
     client.set_cookie("fs", "not-a-signed-cookie")
     pages.append(client.get("/", headers={"Accept-Language": code.replace("_", "-")}))

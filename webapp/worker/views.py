@@ -91,8 +91,9 @@ def show_again(form):
     """303 to the table, which shows what this form's button does; kept in the cookie for that
     one GET. Shown from this POST instead: a RAP sheet (a whole criminal history, kept out of
     the cookie as docs/records.md promises), and a table too big to keep beside the answers."""
+    # Canonical text, as everything the cookie holds: the paste box line by line.
     pairs = [
-        [name, normalise(value, squeeze=False)]
+        [name, normalise_lines(value) if name == "paste" else normalise(value)]
         for name, value in form.items(multi=True)
         if value and name != "csrf_token"
     ]
