@@ -174,7 +174,7 @@ QUESTIONS = {
     "prior-serious": {
         "title": _l("Before this, had you been convicted of a very serious violent or sex crime?"),
         "hint": _l(
-            "For example murder or attempted murder, rape or another violent sex crime, a sex crime against a child under 14, or any crime that can be punished by life in prison or death."
+            "For example murder or attempted murder, rape or another violent sex crime, or a sex crime against a child under 14. Any crime that can mean life in prison or death counts too."
         ),
         "short": _l("Earlier very serious conviction"),
     },
