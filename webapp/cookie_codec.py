@@ -8,7 +8,9 @@ turns one into the other as the cookie is written and read, inside the session's
 so `session["convictions"]` is all the rest of the app ever sees.
 
     name            key  what
-    convictions     c    [{number: i, <answer name>: <its key in flow.yaml>: the option, ...}]
+    convictions     c    [{number: i, <answer name>: <its key in flow.yaml>: the option, ...,
+                          asked: x: "age happened" as "a od", the record's facts worker
+                          mode's follow-ups asked}]
     person          p    {<answer name>: the option}: the person-level answers
     next_number     n    the next conviction's number
     language        l    the language chosen on the site
@@ -52,7 +54,10 @@ def _answer_keys(screens):
     return keys
 
 
-CONVICTION_KEYS = {"number": "i", **_answer_keys(CONVICTION_SCREENS)}
+ANSWER_KEYS = _answer_keys(CONVICTION_SCREENS)
+CONVICTION_KEYS = {"number": "i", "asked": "x", **ANSWER_KEYS}
+ANSWER_NAMES = {key: name for name, key in ANSWER_KEYS.items()}
+LISTS = ("asked",)  # a conviction's values that are answer names, one space between
 PERSON_KEYS = _answer_keys(PERSON_SCREENS)
 NAMES = {
     part: {key: name for name, key in table.items()}
@@ -67,7 +72,21 @@ class Unreadable(ValueError):
 def _renamed(answers, table):
     if not isinstance(answers, dict):
         return answers
-    return {table.get(name, name): value for name, value in answers.items()}
+    return {
+        table.get(name, name): _listed(value, ANSWER_KEYS, strict=False) if name in LISTS else value
+        for name, value in answers.items()
+    }
+
+
+def _listed(text, table, strict=True):
+    """ "age happened" -> "a od" (or back): a value that lists answers, by `table`; a word not
+    in it is written as it is, and refused when read (`strict`)."""
+    if not isinstance(text, str) or not text:
+        return text  # a wrong shape: cookie_schema.py refuses it
+    words = text.split(" ")
+    if strict and any(word not in table for word in words):
+        raise Unreadable("an unknown answer in a list")
+    return " ".join(table.get(word, word) for word in words)
 
 
 def encode(state: dict[str, Any]) -> dict[str, Any]:
@@ -90,9 +109,13 @@ def _named(answers, part):
         return answers  # a wrong shape: cookie_schema.py refuses it
     table = NAMES[part]
     try:
-        return {table[key]: value for key, value in answers.items()}
+        named = {table[key]: value for key, value in answers.items()}
     except KeyError:
         raise Unreadable("an unknown answer key") from None
+    for name in LISTS:
+        if name in named:
+            named[name] = _listed(named[name], ANSWER_NAMES)
+    return named
 
 
 def decode(cookie: Any) -> dict[str, Any]:

@@ -8,7 +8,8 @@ value is one this app itself stores, in canonical form; anything else is an unre
 are cookie_codec.py's, which refuses any other key), from flow.yaml:
 
     convictions  at most MAX_CONVICTIONS objects, each {"number": a unique number,
-                 <conviction question>: <value>}
+                 <conviction question>: <value>}, and "asked": distinct conviction answer names
+                 in one string (the record's facts worker mode's follow-ups asked)
     person       {<person question>: <value>}
     next_number  the next conviction number
     language     a language code
@@ -112,6 +113,16 @@ def _answers(answers, checks, skip=()):
     )
 
 
+def _keys(text):
+    """Distinct conviction answer names, one space between: "age happened"."""
+    keys = text.split(" ") if isinstance(text, str) and text else []
+    return (
+        isinstance(text, str)
+        and len(set(keys)) == len(keys)
+        and all(key in CONVICTION_VALUES for key in keys)
+    )
+
+
 def _number(value):
     return type(value) is int and 1 <= value <= MAX_NUMBER
 
@@ -127,7 +138,8 @@ def valid(data, languages, max_convictions):
             and all(
                 isinstance(one, dict)
                 and _number(one.get("number"))
-                and _answers(one, CONVICTION_VALUES, skip=("number",))
+                and _answers(one, CONVICTION_VALUES, skip=("number", "asked"))
+                and _keys(one.get("asked", ""))
                 for one in c
             )
             and len({one["number"] for one in c}) == len(c)
@@ -155,22 +167,28 @@ def valid(data, languages, max_convictions):
 
 
 MAX_TYPED_FIELDS = 8  # a question's form: answer, detail, year, month, unsure
+# Worker mode's pages (webapp/worker/views.py): the record table's cells and paste box, the
+# follow-up page's answers; the cookie's size budget (state.fits) bounds them further.
+WORKER_PATHS = "/worker/"
+MAX_TABLE_FIELDS = 4 + 50 * 10
+MAX_BOX = 20_000
 
 
 def _typed(t):
+    if not (isinstance(t, list) and len(t) == 3 and isinstance(t[0], str)):
+        return False
+    table = t[0].startswith(WORKER_PATHS)
+    fields, length = (MAX_TABLE_FIELDS, MAX_BOX) if table else (MAX_TYPED_FIELDS, 100)
     return (
-        isinstance(t, list)
-        and len(t) == 3
-        and isinstance(t[0], str)
-        and t[0].startswith("/")
+        t[0].startswith("/")
         and len(t[0]) <= 200
         and t[2] in (0, 1)
         and isinstance(t[1], list)
-        and len(t[1]) <= MAX_TYPED_FIELDS
+        and len(t[1]) <= fields
         and all(
             isinstance(pair, list)
             and len(pair) == 2
-            and all(isinstance(part, str) and len(part) <= 100 for part in pair)
+            and all(isinstance(part, str) and len(part) <= length for part in pair)
             for pair in t[1]
         )
     )

@@ -15,7 +15,8 @@ request: never later than the 60 minutes the pages promise.
 The state, by name (cookie_codec.py writes it with short keys, to fit one cookie, and
 cookie_schema.py checks it whole before any of it is used):
     convictions  [{"number": 3, "where": "ca", "offense": "have", ...}, ...]: the number is
-                 stable, each answer is named by its question's id in flow.yaml
+                 stable, each answer is named by its question's id in flow.yaml; "asked": the
+                 record's answers a worker's follow-up asked and got "not sure" for
     person       {"registration": "n", ...}: the person-level answers
     next_number  the next conviction's number
     language     the chosen language
@@ -218,6 +219,23 @@ def restore_answers(number, before):
         session["convictions"] = [before if c["number"] == number else c for c in convictions()]
 
 
+# Worker mode asks the person, on the follow-up page, a fact the record left unknown when it
+# decides the row (the age, a date). "Not sure" there is kept as the same "u" the table stores,
+# so which of them were already asked is noted beside the answers: asked once, never again.
+ASKED = "asked"
+
+
+def asked_already(conviction):
+    """The answers (by name) of this conviction's record facts the follow-up page asked."""
+    return conviction.get(ASKED, "").split()
+
+
+def note_asked(number, name):
+    asked = asked_already(find(number))
+    if name not in asked:  # one string, "age happened": answers stay flat (walks.py hashes them)
+        save_answers(number, {ASKED: " ".join([*asked, name])})
+
+
 def wipe():
     language = session.get("language")
     session.clear()
@@ -238,6 +256,11 @@ def keep_typed(path, form, check=True):
     pairs = [
         [typed_text(k), typed_text(v)] for k, v in form.items(multi=True) if k not in NOT_TYPED
     ][:8]
+    keep_form(path, pairs, check)
+
+
+def keep_form(path, pairs, check=True):
+    """Keep [[field, text], ...], already canonical, for the one GET of `path` after a 303."""
     session["typed"] = [path, pairs, int(check)]
 
 
