@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from . import coverage, pc1203_425, priors
+from . import coverage, hs11361_5, pc1203_4, pc1203_425, priors
 from .actions import actions
 from .automatic import automatic
 from .facts import (
@@ -59,8 +59,11 @@ def _as_dict(reason: Reason) -> dict[str, Any]:
     return known.copy()
 
 
-def settle(leaves: list[Leaf]) -> tuple[str, list[str], list[Reason], list[Reason]]:
-    """One outcome for all leaves -> it; several -> needs_review listing the possible ones."""
+def settle(
+    leaves: list[Leaf], unknown_keys: dict[str, tuple[str, str, str]] = UNKNOWN_KEYS
+) -> tuple[str, list[str], list[Reason], list[Reason]]:
+    """One outcome for all leaves -> it; several -> needs_review listing the possible ones
+    (each question that split them said with its reason from `unknown_keys`)."""
     outcomes = {leaf.outcome for leaf in leaves}
     reasons = common_reasons(leaves)
     if len(outcomes) == 1:
@@ -70,7 +73,7 @@ def settle(leaves: list[Leaf]) -> tuple[str, list[str], list[Reason], list[Reaso
         return outcome, [outcome], reasons, all_assumptions(leaves)
     possible = [outcome for outcome in OUTCOME_ORDER if outcome in outcomes]
     for key in splitting_keys(leaves):
-        code, citation, rule = UNKNOWN_KEYS[key]
+        code, citation, rule = unknown_keys[key]
         reason = Reason(code, citation, rule)
         if reason not in reasons:
             reasons.append(reason)
@@ -103,6 +106,44 @@ def _pc1203_425(facts: Values) -> tuple[Any, ...]:
     )
 
 
+def _petition(path: str) -> Any:
+    """Decision-rules G: one section's petitioned dismissal, computed as
+    (outcome, citations, reasons as dicts, questions read)."""
+    rule, citation = pc1203_4.RULES[path]
+    unknown_keys = pc1203_4.unknown_keys(citation)
+
+    def compute(facts: Values) -> tuple[Any, ...]:
+        leaves = explore(rule, facts)
+        outcome, _, reasons, _ = settle(leaves, unknown_keys)
+        if outcome != "not_eligible":
+            reasons = reasons + [pc1203_4.PETITION, pc1203_4.EFFECTS]
+        return (
+            outcome,
+            tuple(_citations(reasons) or [citation]),
+            tuple(_as_dict(reason) for reason in reasons),
+            _read(leaves),
+        )
+
+    return compute
+
+
+def _hs11361_5(facts: Values) -> tuple[Any, ...]:
+    """Decision-rules H: (outcome, procedure, automatic, citations, reasons, questions read)."""
+    leaves = hs11361_5.settled(explore(hs11361_5.rule, facts))
+    outcome, _, reasons, _ = settle(leaves, hs11361_5.UNKNOWN_KEYS)
+    outcome, route, is_automatic = hs11361_5.OUTCOMES[outcome]
+    if outcome != "not_eligible":
+        reasons = reasons + [hs11361_5.NOT_ACCURATE]
+    return (
+        outcome,
+        route,
+        is_automatic,
+        tuple(_citations(reasons) or [hs11361_5.CITATION]),
+        tuple(_as_dict(reason) for reason in reasons),
+        _read(leaves),
+    )
+
+
 def _read(leaves: list[Leaf]) -> frozenset[str]:
     return frozenset().union(*(leaf.read for leaf in leaves))
 
@@ -113,6 +154,20 @@ def _read(leaves: list[Leaf]) -> frozenset[str]:
 # some 30 MB at most; a bulk run of 500,000 rows grows them to 32,000 and 10,000 nodes).
 PROP64 = Memo(_prop64, coverage.DERIVED)
 PC1203_425 = Memo(_pc1203_425, pc1203_425.DERIVED)
+PETITIONS = tuple((path, Memo(_petition(path), pc1203_4.DERIVED)) for path in pc1203_4.PATHS)
+HS11361_5 = Memo(_hs11361_5, hs11361_5.DERIVED)
+PETITION_FORMS = list(pc1203_4.FORMS)
+
+
+def prop64_dismissed(values: Values, outcome: str, as_of: date) -> bool:
+    """G: "When the Prop 64 outcome is `dismiss` (or relief `prop64` is on the record after a
+    dismissal), the G paths are not listed": the relief on record was a dismissal when the rule,
+    run as if none were on record, dismisses."""
+    if outcome == "dismiss":
+        return True
+    if outcome != "already_granted":
+        return False
+    return bool(PROP64({**values, "relief_on_record": "none"}, as_of)[0] == "dismiss")
 
 
 def conviction(
@@ -151,9 +206,42 @@ def conviction(
         "procedure": "automatic" if other_outcome in ("eligible", "needs_review") else "none",
         "forms": [],
     }
+    paths = [other_path]
+    reads = [read, other_read]
+    if not prop64_dismissed(values, outcome, as_of):
+        for path, memo in PETITIONS:
+            path_outcome, citations, path_reasons, path_read = memo(values, as_of)
+            reads.append(path_read)
+            paths.append(
+                {
+                    "path": path,
+                    "outcome": path_outcome,
+                    "automatic": "no",  # G: every one of them is a petition to the court
+                    "citations": list(citations),
+                    "reasons": [reason.copy() for reason in path_reasons],
+                    "procedure": "none" if path_outcome == "not_eligible" else "petition",
+                    "forms": [] if path_outcome == "not_eligible" else PETITION_FORMS.copy(),
+                }
+            )
+    if hs11361_5.applies(values):
+        path_outcome, route, path_automatic, citations, path_reasons, path_read = HS11361_5(
+            values, as_of
+        )
+        reads.append(path_read)
+        paths.append(
+            {
+                "path": hs11361_5.PATH,
+                "outcome": path_outcome,
+                "automatic": path_automatic,
+                "citations": list(citations),
+                "reasons": [reason.copy() for reason in path_reasons],
+                "procedure": route,
+                "forms": [],  # no Judicial Council form: the court and DOJ destroy the records
+            }
+        )
     return (
-        {"id": values["id"], "prop64": prop64, "other_paths": [other_path]},
-        read | other_read if want_read else None,
+        {"id": values["id"], "prop64": prop64, "other_paths": paths},
+        set().union(*reads) if want_read else None,
     )
 
 
