@@ -312,9 +312,10 @@ OTHER_PATHS = {
         "limits": None,
     },
 }
-# Whether a path happens by itself, said on its line (decision-rules F): by its procedure.
+# Whether a path happens by itself, said on its line (decision-rules F): by its procedure. An
+# automatic path's own words say so (PC 1203.425: "automatically"; HS 11361.5: "should have been
+# destroyed"), and its record is checked in the first of the next steps.
 PATH_PROCEDURE = {
-    "automatic": _l("Automatic: you do not file anything."),
     "petition": _l("Not automatic: you ask the court (forms %(forms)s)."),
     "application": _l("Not automatic: you apply for it."),
 }
@@ -328,7 +329,8 @@ HEADLINES = {
     ("HS 11361.5", "eligible"): _l("The old record should be destroyed"),
     ("petition", "eligible"): _l("The court must dismiss it if you ask"),
     ("petition", "discretionary"): _l("The court may dismiss it if you ask"),
-    ("any", "needs_review"): OUTCOMES["needs_review"],
+    # Not Prop 64's "a lawyer needs to look at this": the card's Prop 64 outcome is settled.
+    ("any", "needs_review"): _l("Other relief may apply: a lawyer can check"),
 }
 OTHER_PATH_FALLBACK_TITLE = _l("Other relief (%(path)s)")
 PATH_OUTCOMES = {

@@ -198,7 +198,7 @@ def cards(case, determination, stored):
         cannabis = not any(
             r["code"] == "offense_not_prop64_section" for r in prop64["reasons"]
         )
-        line = to_do(outcome, codes, after_check, outside, others, cannabis)
+        line = to_do(outcome, codes, after_check, outside, lines, cannabis)
         automatic = [item["title"] for item in lines if automatic_now(item)]
         out.append(
             {
