@@ -203,3 +203,19 @@ def test_an_old_small_possession_record_asks_for_destruction(client):
     assert steps.index("Ask for the old record to be destroyed") == len(steps) - 2
     # Prop 64 dismissed it: no dismissal by petition is listed (decision-rules G).
     assert "PC 1203.4" not in path_outcomes(html)
+
+
+def test_worker_mode_asks_a_theft_row_only_whether_probation_was_revoked(client):
+    """The same facts in worker mode: the table's sentence columns, then a follow-up only where
+    it decides a path (here PC 1203.4: the court must, or the court may)."""
+    from workerwalk import FIELD, answer_questions, cells_for, table_form
+
+    response = client.post("/worker/", data=table_form([cells_for(THEFT)]))
+    assert response.headers["Location"] == "/worker/questions"
+    page = client.get("/worker/questions").get_data(as_text=True)
+    row_fields = {name.split("-")[1] for name in FIELD.findall(page) if name.startswith("f1-")}
+    assert row_fields == {"pr"}  # probation revoked: nothing about cannabis, nor the age
+    answers = {"f1-pr": "y", "p-r": "n", "p-v": "n", "p-pc": "n"}
+    theft = card(answer_questions(client, answers).get_data(as_text=True), 1)
+    assert path_outcomes(theft)["PC 1203.4"] == "discretionary"
+    assert next_steps(theft) == ["Ask the court to dismiss it", "Get free legal help"]
