@@ -274,9 +274,8 @@ def pc1203_42(f: Facts) -> str:
     if not before:
         f.because("pc1203_42_sentenced_after_realignment", CITATION_42, "G.4")
         return "not_eligible"
-    h_offense = f.values[OFFENSE_1170H]
-    if h_offense != YES and not f.choose(OFFENSE_1170H, (True, False)):
-        f.because("pc1203_42_not_1170h_offense", CITATION_42, "G.4")
+    # Reached only while an uncertain offense is explored: its reason is the question's.
+    if f.values[OFFENSE_1170H] != YES and not f.choose(OFFENSE_1170H, (True, False)):
         return "not_eligible"
     # "... after the lapse of two years following the defendant's completion of the sentence".
     if _waited(f, COMPLETED_2Y):
