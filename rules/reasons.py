@@ -469,6 +469,9 @@ REASON_TEMPLATES: dict[str, str] = {
     "pc1203_42_sentenced_after_realignment": N_(
         "This dismissal is for state prison sentences given before %(realignment_date)s, and this sentence came later."
     ),
+    "pc1203_42_not_1170h_offense": N_(
+        "This dismissal is only for crimes that would be sentenced to county jail today, and a serious or violent felony, or one that requires sex-offender registration, is not one of them."
+    ),
     "pc1203_42_offense_may_not_be_1170h": N_(
         "This dismissal is only for crimes that would be sentenced to county jail today, and we cannot tell from the code section whether this one is."
     ),
