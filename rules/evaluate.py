@@ -129,7 +129,7 @@ def _petition(path: str) -> Any:
 
 def _hs11361_5(facts: Values) -> tuple[Any, ...]:
     """Decision-rules H: (outcome, procedure, automatic, citations, reasons, questions read)."""
-    leaves = hs11361_5.settled(explore(hs11361_5.rule, facts))
+    leaves = explore(hs11361_5.rule, facts)
     outcome, _, reasons, _ = settle(leaves, hs11361_5.UNKNOWN_KEYS)
     outcome, route, is_automatic = hs11361_5.OUTCOMES[outcome]
     if outcome != "not_eligible":

@@ -10,7 +10,7 @@ text after Prop 64 was not read [U].
 from __future__ import annotations
 
 from . import coverage, dates, law
-from .facts import Facts, Leaf, Reason, Values
+from .facts import Facts, Reason, Values
 
 PATH = "HS 11361.5"
 CITATION = "HS 11361.5(a)"
@@ -71,16 +71,17 @@ def _waited(f: Facts, key: str) -> bool:
 
 
 def rule(f: Facts) -> str:
-    """Outcomes `eligible_automatic` / `eligible_application` carry the procedure (`settled`)."""
+    """Outcomes `eligible_automatic` / `eligible_application` carry the procedure (`OUTCOMES`)."""
+    # A court outside California, or an offense under today's law, is reached only while an
+    # unknown court or offense date is explored (`applies` leaves out the known ones): the
+    # reason said is the unknown question's (UNKNOWN_KEYS).
     if f.get("court", ("california_adult", "federal")) == "federal":
-        f.because("hs11361_5_california_records_only", CITATION, "H")
         return "not_eligible"
     # The old letters (decision-rules A.5, B.1): only an offense under the old law.
     old, _ = f.values[coverage.OLD_LAW]
     if old is None:
         old = f.choose("offense_date", (True, False))
     if not old:
-        f.because("hs11361_5_old_law_only", CITATION, "H")
         return "not_eligible"
     if f.values["offense"].subdivision is None:
         f.because("hs11361_5_subdivision_decides", CITATION, "H")
@@ -103,15 +104,6 @@ def rule(f: Facts) -> str:
         return "eligible_automatic"
     f.because("hs11361_5_two_years_not_passed", CITATION, "H")
     return "not_eligible"
-
-
-def settled(leaves: list[Leaf]) -> list[Leaf]:
-    """Destroyed either way, automatically or on application: say application (the safe
-    step), so the two ways do not make the path look uncertain."""
-    outcomes = {leaf.outcome for leaf in leaves}
-    if outcomes == {"eligible_automatic", "eligible_application"}:
-        return [leaf._replace(outcome="eligible_application") for leaf in leaves]
-    return leaves
 
 
 # outcome of a leaf -> (outcome, procedure, automatic)

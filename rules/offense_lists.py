@@ -158,9 +158,13 @@ def pc1170h_offense(offense: Offense) -> str:
     """PC 1203.42: would the offense have been sentenced to county jail under PC 1170(h)?
 
     Old HS 11358, 11359 and 11360(a) felonies are 1170(h) offenses (decision-rules G.4; Code for
-    America's rap-sheet-assistant PC_1170H_FELONIES, research.md 4.4) [S]; the engine holds no
-    list of the others, so any other offense is `maybe`.
+    America's rap-sheet-assistant PC_1170H_FELONIES, research.md 4.4) [S]. PC 1170(h)(3) sends
+    a "current felony conviction for a serious felony ... or a violent felony" or a registrable
+    one to state prison [M], so a listed serious, violent or PC 290 offense is `no`. The engine
+    holds no list of the others, so any other offense is `maybe`.
     """
+    if felony_exclusion(offense) == YES:
+        return NO
     if offense.kind == "prop64" and (
         offense.section in ("11358", "11359")
         or (offense.section == "11360" and offense.subdivision in (None, "a"))

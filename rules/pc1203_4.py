@@ -274,9 +274,12 @@ def pc1203_42(f: Facts) -> str:
     if not before:
         f.because("pc1203_42_sentenced_after_realignment", CITATION_42, "G.4")
         return "not_eligible"
+    # A serious, violent or PC 290 felony goes to state prison under 1170(h)(3) [M] (`no`); an
+    # offense the engine cannot place is explored (its reason is then the question's).
     h_offense = f.values[OFFENSE_1170H]
-    if h_offense != YES and not f.choose(OFFENSE_1170H, (True, False)):
-        f.because("pc1203_42_not_1170h_offense", CITATION_42, "G.4")
+    if h_offense == NO or (h_offense != YES and not f.choose(OFFENSE_1170H, (True, False))):
+        if h_offense == NO:
+            f.because("pc1203_42_not_1170h_offense", "PC 1203.42(a), PC 1170(h)(3)", "G.4")
         return "not_eligible"
     # "... after the lapse of two years following the defendant's completion of the sentence".
     if _waited(f, COMPLETED_2Y):

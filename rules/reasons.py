@@ -470,7 +470,7 @@ REASON_TEMPLATES: dict[str, str] = {
         "This dismissal is for state prison sentences given before %(realignment_date)s, and this sentence came later."
     ),
     "pc1203_42_not_1170h_offense": N_(
-        "This dismissal is only for crimes that would be sentenced to county jail today, and this one may not be."
+        "This dismissal is only for crimes that would be sentenced to county jail today, and a serious or violent felony, or one that requires sex-offender registration, is not one of them."
     ),
     "pc1203_42_offense_may_not_be_1170h": N_(
         "This dismissal is only for crimes that would be sentenced to county jail today, and we cannot tell from the code section whether this one is."
@@ -482,12 +482,6 @@ REASON_TEMPLATES: dict[str, str] = {
         "The person can ask %(prison_wait_years)s years after the sentence ended, and that time has not passed yet."
     ),
     # Part H: record destruction, HS 11361.5 and 11361.7
-    "hs11361_5_california_records_only": N_(
-        "Record destruction under this law covers only California records."
-    ),
-    "hs11361_5_old_law_only": N_(
-        "Record destruction under this law covers possession convictions under the law before Prop 64."
-    ),
     "hs11361_5_subdivision_decides": N_(
         "Only some subdivisions of this section have their records destroyed, and the record does not show which one this was."
     ),
