@@ -115,7 +115,9 @@ ACTIONS = {
     "file_cr180": {
         "title": _l("Ask the court to dismiss it"),
         "steps": [
-            _l("Fill in form CR-180 (Petition for Dismissal) and form CR-181 (Order for Dismissal)."),
+            _l(
+                "Fill in form CR-180 (Petition for Dismissal) and form CR-181 (Order for Dismissal)."
+            ),
             _l("File them at %(court)s."),
             _l(
                 "Say in the petition what you have done since the conviction, such as work, school, family or treatment: where the court decides, this is what it weighs."
@@ -275,7 +277,9 @@ OTHER_PATHS = {
             "discretionary": _l(
                 "The felony was served in county jail and enough time has passed: you can ask the court to dismiss it, and the court decides whether it is in the interests of justice."
             ),
-            "not_eligible": _l("Dismissal of a county jail felony does not apply to this conviction."),
+            "not_eligible": _l(
+                "Dismissal of a county jail felony does not apply to this conviction."
+            ),
             "needs_review": _l("Dismissal of a county jail felony may apply. A lawyer can check."),
         },
         "limits": DISMISSAL_LIMITS,

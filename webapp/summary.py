@@ -195,9 +195,7 @@ def cards(case, determination, stored):
         outside = court_kind if court_kind in OUTSIDE_CALIFORNIA else None
         others = [other_path(p) for p in result["other_paths"]]
         lines = in_order([prop64_line(prop64), *others])
-        cannabis = not any(
-            r["code"] == "offense_not_prop64_section" for r in prop64["reasons"]
-        )
+        cannabis = not any(r["code"] == "offense_not_prop64_section" for r in prop64["reasons"])
         line = to_do(outcome, codes, after_check, outside, lines, cannabis)
         automatic = [item["title"] for item in lines if automatic_now(item)]
         out.append(
@@ -214,9 +212,7 @@ def cards(case, determination, stored):
                 "headline": headline(prop64, others),
                 # Each path in one line: what applies first, what does not apply folded away.
                 "paths": [item for item in lines if item["outcome"] != "not_eligible"],
-                "paths_not_applying": [
-                    item for item in lines if item["outcome"] == "not_eligible"
-                ],
+                "paths_not_applying": [item for item in lines if item["outcome"] == "not_eligible"],
                 "meaning": str(words.OUTCOME_MEANING[outcome]),
                 "possible": [str(words.OUTCOMES[o]) for o in prop64["possible_outcomes"]]
                 if outcome == "needs_review"

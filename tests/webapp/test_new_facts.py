@@ -178,17 +178,22 @@ def test_worker_mode_asks_the_new_facts_as_follow_ups(client):
     assert client.post("/worker/", data=table_form([row])).status_code == 303
     page = client.get("/worker/questions").get_data(as_text=True)
     assert "Did the person hire or use someone aged 20 or younger to help?" in text_of(page)
-    no_blocks = {name: "n" for name in FIELD.findall(page)}
-    assert client.post("/worker/questions", data=no_blocks).status_code == 303
-    page = client.get("/worker/questions").get_data(as_text=True)
+    no_blocks = {name: "n" for name in FIELD.findall(page) if not name.endswith("-se")}
+    if not any(name.endswith("-se") for name in FIELD.findall(page)):
+        # The end of the sentence may come on a later page (PC 1203.425 alone needs it only
+        # without a new felony); with the dismissals of G it decides from the first page.
+        assert client.post("/worker/questions", data=no_blocks).status_code == 303
+        page = client.get("/worker/questions").get_data(as_text=True)
+        no_blocks = {}
     assert "When did the person's whole sentence end?" in text_of(page)
     date_field = next(name for name in FIELD.findall(page) if name.endswith("-se"))
     # A date the tool cannot read is refused with the table's words, and shown again.
-    refused = client.post("/worker/questions", data={date_field: "13/2015"})
+    refused = client.post("/worker/questions", data={**no_blocks, date_field: "13/2015"})
     assert refused.status_code == 200
     assert "Sentence ended – 13/2015 is not a real date" in text_of(refused)
     assert 'value="13/2015"' in refused.get_data(as_text=True)
-    assert client.post("/worker/questions", data={date_field: "06/2015"}).status_code == 303
+    answered = {**no_blocks, date_field: "06/2015"}
+    assert client.post("/worker/questions", data=answered).status_code == 303
     while (response := client.get("/worker/questions")).status_code == 200:
         names = FIELD.findall(response.get_data(as_text=True))
         client.post("/worker/questions", data={name: "n" for name in names})

@@ -23,7 +23,12 @@ SALE = {
     "conviction_date": "2013-11-20",
     "age_at_offense": "21_or_older",
     "sentence": {"status": "completed", "kind": "probation", "probation_revoked": "no"},
-    "conduct": {"for_sale": "yes", "over_limit": "no", "import_export": "no", "minor_involved": "no"},
+    "conduct": {
+        "for_sale": "yes",
+        "over_limit": "no",
+        "import_export": "no",
+        "minor_involved": "no",
+    },
     "priors": {"super_strike": "no", "registrable_sex_offense": "no", "two_same_section": "no"},
 }
 # Petty theft, misdemeanor, 2017, probation revoked: PC 1203.4 at the court's discretion.
@@ -54,7 +59,7 @@ PROP64_QUESTIONS = {
 
 
 def add_other_conviction(client, answers, asked=None):
-    """"Yes, another conviction, not for cannabis" on the list page, then its questions."""
+    """ "Yes, another conviction, not for cannabis" on the list page, then its questions."""
     response = client.post("/convictions", data={"answer": "o"})
     assert response.status_code == 303
     return answer_until(client, response.headers["Location"], answers, asked=asked)
@@ -80,7 +85,9 @@ def path_outcomes(card_html):
 
 def next_steps(card_html):
     """The headings of the card's one ordered list of next steps, in order."""
-    steps = re.search(r'<ol class="next-steps">(.*?)</ol>\s*<details class="why"', card_html, re.S)
+    steps = re.search(
+        r'<ol class="next-steps steps">(.*?)</ol>\s*<details class="why"', card_html, re.S
+    )
     return [unescape(h) for h in re.findall(r"<h4>([^<]+)</h4>", steps.group(1))]
 
 
@@ -157,7 +164,7 @@ def test_the_reasons_and_the_law_are_collapsed_and_the_glance_list_comes_first(c
     )
     theft = card(html, 2)
     why = re.search(r'<details class="why">(.*?)</details>', theft, re.S).group(1)
-    assert "<details class=\"why\" open" not in theft
+    assert '<details class="why" open' not in theft
     assert "PC 1203.4(a)(1)" in why  # the law behind the path, inside the collapsed part
     assert "PC 1203.4(a)(1)" not in theft.replace(why, "")
 
