@@ -208,21 +208,12 @@ def cards(case, determination, stored):
                     else conviction["offense"]
                 ),
                 "outcome": outcome,
-                "outcome_title": str(words.OUTCOMES[outcome]),
                 "headline": headline(prop64, others),
                 # Each path in one line: what applies first, what does not apply folded away.
                 "paths": [item for item in lines if item["outcome"] != "not_eligible"],
                 "paths_not_applying": [item for item in lines if item["outcome"] == "not_eligible"],
-                "meaning": str(words.OUTCOME_MEANING[outcome]),
-                "possible": [str(words.OUTCOMES[o]) for o in prop64["possible_outcomes"]]
-                if outcome == "needs_review"
-                else [],
                 "automatic": prop64["automatic"],
                 "to_do": str(words.TO_DO[line]),
-                # needs_review: whether it is automatic is not the answer yet (legal help is).
-                "automatic_text": words.law_words(words.AUTOMATIC[prop64["automatic"]])
-                if outcome in RELIEF
-                else None,
                 "procedure_text": str(words.PROCEDURE[prop64["procedure"]])
                 if any(code in codes for code in FILING)
                 and words.PROCEDURE.get(prop64["procedure"])
@@ -236,10 +227,6 @@ def cards(case, determination, stored):
                     (words.reason_text(r), r["citation"]) for r in prop64.get("assumptions", [])
                 ],
                 "citations": prop64["citations"],
-                "effects": str(words.RELIEF_EFFECTS[outcome])
-                if outcome in words.RELIEF_EFFECTS
-                else None,
-                "limits": str(words.RELIEF_LIMITS),
                 "other": others,
                 "paste_line": paste_line(conviction, answers),
             }

@@ -10,21 +10,12 @@ import pytest
 from a11y import context_args, sideways_scroll
 from playwright.sync_api import expect
 from tour import PERSON, begin, fill, submit
-from webwalk import answers_for_case, person_answers
+from webwalk import OLD_POSSESSION, PROP64_QUESTIONS, THEFT, answers_for_case, person_answers
 
 pytestmark = pytest.mark.slow
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 COUNTY = "19"  # Los Angeles
 
-POSSESSION = {
-    "court": "california_adult",
-    "offense": "HS 11357(b)",
-    "level": "infraction",
-    "offense_date": "2012-04-01",
-    "conviction_date": "2012-05-01",
-    "age_at_offense": "21_or_older",
-    "sentence": {"status": "completed", "kind": "fine_only"},
-}
 FOR_SALE = {
     "court": "california_adult",
     "offense": "HS 11359",
@@ -37,15 +28,6 @@ FOR_SALE = {
     "priors": {"super_strike": "no", "registrable_sex_offense": "no", "two_same_section": "no"},
     "new_felony_since": "no",
 }
-THEFT = {
-    "court": "california_adult",
-    "offense": "PC 484(a)",
-    "level": "misdemeanor",
-    "offense_date": "2017-02-01",
-    "conviction_date": "2017-03-01",
-    "sentence": {"status": "completed", "kind": "probation", "probation_revoked": "yes"},
-}
-PROP64_ONLY = {"age", "for-sale", "minors", "hired-minor", "prior-serious", "amount", "school"}
 
 
 def answer_conviction(page, base, conviction):
@@ -68,7 +50,7 @@ def test_three_convictions_on_a_320px_phone(browser, playwright, live_server):
     base = live_server
     page.goto(f"{base}/lang/en?next=/")
     begin(page)
-    answer_conviction(page, base, POSSESSION)
+    answer_conviction(page, base, OLD_POSSESSION)
     page.check("#answer-y")  # another cannabis conviction
     submit(page, base)
     answer_conviction(page, base, FOR_SALE)
@@ -79,7 +61,7 @@ def test_three_convictions_on_a_320px_phone(browser, playwright, live_server):
     page.check("#answer-o")
     submit(page, base)
     asked = answer_conviction(page, base, THEFT)
-    assert not PROP64_ONLY & set(asked), asked  # only what decides the theft's paths
+    assert not PROP64_QUESTIONS & set(asked), asked  # only what decides the theft's paths
     assert "probation-revoked" in asked
     page.check("#answer-n")
     path = submit(page, base)

@@ -6,56 +6,20 @@ import re
 from html import unescape
 
 from webwalk import (
+    OLD_POSSESSION,
+    PROP64_QUESTIONS,
+    THEFT,
     add_conviction,
     answer_until,
     answers_for_case,
+    case_named,
     finish,
     text_of,
 )
 
 PERSON = {"must_register_290": "no", "under_supervision": "no", "pending_charges": "no"}
 # Old-law sale, felony, 2013, probation completed: Prop 64 reduces it (the contract's 02).
-SALE = {
-    "court": "california_adult",
-    "offense": "HS 11360",
-    "level": "felony",
-    "offense_date": "2013-09-01",
-    "conviction_date": "2013-11-20",
-    "age_at_offense": "21_or_older",
-    "sentence": {"status": "completed", "kind": "probation", "probation_revoked": "no"},
-    "conduct": {
-        "for_sale": "yes",
-        "over_limit": "no",
-        "import_export": "no",
-        "minor_involved": "no",
-    },
-    "priors": {"super_strike": "no", "registrable_sex_offense": "no", "two_same_section": "no"},
-}
-# Petty theft, misdemeanor, 2017, probation revoked: PC 1203.4 at the court's discretion.
-THEFT = {
-    "court": "california_adult",
-    "offense": "PC 484(a)",
-    "level": "misdemeanor",
-    "offense_date": "2017-02-01",
-    "conviction_date": "2017-03-01",
-    "sentence": {"status": "completed", "kind": "probation", "probation_revoked": "yes"},
-}
-PROP64_QUESTIONS = {
-    "age",
-    "concentrated",
-    "amount",
-    "plants",
-    "for-sale",
-    "across-border",
-    "minors",
-    "gift-young-adult",
-    "hired-minor",
-    "school",
-    "environment",
-    "prior-serious",
-    "prior-registrable",
-    "prior-same",
-}
+SALE = case_named("02-sale-felony-2013-reduced")["convictions"][0]
 
 
 def add_other_conviction(client, answers, asked=None):
@@ -192,16 +156,7 @@ def test_not_sure_whether_probation_was_revoked_sends_to_a_lawyer(client):
 
 
 def test_an_old_small_possession_record_asks_for_destruction(client):
-    possession = {
-        "court": "california_adult",
-        "offense": "HS 11357(b)",
-        "level": "infraction",
-        "offense_date": "2012-04-01",
-        "conviction_date": "2012-05-01",
-        "age_at_offense": "21_or_older",
-        "sentence": {"status": "completed", "kind": "fine_only"},
-    }
-    add_conviction(client, answers_for_case(possession), first=True)
+    add_conviction(client, answers_for_case(OLD_POSSESSION), first=True)
     finish(client, PERSON)
     html = card(client.get("/result").get_data(as_text=True), 1)
     assert path_outcomes(html)["HS 11361.5"] == "eligible"
