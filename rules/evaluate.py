@@ -163,15 +163,14 @@ HS11361_5 = Memo(_hs11361_5, hs11361_5.DERIVED)
 PETITION_FORMS = list(pc1203_4.FORMS)
 
 
-def prop64_dismissed(values: Values, outcome: str, as_of: date) -> bool:
+def prop64_dismissed(values: Values, outcome: str, as_of: date) -> tuple[bool, frozenset[str]]:
     """G: "When the Prop 64 outcome is `dismiss` (or relief `prop64` is on the record after a
     dismissal), the G paths are not listed": the relief on record was a dismissal when the rule,
-    run as if none were on record, dismisses."""
-    if outcome == "dismiss":
-        return True
+    run as if none were on record, dismisses. With the unknown questions that run read."""
     if outcome != "already_granted":
-        return False
-    return bool(PROP64({**values, "relief_on_record": "none"}, as_of)[0] == "dismiss")
+        return outcome == "dismiss", frozenset()
+    granted = PROP64({**values, "relief_on_record": "none"}, as_of)
+    return granted[0] == "dismiss", granted[4]
 
 
 class Settled(NamedTuple):
@@ -183,6 +182,7 @@ class Settled(NamedTuple):
     pc1203_425: tuple[Any, ...]  # (outcome, automatic, citations, reasons, read)
     petitions: tuple[tuple[Any, ...], ...]  # G, none after a Prop 64 dismissal
     hs11361_5: tuple[Any, ...] | None  # H, None when not listed
+    dismissal_read: frozenset[str]  # what told a Prop 64 relief on record was a dismissal
 
     def signature(self) -> tuple[Any, ...]:
         """What the person would see change: every outcome, route and automatic review."""
@@ -197,7 +197,12 @@ class Settled(NamedTuple):
 
     def read(self) -> set[str]:
         """The unknown questions the rules read."""
-        reads = [self.prop64[4], self.pc1203_425[4], *(path[4] for path in self.petitions)]
+        reads = [
+            self.prop64[4],
+            self.pc1203_425[4],
+            self.dismissal_read,
+            *(path[4] for path in self.petitions),
+        ]
         if self.hs11361_5 is not None:
             reads.append(self.hs11361_5[5])
         return set().union(*reads)
@@ -207,13 +212,15 @@ def settled(values: Values, as_of: date) -> Settled:
     """One conviction through every rule (the memos), before any of it is copied out."""
     prop64 = PROP64(values, as_of)
     outcome = prop64[0]
+    dismissed, dismissal_read = prop64_dismissed(values, outcome, as_of)
     return Settled(
         prop64,
         procedure(values, outcome),
         automatic(values, outcome),
         PC1203_425(values, as_of),
-        () if prop64_dismissed(values, outcome, as_of) else PETITIONS(values, as_of),
+        () if dismissed else PETITIONS(values, as_of),
         HS11361_5(values, as_of) if hs11361_5.applies(values) else None,
+        dismissal_read,
     )
 
 
