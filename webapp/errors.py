@@ -15,31 +15,40 @@ from . import state, worker
 from .check_back import ENDPOINTS as CHECK_BACK_PAGES
 from .pages import render
 
+
+def N_(message):
+    """Marks a message for the catalogs; it is translated where it is shown."""
+    return message
+
+
 bp = Blueprint("errors", __name__)
 log = logging.getLogger(__name__)
 
-ERRORS = {
+# Marked N_ (extracted by scripts/i18n.sh) and translated where shown: the app pages below, and
+# the fixed pages nginx and gunicorn answer with before the app reads a request (refusals.py).
+MESSAGES = {
     400: (
-        _l("Something was wrong with that request"),
-        _l("Please go back and try again. Your answers are still here."),
+        N_("Something was wrong with that request"),
+        N_("Please go back and try again. Your answers are still here."),
     ),
     404: (
-        _l("Page not found"),
-        _l("This page does not exist. Check the address, or go back to your questions."),
+        N_("Page not found"),
+        N_("This page does not exist. Check the address, or go back to your questions."),
     ),
     405: (
-        _l("That did not work"),
-        _l("This page cannot be used that way. Please go back and try again."),
+        N_("That did not work"),
+        N_("This page cannot be used that way. Please go back and try again."),
     ),
     413: (
-        _l("That was too much to send"),
-        _l("The form you sent was too large. Please go back and try again with a shorter answer."),
+        N_("That was too much to send"),
+        N_("The form you sent was too large. Please go back and try again with a shorter answer."),
     ),
     500: (
-        _l("Sorry, something went wrong on our side"),
-        _l("It is not your fault. Please try again in a few minutes."),
+        N_("Sorry, something went wrong on our side"),
+        N_("It is not your fault. Please try again in a few minutes."),
     ),
 }
+ERRORS = {status: (_l(title), _l(advice)) for status, (title, advice) in MESSAGES.items()}
 UNREADABLE = {
     "tampered": (
         _l("Your answers could not be read"),

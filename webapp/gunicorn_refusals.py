@@ -5,9 +5,9 @@ with its own HTML page, which quoted the refused request line and carried none o
 headers, and logged `Invalid request from ip=<client address>: <request line>` (issue 14).
 gunicorn has no setting for either, so gunicorn_conf.py installs these two replacements:
 
-- the page is one fixed sentence, plain text, with the app's security headers and
-  `Cache-Control: no-store`; it cannot be translated (the request could not be read, so its
-  Accept-Language is unknown) and it echoes nothing;
+- the page is the app's 400 sentences in every language (the request could not be read, so
+  its Accept-Language is unknown: webapp/refusals.py), plain text, with the app's security
+  headers and `Cache-Control: no-store`; it echoes nothing;
 - the log line says a request was refused, never the address or the request's text.
 
 Behind nginx (webapp/serve.py) nginx refuses most such requests first, with its own fixed pages.
@@ -17,13 +17,12 @@ import logging
 
 from gunicorn import util  # type: ignore[import-untyped]
 
+from webapp.refusals import in_every_language
 from webapp.security import HEADERS
-
-REFUSAL = "Fresh Start could not read that request. Please go back and try again.\n"
 
 
 def write_refusal(sock, status_int, reason, _mesg):
-    body = REFUSAL.encode("utf-8")
+    body = in_every_language(400).encode("utf-8")
     head = [
         f"HTTP/1.1 {status_int} {reason}",
         "Connection: close",

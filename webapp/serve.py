@@ -21,6 +21,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from webapp import refusals
+
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 
@@ -51,6 +53,8 @@ def render_nginx_conf(run_dir, bind_host, port, upstream_port):
         "@BIND_HOST@": bind_host,
         "@PORT@": port,
         "@UPSTREAM_PORT@": upstream_port,
+        "@REFUSED_400@": refusals.for_nginx(400),
+        "@REFUSED_413@": refusals.for_nginx(413),
     }.items():
         text = text.replace(word, str(value))
     return text

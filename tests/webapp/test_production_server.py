@@ -221,3 +221,34 @@ def test_production_listens_on_loopback_by_default_and_nginx_keeps_no_access_log
     assert not re.search(r"@[A-Z_]+@", text)
     assert "access_log off;" in text and "listen 127.0.0.1:8000" in text
     assert "proxy_max_temp_file_size 0;" in text  # nothing a person sends or gets hits the disk
+
+
+@pytest.mark.slow
+def test_refusals_behind_nginx_carry_the_headers_echo_nothing_and_speak_every_language(
+    production_server,
+):
+    """Whichever refuses (nginx for a request line over 8 KB or a body over 64 KB, gunicorn
+    behind it for a line over 4 KB or too many headers), the page is the same fixed text."""
+    from webapp.refusals import in_every_language
+
+    requests = {
+        **REFUSED,
+        "nginx 414": b"GET /" + b"a" * 10000 + b" HTTP/1.1\r\nHost: x\r\n\r\n",
+        "413": b"POST /start-over HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n",
+    }
+    for name, request in requests.items():
+        head, body = raw_exchange(production_server, request)
+        status = int(head.split()[1])
+        assert status in (400, 413, 414, 431), (name, head)
+        for header in (
+            "Content-Security-Policy: ",
+            "X-Content-Type-Options: nosniff",
+            "Referrer-Policy: no-referrer",
+            "Cache-Control: no-store",
+        ):
+            assert header in head, (name, head)
+        assert b"<" not in body and b"aaaa" not in body and b"script" not in body
+        text = body.decode("utf-8")
+        assert text == in_every_language(413 if status == 413 else 400), (name, text[:200])
+        if status != 413:
+            assert "Hubo un problema con lo que se envió" in text  # Spanish, from its catalog
