@@ -106,7 +106,9 @@ def _pc1203_425(facts: Values) -> tuple[Any, ...]:
     )
 
 
-_PETITION_KEYS = {path: pc1203_4.unknown_keys(citation) for path, (_, citation) in pc1203_4.RULES.items()}
+_PETITION_KEYS = {
+    path: pc1203_4.unknown_keys(citation) for path, (_, citation) in pc1203_4.RULES.items()
+}
 
 
 def _petitions(facts: Values) -> tuple[tuple[Any, ...], ...]:
