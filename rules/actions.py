@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from . import law
+from .pc1203_4 import PATHS
 
 RELIEF = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction")
-PETITIONS = frozenset(("PC 1203.4", "PC 1203.4a", "PC 1203.41", "PC 1203.42"))
+PETITIONS = frozenset(PATHS)
 OPEN = ("eligible", "discretionary")
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from . import dates, law, pc1203_425, priors
-from .evaluate import conviction
+from .evaluate import settled
 from .validate import FACT_VALUES, read_case
 
 DATE_PATHS = ("offense_date", "conviction_date", "sentence.completed_on")
@@ -71,19 +71,6 @@ def _date_trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
     return trials
 
 
-def _signature(result: dict[str, Any]) -> tuple[Any, ...]:
-    prop64 = result["prop64"]
-    return (
-        prop64["outcome"],
-        tuple(prop64["possible_outcomes"]),
-        prop64["procedure"],
-        prop64["automatic"],
-        tuple(
-            (p["path"], p["outcome"], p["automatic"], p["procedure"]) for p in result["other_paths"]
-        ),
-    )
-
-
 def _trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
     if path in DATE_PATHS:
         interval = values[path]
@@ -116,13 +103,15 @@ def decisive_facts(case: dict[str, Any]) -> dict[str, list[str]]:
     as_of, _, convictions = read_case(case)
     pc1203_425.derive_new_felony(convictions)
     priors.derive_from_case(convictions)
-    cache: dict[tuple[Any, ...], tuple[tuple[Any, ...], set[str] | None]] = {}
+    cache: dict[tuple[Any, ...], tuple[tuple[Any, ...], set[str]]] = {}
 
-    def signature(values: dict[str, Any]) -> tuple[Any, ...]:
+    def signature(values: dict[str, Any]) -> tuple[tuple[Any, ...], set[str]]:
         key = tuple(values.values())
         if key not in cache:
-            result, read = conviction(values, as_of, want_read=True)
-            cache[key] = (_signature(result), read)
+            # The rules' settled results, not the determination copied out of them: the same
+            # answers, without building every reason's dict a trial.
+            result = settled(values, as_of)
+            cache[key] = (result.signature(), result.read())
         return cache[key]
 
     answer: dict[str, list[str]] = {}

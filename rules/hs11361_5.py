@@ -63,13 +63,6 @@ def applies(values: Values) -> bool:
     return coverage.old_law_known(values)[0] is not False
 
 
-def _waited(f: Facts, key: str) -> bool:
-    waited = f.values[key]
-    if waited is None:
-        waited = f.choose(key, (True, False))
-    return bool(waited)
-
-
 def rule(f: Facts) -> str:
     """Outcomes `eligible_automatic` / `eligible_application` carry the procedure (`OUTCOMES`)."""
     # A court outside California, or an offense under today's law, is reached only while an
@@ -88,18 +81,18 @@ def rule(f: Facts) -> str:
         return "needs_review"
     # (b) [V-ish]: the automatic rule does not reach convictions before January 1, 1976; those
     # records are destroyed on application to the Department of Justice.
-    if _waited(f, BEFORE_1976):
+    if f.passed(BEFORE_1976):
         f.because("hs11361_5_before_1976_application", "HS 11361.5(b)", "H")
         return "eligible_application"
     if f.values["offense"].subdivision == "e":
         # Old (e), a minor on school grounds: kept "until the offender attains the age of 18".
-        if _waited(f, KEPT_UNTIL_18):
+        if f.passed(KEPT_UNTIL_18):
             f.because("hs11361_5_age_18_passed", CITATION, "H")
             return "eligible_automatic"
         f.because("hs11361_5_kept_until_age_18", CITATION, "H")
         return "needs_review"
     # (a): "shall not be kept beyond two years from the date of the conviction".
-    if _waited(f, KEPT_2Y):
+    if f.passed(KEPT_2Y):
         f.because("hs11361_5_two_years_passed", CITATION, "H")
         return "eligible_automatic"
     f.because("hs11361_5_two_years_not_passed", CITATION, "H")

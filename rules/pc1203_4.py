@@ -21,6 +21,7 @@ from datetime import date
 from . import dates, law
 from .facts import Facts, Reason, Values
 from .offense_lists import NO, YES, pc1170h_offense, pc1203_4_exclusion
+from .pc1203_425 import completed_years_passed
 
 PATHS = ("PC 1203.4", "PC 1203.4a", "PC 1203.41", "PC 1203.42")
 FORMS = ("CR-180", "CR-181")
@@ -39,19 +40,8 @@ OFFENSE_1170H = "offense:pc1170h"
 
 
 def _completed(years: int) -> Callable[[Values, date], bool | None]:
-    """Have `years` passed since the whole sentence ended? An unknown end was no earlier than
-    the conviction, so a conviction less than `years` ago still answers no."""
-
-    def derive(values: Values, as_of: date) -> bool | None:
-        completed = values["sentence.completed_on"]
-        if completed is None:
-            convicted = values["conviction_date"]
-            if convicted is None or convicted.first > as_of:
-                return None
-            completed = dates.Interval(convicted.first, as_of)
-        return dates.years_passed(completed, years, as_of)
-
-    return derive
+    """Have `years` passed since the whole sentence ended? (as PC 1203.425 counts it)"""
+    return lambda values, as_of: completed_years_passed(values, years, as_of)
 
 
 def _offense_after_realignment(values: Values, as_of: date) -> bool | None:
@@ -144,13 +134,6 @@ def _kinds(f: Facts) -> tuple[str, ...]:
     return ("probation", "county_jail", "fine_only")
 
 
-def _waited(f: Facts, key: str) -> bool:
-    waited = f.values[key]
-    if waited is None:
-        waited = f.choose(key, (True, False))
-    return bool(waited)
-
-
 # --- G.1 PC 1203.4: probation was granted -------------------------------------------------------
 
 CITATION_4 = "PC 1203.4(a)(1)"
@@ -204,7 +187,7 @@ def pc1203_4a(f: Facts) -> str:
     # "after the lapse of one year from the date of pronouncement of judgment": the case has the
     # conviction date, which stands for it.
     f.because("pc1203_425_conviction_date_as_judgment", CITATION_4A, "G.2")
-    if not _waited(f, JUDGMENT_1Y):
+    if not f.passed(JUDGMENT_1Y):
         f.because("pc1203_4a_one_year_not_passed", CITATION_4A, "G.2")
         return "not_eligible"
     # "if he or she has fully complied with and performed the sentence of the court, is not
@@ -236,18 +219,15 @@ def pc1203_41(f: Facts) -> str:
     # "If a defendant is sentenced pursuant to paragraph (5) of subdivision (h) of Section
     # 1170": county jail for a felony exists only from realignment, 2011-10-01 (G.3 reads it by
     # the offense date).
-    after = f.values[OFFENSE_AFTER_REALIGNMENT]
-    if after is None:
-        after = f.choose(OFFENSE_AFTER_REALIGNMENT, (True, False))
-    if not after:
+    if not f.passed(OFFENSE_AFTER_REALIGNMENT):
         f.because("pc1203_41_before_realignment", "PC 1203.41(a), PC 1170(h)", "G.3")
         return "not_eligible"
     # One year after a split sentence (1170(h)(5)(B)), two after a straight term ((5)(A)); the
     # case cannot say which: two years -> discretionary, under one -> not yet, between -> review.
-    if _waited(f, COMPLETED_2Y):
+    if f.passed(COMPLETED_2Y):
         f.because("pc1203_41_two_years_passed", CITATION_41, "G.3")
         return "discretionary"
-    if _waited(f, COMPLETED_1Y):
+    if f.passed(COMPLETED_1Y):
         f.because("pc1203_41_split_or_straight_sentence", "PC 1203.41(a)(1)", "G.3")
         return "needs_review"
     f.because("pc1203_41_one_year_not_passed", CITATION_41, "G.3")
@@ -268,10 +248,7 @@ def pc1203_42(f: Facts) -> str:
     if f.get("sentence.kind", _kinds(f)) != "state_prison":
         f.because("pc1203_42_state_prison_only", CITATION_42, "G.4")
         return "not_eligible"
-    before = f.values[SENTENCED_BEFORE_REALIGNMENT]
-    if before is None:
-        before = f.choose(SENTENCED_BEFORE_REALIGNMENT, (True, False))
-    if not before:
+    if not f.passed(SENTENCED_BEFORE_REALIGNMENT):
         f.because("pc1203_42_sentenced_after_realignment", CITATION_42, "G.4")
         return "not_eligible"
     # A serious, violent or PC 290 felony goes to state prison under 1170(h)(3) [M] (`no`); an
@@ -282,7 +259,7 @@ def pc1203_42(f: Facts) -> str:
             f.because("pc1203_42_not_1170h_offense", "PC 1203.42(a), PC 1170(h)(3)", "G.4")
         return "not_eligible"
     # "... after the lapse of two years following the defendant's completion of the sentence".
-    if _waited(f, COMPLETED_2Y):
+    if f.passed(COMPLETED_2Y):
         f.because("pc1203_42_two_years_passed", CITATION_42, "G.4")
         return "discretionary"
     f.because("pc1203_42_two_years_not_passed", CITATION_42, "G.4")

@@ -418,15 +418,11 @@ REASON_TEMPLATES: dict[str, str] = {
     "pc1203_4_probation_not_granted": N_(
         "This dismissal is for convictions where probation was granted, and it was not."
     ),
-    "pc1203_4_excluded_offense": N_(
-        "The law does not allow this dismissal for this offense."
-    ),
+    "pc1203_4_excluded_offense": N_("The law does not allow this dismissal for this offense."),
     "pc1203_4_offense_may_be_excluded": N_(
         "The law excludes some offenses from this dismissal, and we cannot tell from the code section whether this is one of them."
     ),
-    "pc1203_4_not_for_infractions": N_(
-        "This dismissal is not for infractions."
-    ),
+    "pc1203_4_not_for_infractions": N_("This dismissal is not for infractions."),
     "pc1203_4_probation_completed": N_(
         "Probation was completed without being revoked, so the court must dismiss the conviction when asked."
     ),

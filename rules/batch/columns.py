@@ -72,7 +72,11 @@ OUTPUT_COLUMNS = (
     "prop64_assumptions",
     "pc1203_425_outcome",
     "pc1203_425_automatic",
-    *(f"{prefix}_{field}" for prefix in PATH_COLUMNS.values() for field in ("outcome", "procedure")),
+    *(
+        f"{prefix}_{field}"
+        for prefix in PATH_COLUMNS.values()
+        for field in ("outcome", "procedure")
+    ),
     "actions",
     "priors_derived",
     "error",
