@@ -41,7 +41,7 @@ def answered(key, allowed, name):
 
 
 # A conviction's own facts asked as questions (the rest are its conduct, priors and sentence).
-CONVICTION_FACTS = ("new_felony_since",)
+CONVICTION_FACTS = ("new_felony_since", "age_at_offense")
 
 
 def decisive(path, scope, assuming=None):

@@ -174,6 +174,12 @@ PERSON_SCREENS = FLOW["person"]
 BY_ID = {scope: {s.id: s for s in FLOW[scope]} for scope in SCOPES}
 
 
+# "Another conviction, not for cannabis" on the list page: the offense question answered
+# "something else" before it is shown (its code section is still asked there), so the walk
+# asks only what decides that conviction's paths (the conduct questions are never decisive).
+NOT_CANNABIS = {BY_ID["conviction"]["offense"].key: "other"}
+
+
 def stored_keys(screen):
     return (screen.key, screen.detail["key"]) if screen.detail else (screen.key,)
 

@@ -177,9 +177,10 @@ def can_add():
     return len(convictions()) < MAX_CONVICTIONS
 
 
-def add_conviction():
+def add_conviction(answers=None):
+    """A new conviction, with `answers` already given (flow.NOT_CANNABIS), numbered next."""
     number = session.get("n", 1)
-    session["c"] = [*convictions(), {"i": number}]
+    session["c"] = [*convictions(), {**(answers or {}), "i": number}]
     session["n"] = number + 1
     return number
 
