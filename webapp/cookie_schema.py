@@ -6,7 +6,8 @@ values gave 500s on every page. So the reader (state.py) accepts the cookie only
 value is one this app itself stores, in canonical form; anything else is an unreadable cookie
 ("Your answers could not be read"), never half used. The shape, from flow.yaml:
 
-    c  at most MAX_CONVICTIONS objects, each {"i": a unique number, <conviction key>: <value>}
+    c  at most MAX_CONVICTIONS objects, each {"i": a unique number, <conviction key>: <value>},
+       and "x": distinct conviction keys in one string (the record's facts worker mode's follow-ups asked)
     p  {<person key>: <value>}
     n  the next conviction number
     l  a language code
@@ -108,6 +109,16 @@ def _answers(answers, checks, skip=()):
     )
 
 
+def _keys(text):
+    """Distinct conviction answer keys, one space between: "a od"."""
+    keys = text.split(" ") if isinstance(text, str) and text else []
+    return (
+        isinstance(text, str)
+        and len(set(keys)) == len(keys)
+        and all(key in CONVICTION_VALUES for key in keys)
+    )
+
+
 def _number(value):
     return type(value) is int and 1 <= value <= MAX_NUMBER
 
@@ -123,7 +134,8 @@ def valid(data, languages, max_convictions):
             and all(
                 isinstance(one, dict)
                 and _number(one.get("i"))
-                and _answers(one, CONVICTION_VALUES, skip=("i",))
+                and _answers(one, CONVICTION_VALUES, skip=("i", "x"))
+                and _keys(one.get("x", ""))
                 for one in c
             )
             and len({one["i"] for one in c}) == len(c)
@@ -151,22 +163,28 @@ def valid(data, languages, max_convictions):
 
 
 MAX_TYPED_FIELDS = 8  # a question's form: answer, detail, year, month, unsure
+# Worker mode's pages (webapp/worker/views.py): the record table's cells and paste box, the
+# follow-up page's answers; the cookie's size budget (state.fits) bounds them further.
+WORKER_PATHS = "/worker/"
+MAX_TABLE_FIELDS = 4 + 50 * 10
+MAX_BOX = 20_000
 
 
 def _typed(t):
+    if not (isinstance(t, list) and len(t) == 3 and isinstance(t[0], str)):
+        return False
+    table = t[0].startswith(WORKER_PATHS)
+    fields, length = (MAX_TABLE_FIELDS, MAX_BOX) if table else (MAX_TYPED_FIELDS, 100)
     return (
-        isinstance(t, list)
-        and len(t) == 3
-        and isinstance(t[0], str)
-        and t[0].startswith("/")
+        t[0].startswith("/")
         and len(t[0]) <= 200
         and t[2] in (0, 1)
         and isinstance(t[1], list)
-        and len(t[1]) <= MAX_TYPED_FIELDS
+        and len(t[1]) <= fields
         and all(
             isinstance(pair, list)
             and len(pair) == 2
-            and all(isinstance(part, str) and len(part) <= 100 for part in pair)
+            and all(isinstance(part, str) and len(part) <= length for part in pair)
             for pair in t[1]
         )
     )

@@ -11,6 +11,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectField, StringField
 
 from rules.offense import clean as offense_text  # the engine's one offense reader normalises
+from rules.offense import parse_offense
 from rules.text import ascii_number, normalise
 
 from .flow import answer
@@ -23,6 +24,9 @@ CHOOSE_ONE = _l("Choose one of the answers")
 CHOOSE_COUNTY = _l('Choose the county, or "I\'m not sure"')
 YEAR_OR_UNSURE = _l('Enter the year, or tick "I\'m not sure"')
 YEAR_FORMAT = _l("Enter the year as 4 numbers, for example 2012")
+YEAR_AND_UNSURE = _l(
+    'You entered a year and also ticked "I\'m not sure". Clear the year, or untick "I\'m not sure".'
+)
 YEAR_TOO_EARLY = _l("The year must be %(year)s or later", year=EARLIEST_YEAR)
 YEAR_IN_FUTURE = _l("The date must be in the past")
 MONTH_UNKNOWN = _l("Choose a month from the list")
@@ -87,7 +91,9 @@ class ChoiceForm(QuestionForm):
             field.data = None
         elif detail["field"] == "code_section":
             value = offense_text(value)
-            if value and not CODE_SECTION.match(value):
+            # A section the engine reads, as worker mode's cell (issue 15: "selling weed" went
+            # through as the offense and the card showed it as a code).
+            if value and (not CODE_SECTION.match(value) or parse_offense(value).section is None):
                 field.errors.append(CODE_SECTION_FORMAT)
             field.data = value or None
         elif detail["field"] == "birth_year":
@@ -143,6 +149,8 @@ class DateForm(QuestionForm):
         value = normalise(field.data or "")  # "۲۰۱۳" (a Farsi keyboard) is 2013
         field.data = value
         if self.unsure.data:
+            if value or self.month.data:  # which one is meant? never dropped silently
+                field.errors.append(YEAR_AND_UNSURE)
             return
         if not value:
             field.errors.append(YEAR_OR_UNSURE)

@@ -107,6 +107,25 @@ def left_to_right(value):
     return Markup('<bdi dir="ltr">%s</bdi>') % value
 
 
+def citation(value):
+    """One citation, never broken inside ("HS\u00a011361.8(a)"), left to right on rtl pages."""
+    return left_to_right(str(value).replace(" ", "\u00a0"))
+
+
+@cache
+def list_comma(code):
+    """The comma between the items of a list, the language's own (CLDR): "، " in Farsi, "、" in
+    Chinese. Arabic's CLDR pattern joins with "و" (and): a list of citations takes its comma."""
+    middle = Locale.parse(code).list_patterns["standard"]["middle"]
+    between = middle.removeprefix("{0}").removesuffix("{1}")
+    return between if not any(c.isalpha() for c in between) else "، "
+
+
+def citations(values):
+    """Citations as a list, with the language's comma (issue 15: ASCII commas on rtl pages)."""
+    return Markup(escape(list_comma(current_code()))).join(citation(v) for v in values)
+
+
 def isolate_codes(text):
     """Running text with each code or form number in it kept left to right, on rtl pages."""
     if text is None or current_code() not in RIGHT_TO_LEFT:
@@ -199,6 +218,8 @@ def init(app):
     )
     app.add_template_filter(left_to_right, "ltr")
     app.add_template_filter(isolate_codes, "ltr_codes")
+    app.add_template_filter(citation, "citation")
+    app.add_template_filter(citations, "citations")
     app.add_template_filter(either, "either")
 
     @app.context_processor

@@ -37,7 +37,7 @@ QUESTIONS = {
     },
     "offense": {
         "title": _l("What was the conviction for?"),
-        "hint": _l("Choose what is closest. Your own words are fine."),
+        "hint": _l("Choose what is closest."),
         "short": _l("What it was for"),
         "options": {
             "have": _l("Having or possessing cannabis"),
@@ -48,7 +48,9 @@ QUESTIONS = {
             "u": UNSURE,
         },
         "detail_label": _l("Code section (optional)"),
-        "detail_hint": _l("Only if you have your record, for example HS 11359 or 11357(b)."),
+        "detail_hint": _l(
+            "The code and number as on your record, for example HS 11359 or 11357(b). Leave it empty if you do not have your record."
+        ),
     },
     "level": {
         "title": _l("Was it a felony, a misdemeanor or an infraction?"),
@@ -131,10 +133,9 @@ QUESTIONS = {
         "short": _l("More than six plants"),
     },
     "for-sale": {
-        "title": _l("Was it for selling?"),
-        "hint": _l(
-            "Selling, offering to sell, or carrying it to sell. Sharing for free is not selling."
-        ),
+        # Asked only after "Selling, giving away or transporting" (HS 11360): which of them.
+        "title": _l("Was it to sell: selling it, or carrying it to sell?"),
+        "hint": _l("Choose No if you gave it away for free, or carried it only for yourself."),
         "short": _l("For selling"),
     },
     "across-border": {
@@ -173,7 +174,7 @@ QUESTIONS = {
     "prior-serious": {
         "title": _l("Before this, had you been convicted of a very serious violent or sex crime?"),
         "hint": _l(
-            "For example murder or attempted murder, rape or another violent sex crime, a sex crime against a child under 14, or any crime that can be punished by life in prison or death."
+            "For example murder or attempted murder, rape or another violent sex crime, or a sex crime against a child under 14. Any crime that can mean life in prison or death counts too."
         ),
         "short": _l("Earlier very serious conviction"),
     },

@@ -13,7 +13,9 @@ signing, so answers are wiped between INACTIVITY - REFRESH and INACTIVITY after 
 request: never later than the 60 minutes the pages promise.
 
 Shape (short keys: the whole state must fit one cookie, see COOKIE_BUDGET):
-    c  [{"i": 3, "w": "ca", "o": "have", ...}, ...]   convictions, "i" is a stable number
+    c  [{"i": 3, "w": "ca", "o": "have", ...}, ...]   convictions, "i" is a stable number;
+                                                        "x": the record's answers a worker's
+                                                        follow-up asked and got "not sure" for
     p  {"r": "n", ...}                                  person-level answers
     n  the next conviction number
     l  the chosen language
@@ -207,6 +209,23 @@ def save_answers(number, values):
         session["c"] = [target if c["i"] == number else c for c in convictions()]
 
 
+# Worker mode asks the person, on the follow-up page, a fact the record left unknown when it
+# decides the row (the age, a date). "Not sure" there is kept as the same "u" the table stores,
+# so which of them were already asked is noted beside the answers: asked once, never again.
+ASKED = "x"
+
+
+def asked_already(conviction):
+    """The answer keys of this conviction's record facts the follow-up page already asked."""
+    return conviction.get(ASKED, "").split()
+
+
+def note_asked(number, key):
+    asked = asked_already(find(number))
+    if key not in asked:  # one string, "a od": answers stay flat (walks.py hashes them)
+        save_answers(number, {ASKED: " ".join([*asked, key])})
+
+
 def wipe():
     language = session.get("l")
     session.clear()
@@ -227,6 +246,11 @@ def keep_typed(path, form, check=True):
     pairs = [
         [typed_text(k), typed_text(v)] for k, v in form.items(multi=True) if k not in NOT_TYPED
     ][:8]
+    keep_form(path, pairs, check)
+
+
+def keep_form(path, pairs, check=True):
+    """Keep [[field, text], ...], already canonical, for the one GET of `path` after a 303."""
     session["t"] = [path, pairs, int(check)]
 
 

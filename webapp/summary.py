@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from . import explanations as words
+from .flow import BY_ID
 from .i18n import either
 from .labels import COUNTIES
 from .worker import paste
@@ -25,6 +26,8 @@ PICK_UP_TEXT = _l(
 PICK_UP_LEFT_OUT = _l(
     "Not listed: convictions from a court other than a California adult court, or without a code section. Enter them by hand."
 )
+OFFENSE = BY_ID["conviction"]["offense"]
+WORDS_FOR_SECTION = {code for code, section in OFFENSE.values.items() if section.startswith("HS")}
 PICK_UP = {"title": PICK_UP_TITLE, "text": PICK_UP_TEXT, "left_out": PICK_UP_LEFT_OUT}
 
 
@@ -116,11 +119,7 @@ def cards(case, determination, stored):
             {
                 "id": cid,
                 "place": place,
-                "offense": (
-                    str(words.OFFENSE_UNKNOWN)
-                    if conviction["offense"] == "unknown"
-                    else conviction["offense"]
-                ),
+                "offense": offense_shown(conviction, answers),
                 "outcome": outcome,
                 "outcome_title": str(words.OUTCOMES[outcome]),
                 "meaning": str(words.OUTCOME_MEANING[outcome]),
@@ -156,6 +155,16 @@ def cards(case, determination, stored):
         )
     mark_shared_steps(out)
     return out
+
+
+def offense_shown(conviction, answers):
+    """The section as typed; an offense chosen in words names the section those words stand
+    for, as a guess to check (issue 15: the record may say HS 11359 where they said selling)."""
+    if conviction["offense"] == "unknown":
+        return str(words.OFFENSE_UNKNOWN)
+    if answers.get(OFFENSE.key) in WORDS_FOR_SECTION and not answers.get(OFFENSE.detail["key"]):
+        return _("probably %(code)s, check your record", code=conviction["offense"])
+    return conviction["offense"]
 
 
 def mark_shared_steps(result_cards):

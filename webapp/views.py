@@ -142,6 +142,8 @@ def favicon():
 def question(number, question_id):
     conviction = state.find(number)
     screen = BY_ID["conviction"].get(question_id)
+    if screen is not None and not state.convictions():
+        return answers_gone()
     if conviction is None or screen is None:
         abort(404)
     as_of = today()
@@ -160,12 +162,21 @@ def person_question(question_id):
     if screen is None:
         abort(404)
     if not state.convictions():
-        return see_other(url_for("flow.start"))
+        return answers_gone()
     screens, kept = walks.walk_person(today())
     if screen not in screens:
         return see_other(next_after_person(None))
     back = previous_url(None, screens, screen)
     return ask(screen, None, kept, back, caption_for(None))
+
+
+def answers_gone():
+    """A question's address with no answers behind it: the browser dropped the cookie after 60
+    minutes (or Quick exit, Start over). Said so, with the way to start again, rather than
+    "Page not found" (issue 15); the words of an expired cookie, which is the same case."""
+    from .errors import unreadable_page  # errors imports worker mode, which imports this module
+
+    return unreadable_page("expired")
 
 
 def ask(screen, number, kept, back, caption):

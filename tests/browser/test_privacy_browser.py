@@ -99,7 +99,7 @@ def test_quick_exit_leaves_no_cookie_and_no_storage(phone, live_server):
     assert page.context.cookies() == []
     # The next person on a shared phone, opening the page that showed the typed code section:
     page.goto(live_server + "/c/1/offense")
-    assert "Page not found" in page.locator("#main-heading").inner_text()
+    assert "Your answers have expired" in page.locator("#main-heading").inner_text()
     assert TYPED not in page.content()
 
 

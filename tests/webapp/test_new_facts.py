@@ -184,8 +184,10 @@ def test_worker_mode_asks_the_new_facts_as_follow_ups(client):
     date_field = next(name for name in FIELD.findall(page) if name.endswith("-se"))
     no_blocks = {name: "n" for name in FIELD.findall(page) if name != date_field}
     # A date the tool cannot read is refused with the table's words, and shown again.
-    refused = client.post("/worker/questions", data={**no_blocks, date_field: "13/2015"})
-    assert refused.status_code == 200
+    # Problems too are a 303 to a GET (post/redirect/get): Back never sends the answers again.
+    sent = client.post("/worker/questions", data={**no_blocks, date_field: "13/2015"})
+    assert sent.status_code == 303 and sent.headers["Location"] == "/worker/questions"
+    refused = client.get("/worker/questions")
     assert "Sentence ended – 13/2015 is not a real date" in text_of(refused)
     assert 'value="13/2015"' in refused.get_data(as_text=True)
     answered = {**no_blocks, date_field: "06/2015"}

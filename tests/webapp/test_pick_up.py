@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from test_worker import cell_values, chosen
 from webwalk import case_named, walk_case
-from workerwalk import LEVEL, table_form
+from workerwalk import LEVEL, table_form, table_page
 
 from webapp.labels import COUNTIES
 from webapp.worker import paste
@@ -52,9 +52,9 @@ def test_worker_mode_reads_the_summarys_lines_back_to_the_same_rows(client, app,
     assert len(lines) == len(case["convictions"])
     # Another browser, nothing kept: a worker pastes the lines into a blank table.
     worker = app.test_client()
-    html = worker.post(
-        "/worker/", data=table_form([], action="paste", paste="\n".join(lines))
-    ).get_data(as_text=True)
+    html = table_page(worker, table_form([], action="paste", paste="\n".join(lines))).get_data(
+        as_text=True
+    )
     cells = cell_values(html)
     for place, conviction in enumerate(case["convictions"], start=1):
         want = expected_cells(conviction)

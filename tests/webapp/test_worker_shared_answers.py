@@ -4,7 +4,7 @@
 import re
 
 from test_worker import save, stored
-from workerwalk import FIELD
+from workerwalk import FIELD, yes_no_or_not_sure
 
 FELONIES = [
     {"code": "HS 11359", "level": "fel", "conviction_date": "05/02/2014"},
@@ -42,7 +42,11 @@ def test_an_answer_for_all_fills_every_row_left_blank_and_a_rows_own_answer_wins
     rows = sorted({name.split("-")[0] for name in FIELD.findall(page(client))} - {"p"})
     form = {"all-p1": "n", "all-p2": "n", "all-p3": "u", f"{rows[0]}-p3": "y"}
     form.update(
-        {name: "n" for name in FIELD.findall(page(client)) if name.split("-")[1] not in PRIOR_KEYS}
+        {
+            name: yes_no_or_not_sure(name, "n")
+            for name in FIELD.findall(page(client))
+            if name.split("-")[1] not in PRIOR_KEYS
+        }
     )
     response = client.post("/worker/questions", data=form)
     assert response.status_code == 303, response.get_data(as_text=True)[:2000]
@@ -55,8 +59,10 @@ def test_an_answer_for_all_fills_every_row_left_blank_and_a_rows_own_answer_wins
 
 def test_with_neither_answer_each_row_is_still_named_in_the_errors(client):
     save(client, FELONIES)
-    response = client.post("/worker/questions", data={"all-p1": "n"})
-    assert response.status_code == 200
+    # Problems too are a 303 to a GET (post/redirect/get): Back never sends the answers again.
+    sent = client.post("/worker/questions", data={"all-p1": "n"})
+    assert sent.status_code == 303 and sent.headers["Location"] == "/worker/questions"
+    response = client.get("/worker/questions")
     html = response.get_data(as_text=True)
     summary = html.split('class="error-summary"')[1].split("</div>")[0]
     assert "Row 1:" in summary and "Row 2:" in summary

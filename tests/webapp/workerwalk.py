@@ -47,6 +47,15 @@ def table_form(rows, action="save", paste="", numbers=None):
     return form
 
 
+def table_page(client, data):
+    """POST the table's form (a button other than a Save that goes through) and follow its 303
+    back to the table: post/redirect/get, so Back never offers to send the form again."""
+    response = client.post("/worker/", data=data)
+    assert response.status_code == 303, response.status_code
+    assert response.headers["Location"] == "/worker/"
+    return client.get("/worker/")
+
+
 def us_date(value, missing):
     if not value:
         return missing
@@ -76,7 +85,10 @@ def fact_answers(case, numbers):
         f"p-{s.key}": TRI[case.get("person", {}).get(s.fact.split(".")[1], "unknown")]
         for s in PERSON_SCREENS
     }
-    follow_ups = [s for s in CONVICTION_SCREENS if s.type in ("yes_no_unsure", "date") and s.fact]
+    # The record's facts the table left unknown are asked too, with the walk's own answers.
+    follow_ups = [
+        s for s in CONVICTION_SCREENS if s.fact and s.id not in ("where", "court", "offense")
+    ]
     for conviction in case["convictions"]:
         number = numbers[conviction["id"]]
         for screen in follow_ups:  # the form's fields are named by the cookie's keys
@@ -84,9 +96,21 @@ def fact_answers(case, numbers):
             value = conviction.get(group[0], {}).get(fact) if group else conviction.get(fact)
             if screen.type == "date":  # typed as on the record; "?" when it does not say
                 answers[f"f{number}-{screen.key}"] = us_date(value, "?")
-            else:
+            elif screen.type == "yes_no_unsure":
                 answers[f"f{number}-{screen.key}"] = TRI[value or "unknown"]
+            else:
+                code = {v: k for k, v in screen.values.items() if v}
+                answers[f"f{number}-{screen.key}"] = code.get(value or "unknown", "u")
     return answers
+
+
+# The record's facts a follow-up may ask when the table left them unknown: "not sure" in each.
+RECORD_NOT_SURE = {"a": "u", "l": "u", "ss": "u", "sk": "u", "od": "?", "cd": "?"}
+
+
+def yes_no_or_not_sure(name, answer):
+    """`answer` for a yes/no follow-up; "not sure" for a record fact asked again."""
+    return RECORD_NOT_SURE.get(name.split("-")[1], answer)
 
 
 def answer_questions(client, answers, asked=None):
@@ -104,6 +128,6 @@ def answer_questions(client, answers, asked=None):
         if asked is not None:
             asked.extend(dict.fromkeys(names))
         posted = client.post("/worker/questions", data={name: answers[name] for name in names})
-        assert posted.status_code == 303, posted.get_data(as_text=True)[:2000]
+        assert posted.status_code == 303, posted.get_data(as_text=True).split("<main")[-1][:3000]
         location = posted.headers["Location"]
     raise AssertionError("the follow-up questions never ended")

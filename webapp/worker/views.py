@@ -1,8 +1,9 @@
 """Worker mode's pages: the record table, the follow-up questions, the result.
 
 Every button is a real submit button of one form (add, remove, paste, save), so the table works
-with JavaScript off; the rows being edited come back in the POST body and are re-rendered, and
-only Save writes them to the state cookie (then 303 to the next page).
+with JavaScript off; the rows being edited come back in the POST body, and only Save writes them
+to the answers (then 303 to the next page). Every other button's page is a 303 too: the form is
+kept in the cookie for the one GET that shows it (post/redirect/get, as the questionnaire does).
 """
 
 from collections import Counter
@@ -11,11 +12,14 @@ from flask import Blueprint, current_app, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import refresh as refresh_locale
+from werkzeug.datastructures import MultiDict
 
 from rules.text import ascii_number, normalise, normalise_lines
 
-from .. import state, walks
+from .. import cookie_schema, state, walks
+from ..conditions import decisive_facts
 from ..flow import BY_ID
+from ..forms import too_late
 from ..i18n import LANGUAGES
 from ..labels import COUNTIES, YES_NO_UNSURE
 from ..pages import FULL, render, see_other, today
@@ -36,6 +40,7 @@ PASTE_REASONS = {
     paste.NO_ROOM: _l("no room left: the table holds at most 50 rows"),
     paste.TOO_LONG: _l("this line is too long to be one entry"),
 }
+FOLLOW_UP_DATE = _l("Write it as MM/DD/YYYY, MM/YYYY or YYYY, or ? if the person does not know.")
 NOT_SURE = _l("Not sure")  # "I'm not sure" does not fit a table cell
 SELECTS = {
     "level": [("", _l("Choose")), *rows.choices("level", rows.LEVEL_CHOICES)],
@@ -59,29 +64,65 @@ SELECTS = {
 
 @bp.route("/", methods=["GET", "POST"])
 def record():
+    """Every button posts the table. Save with every row readable stores it and goes on; any
+    other answer (a paste, a row added, errors) is shown by the GET its 303 goes to, from the
+    form kept for that one GET (post/redirect/get: Back never offers to send the form again)."""
     if request.method == "GET":
+        kept = state.take_typed(request.path)
+        if kept:
+            return answer_table(MultiDict(kept[0]))
         stored = [{"number": str(c["i"]), "cells": rows.cells_of(c)} for c in state.convictions()]
         table = stored or [blank_row() for _ in range(NEW_ROWS)]
         return show_record(table, focus="code-1")
-    table = posted_rows(request.form)
     switch_to = request.form.get("switch_to")
     if switch_to in LANGUAGES:
         # A language link clicked with rows typed but not saved (app.js posts the table here):
         # the same table, nothing saved or lost, in the new language.
         session["l"] = switch_to
         refresh_locale()
-        return show_record(
-            table, paste_text=request.form.get("paste", ""), rap_text=request.form.get("rap", "")
-        )
-    action = request.form.get("action", "save")
+    elif request.form.get("action", "save") == "save":
+        saved = save(posted_rows(request.form))
+        if saved is not None:
+            return saved
+    return show_again(request.form)
+
+
+def show_again(form):
+    """303 to the table, which shows what this form's button does; kept in the cookie for that
+    one GET. Shown from this POST instead: a RAP sheet (a whole criminal history, kept out of
+    the cookie as docs/records.md promises), and a table too big to keep beside the answers."""
+    # Canonical text, as everything the cookie holds: the paste box line by line.
+    pairs = [
+        [name, normalise_lines(value) if name == "paste" else normalise(value)]
+        for name, value in form.items(multi=True)
+        if value and name != "csrf_token"
+    ]
+    if form.get("rap", "").strip() or any(len(text) > cookie_schema.MAX_BOX for _n, text in pairs):
+        return answer_table(form)
+    before = snapshot("t")
+    state.keep_form(request.path, pairs)
+    if state.fits(current_app):
+        return see_other(url_for("worker.record"))
+    restore(before)
+    return answer_table(form)
+
+
+def answer_table(form):
+    """The table page a POST of `form` shows: what its button does to the rows sent, saving
+    nothing (Save's problems are named; a Save that went through has gone on already)."""
+    table = posted_rows(form)
+    if form.get("switch_to") in LANGUAGES:
+        return show_record(table, paste_text=form.get("paste", ""), rap_text=form.get("rap", ""))
+    action = form.get("action", "save")
     if action == "save":
-        return save(table)
+        errors, cell_errors, _read = check(table)
+        return show_record(table, errors=errors or [("code-1", FULL)], cell_errors=cell_errors)
     if action == "paste":
-        return fill_from_paste(table, normalise_lines(request.form.get("paste", "")))
+        return fill_from_paste(table, normalise_lines(form.get("paste", "")))
     if action == "rap":
-        return fill_from_rap_sheet(table, request.form.get("rap", ""))
+        return fill_from_rap_sheet(table, form.get("rap", ""))
     if action.startswith("rap-add-") and action[8:].isdigit():
-        return add_from_rap_sheet(table, request.form.get("rap", ""), int(action[8:]))
+        return add_from_rap_sheet(table, form.get("rap", ""), int(action[8:]))
     if action in ("add", "add10"):
         wanted = 1 if action == "add" else 10
         room = rows.MAX_ROWS - len(table)
@@ -218,7 +259,8 @@ def add_from_rap_sheet(table, text, index):
     )
 
 
-def save(table):
+def check(table):
+    """(errors for the summary, {cell: problem}, [(row, answers)]) for the rows typed."""
     as_of = today()
     errors: list[tuple[str, str]] = []
     cell_errors: dict[str, str] = {}
@@ -243,13 +285,20 @@ def save(table):
         read.append((row, answers))
     if not read and not errors:
         errors.append(("code-1", AT_LEAST_ONE))
+    return errors, cell_errors, read
+
+
+def save(table):
+    """Store the rows and go on to the follow-ups; None when a row cannot be read, or the rows
+    would not fit the cookie (answer_table then names the problem)."""
+    errors, _cells, read = check(table)
     if errors:
-        return show_record(table, errors=errors, cell_errors=cell_errors)
+        return None
     before = snapshot("c", "n")
     store(read)
     if not state.fits(current_app):
         restore(before)
-        return show_record(table, errors=[("code-1", FULL)])
+        return None
     return see_other(url_for("worker.questions"))
 
 
@@ -285,12 +334,29 @@ def store(read):
 # --- follow-up questions -------------------------------------------------------------------------
 
 
+# The record's facts a row fills that the person across the desk may know when the record does
+# not say: asked on the follow-up page when the engine says they decide the row (issue 15: a
+# pasted line gives no age, and the age decided three of four rows). Their "not sure" is the
+# table's own "u", so the ones asked are noted (state.note_asked) and asked once.
+RECORD_FACTS = ("happened", "convicted", "age", "level", "sentence", "sentence-kind")
+
+
 def open_questions(as_of):
     """[(conviction or None for the person, position, [screens not answered yet])]."""
+    deciding = record_facts_deciding(as_of)
     found: list[tuple[dict | None, int | None, list]] = []
     for position, conviction in enumerate(state.convictions(), start=1):
         screens, kept = walks.walk_conviction(conviction, as_of)
-        missing = [s for s in screens if s.key not in kept]
+        asked = state.asked_already(conviction)
+        unknown = [
+            s
+            for s in screens
+            if s.id in RECORD_FACTS
+            and kept.get(s.key) == "u"
+            and s.key not in asked
+            and s.fact in deciding.get(walks.conviction_id(conviction["i"]), ())
+        ]
+        missing = unknown + [s for s in screens if s.key not in kept]
         if missing:
             found.append((conviction, position, missing))
     screens, kept = walks.walk_person(as_of)
@@ -298,6 +364,22 @@ def open_questions(as_of):
     if missing:
         found.append((None, None, missing))
     return found
+
+
+def record_facts_deciding(as_of):
+    """{conviction id: [fact paths]}: what could change each row's result (rules.decisive_facts)."""
+    if not all_rows_filled(as_of):
+        return {}
+    return decisive_facts(walks.build_case(as_of))
+
+
+def all_rows_filled(as_of):
+    """False while a conviction lacks an answer the table gives (one begun in the public walk)."""
+    for conviction in state.convictions():
+        screens, kept = walks.walk_conviction(conviction, as_of)
+        if any(s.key in rows.TABLE_KEYS and s.key not in kept for s in screens):
+            return False
+    return True
 
 
 # Prior convictions are the person's history, asked row by row ("before this conviction"). When
@@ -327,13 +409,48 @@ def anchor(name, screen):
     return name if screen.type == "date" else f"{name}-{screen.options[0]}"
 
 
+def options_of(screen):
+    """A follow-up's answers: its screen's, less one that needs a text of its own (a birth
+    year: the table takes that)."""
+    extra = screen.detail and screen.detail.get("with_option")
+    return [option for option in screen.options if option != extra]
+
+
 def read_follow_up(screen, value, as_of):
     """({answer key: value} or None, problem or None) for one follow-up as sent."""
     if screen.type == "date":  # typed as on the record, like the table's date cells
-        return rows.read_date((value or "").strip(), screen.key, as_of, required=True)
-    if value in screen.options:
+        return rows.read_date(normalise(value or ""), screen.key, as_of, required=True)
+    if value in options_of(screen):
         return {screen.key: value}, None
-    return None, ANSWER_NEEDED
+    return None, ANSWER_NEEDED if screen.type == "yes_no_unsure" else rows.CHOOSE_ONE
+
+
+def reading(conviction, screen, value, as_of):
+    """read_follow_up, and a record date answered here may not put the offense after the
+    conviction (rows.read's check on the table)."""
+    found, problem = read_follow_up(screen, value, as_of)
+    if found is not None and conviction and screen.id in RECORD_FACTS:
+        if offense_after_conviction({**state.find(conviction["i"]), **found}):
+            return None, rows.OFFENSE_AFTER_CONVICTION
+    return found, problem
+
+
+def follow_up_error(name, screen, position, problem):
+    short = voice.words(screen.id, voice.CLIENT)["short"]
+    return anchor(name, screen), question_error(position, short, problem)
+
+
+def offense_after_conviction(conviction):
+    """A date answered here may not put the offense after the conviction (rows.read's check)."""
+    happened, convicted = (
+        conviction.get(rows.KEY["happened"]),
+        conviction.get(rows.KEY["convicted"]),
+    )
+    return (
+        happened not in (None, "u")
+        and convicted not in (None, "u")
+        and too_late(happened, convicted)
+    )
 
 
 @bp.route("/questions", methods=["GET", "POST"])
@@ -342,10 +459,21 @@ def questions():
         return see_other(url_for("worker.record"))
     as_of = today()
     pending = open_questions(as_of)
-    if any(s.key in rows.TABLE_KEYS for _c, _p, screens in pending for s in screens):
+    if not all_rows_filled(as_of):
         return see_other(url_for("worker.record"))  # a row the table has not filled in yet
     errors = []
-    typed = {}  # date follow-ups as typed, shown again beside their error
+    typed = {}  # follow-ups as sent, shown again beside their error
+    kept = state.take_typed(request.path) if request.method == "GET" else None
+    if kept:  # the GET after a POST with problems: named again, nothing saved
+        sent = dict(kept[0])
+        for conviction, position, screens in pending:
+            for screen in screens:
+                name = field_name(conviction, screen)
+                if name in sent:
+                    found, problem = reading(conviction, screen, sent[name], as_of)
+                    if found is None:
+                        typed[name] = sent[name]
+                        errors.append(follow_up_error(name, screen, position, problem))
     if request.method == "POST":
         before = snapshot("c", "p")
         for conviction, position, screens in pending:
@@ -354,21 +482,33 @@ def questions():
                 value = request.form.get(name)
                 if value not in screen.options and conviction and screen.id in SHARED:
                     value = request.form.get(shared_name(screen))
-                found, problem = read_follow_up(screen, value, as_of)
-                if found is not None:
-                    state.save_answers(conviction and conviction["i"], found)
-                else:
-                    typed[name] = value or ""
-                    short = voice.words(screen.id, voice.CLIENT)["short"]
-                    errors.append((anchor(name, screen), question_error(position, short, problem)))
+                found, problem = reading(conviction, screen, value, as_of)
+                number = conviction and conviction["i"]
+                if found is None:
+                    typed[name] = normalise(value or "")
+                    errors.append(follow_up_error(name, screen, position, problem))
+                    continue
+                state.save_answers(number, found)
+                if number and screen.id in RECORD_FACTS and found[screen.key] == "u":
+                    state.note_asked(number, screen.key)
         if not state.fits(current_app):
             restore(before)
             errors = [("main-heading", FULL)]
-        elif not errors:
+        else:
+            if errors:  # post/redirect/get: the GET names the problems again
+                state.keep_form(request.path, [[name, value] for name, value in typed.items()])
+                if not state.fits(current_app):
+                    session.pop("t")
+                    pending = open_questions(as_of)
+                    return follow_up_page(pending, errors, typed)
             return see_other(url_for("worker.questions"))
         pending = open_questions(as_of)
     if not pending:
         return see_other(url_for("worker.result"))
+    return follow_up_page(pending, errors, typed)
+
+
+def follow_up_page(pending, errors, typed):
     error_for = dict(errors)
     groups = [
         {
@@ -380,6 +520,11 @@ def questions():
                     "words": voice.words(screen.id, voice.CLIENT),
                     "error": error_for.get(anchor(field_name(conviction, screen), screen)),
                     "date": screen.type == "date",
+                    "hint": date_hint(screen) if screen.id in RECORD_FACTS else None,
+                    "options": options_of(screen),
+                    "labels": YES_NO_UNSURE
+                    if screen.type == "yes_no_unsure"
+                    else voice.words(screen.id, voice.CLIENT).get("options"),
                     "typed": typed.get(field_name(conviction, screen), ""),
                 }
                 for screen in screens
@@ -402,6 +547,14 @@ def questions():
         yes_no=YES_NO_UNSURE,
         caption=CAPTION,
     )
+
+
+def date_hint(screen):
+    """A record date asked of the person: how to type it, after the question's own hint."""
+    if screen.type != "date":
+        return None
+    own = voice.words(screen.id, voice.CLIENT).get("hint")
+    return " ".join(str(part) for part in (own, FOLLOW_UP_DATE) if part)
 
 
 def question_error(position, short, problem=ANSWER_NEEDED):

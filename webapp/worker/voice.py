@@ -25,6 +25,11 @@ CLIENT_WORDS = {
     "age": {"title": _l("How old was the person when it happened?")},
     "sentence": {"title": _l("Has the person finished the sentence for this conviction?")},
     "sentence-kind": {"title": _l("What was the person's sentence?")},
+    "for-sale": {
+        "hint": _l(
+            "Choose No if the person gave it away for free, or carried it only for their own use."
+        )
+    },
     "probation-revoked": {"title": _l("Was the person's probation ever taken away (revoked)?")},
     "minors": {
         "title": _l("Did the person's case involve selling or giving cannabis to someone under 18?")
