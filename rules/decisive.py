@@ -3,7 +3,10 @@
 Computed by re-evaluation, so it is right by construction: for every unknown fact the rules
 read for a conviction, evaluate again with the fact answered each possible way; the fact is
 decisive when some answer changes the result (the Prop 64 outcome or possible outcomes, the
-procedure, automatic review, or the PC 1203.425 outcome). The web app asks only those.
+procedure, automatic review, or any other path's outcome, automatic review or procedure, and
+which paths are listed: PC 1203.425, the petitioned dismissals of part G, HS 11361.5). The web
+app asks only those: whether probation was granted or revoked, the kind of sentence and when it
+ended only where they decide a path.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from . import dates, law, pc1203_425, priors
-from .evaluate import conviction
+from .evaluate import settled
 from .validate import FACT_VALUES, read_case
 
 DATE_PATHS = ("offense_date", "conviction_date", "sentence.completed_on")
@@ -22,7 +25,13 @@ OFFENSE_TRIALS = ("HS 11357", "HS 11358", "HS 11359", "HS 11360", "PC 211")
 def _boundaries(path: str, as_of: date) -> list[date]:
     """The days on which a date's side can change an answer (the law's dated boundaries)."""
     if path == "sentence.completed_on":
-        days = [dates.add_years(as_of, -law.PC1203_425_WAIT_YEARS_FELONY.current)]
+        years = [
+            law.PC1203_425_WAIT_YEARS_FELONY.current,
+            law.PC1203_41_WAIT_YEARS_SPLIT.current,  # G.3: one year after a split sentence,
+            law.PC1203_41_WAIT_YEARS_STRAIGHT.current,  # two after a straight term
+            law.PC1203_42_WAIT_YEARS.current,  # G.4: two years after prison
+        ]
+        days = [dates.add_years(as_of, -n) for n in years]
     else:
         days = [
             law.OLD_11357B_INFRACTION_FROM.current,
@@ -30,9 +39,15 @@ def _boundaries(path: str, as_of: date) -> list[date]:
             law.AUTOMATIC_REVIEW_BEFORE.current,
             law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of),
             dates.add_years(as_of, -law.PC1203_425_WAIT_YEARS_MISDEMEANOR.on(as_of)),
+            dates.add_years(as_of, -law.PC1203_4A_WAIT_YEARS.on(as_of)),  # G.2
+            law.REALIGNMENT.current,  # G.3 (offense), G.4 (sentence)
+            law.HS11361_5_AUTOMATIC_FROM.current,  # H: before 1976 on application only
+            dates.add_years(as_of, -law.HS11361_5_KEEP_YEARS.on(as_of)),  # H: two years
+            dates.add_years(as_of, -law.HS11361_5_KEEP_UNTIL_AGE.current),  # H: old (e)
         ]
-    # A boundary before year 1 cannot be crossed by a date the calendar holds.
-    return [day for day in days if day is not None]
+    # A boundary before year 1 cannot be crossed by a date the calendar holds; one named twice
+    # is tried once.
+    return sorted({day for day in days if day is not None})
 
 
 def _date_trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
@@ -54,17 +69,6 @@ def _date_trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
             if day is not None and earliest <= day <= latest:
                 trials.append(dates.Interval(day, day))
     return trials
-
-
-def _signature(result: dict[str, Any]) -> tuple[Any, ...]:
-    prop64 = result["prop64"]
-    return (
-        prop64["outcome"],
-        tuple(prop64["possible_outcomes"]),
-        prop64["procedure"],
-        prop64["automatic"],
-        tuple((p["outcome"], p["automatic"]) for p in result["other_paths"]),
-    )
 
 
 def _trials(path: str, values: dict[str, Any], as_of: date) -> list[Any]:
@@ -99,13 +103,15 @@ def decisive_facts(case: dict[str, Any]) -> dict[str, list[str]]:
     as_of, _, convictions = read_case(case)
     pc1203_425.derive_new_felony(convictions)
     priors.derive_from_case(convictions)
-    cache: dict[tuple[Any, ...], tuple[tuple[Any, ...], set[str] | None]] = {}
+    cache: dict[tuple[Any, ...], tuple[tuple[Any, ...], set[str]]] = {}
 
-    def signature(values: dict[str, Any]) -> tuple[Any, ...]:
+    def signature(values: dict[str, Any]) -> tuple[tuple[Any, ...], set[str]]:
         key = tuple(values.values())
         if key not in cache:
-            result, read = conviction(values, as_of, want_read=True)
-            cache[key] = (_signature(result), read)
+            # The rules' settled results, not the determination copied out of them: the same
+            # answers, without building every reason's dict a trial.
+            result = settled(values, as_of)
+            cache[key] = (result.signature(), result.read())
         return cache[key]
 
     answer: dict[str, list[str]] = {}

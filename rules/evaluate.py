@@ -7,9 +7,9 @@ Pure: the same case gives the same determination; the day the law is applied is 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
-from . import coverage, pc1203_425, priors
+from . import coverage, hs11361_5, pc1203_4, pc1203_425, priors
 from .actions import actions
 from .automatic import automatic
 from .facts import (
@@ -59,8 +59,11 @@ def _as_dict(reason: Reason) -> dict[str, Any]:
     return known.copy()
 
 
-def settle(leaves: list[Leaf]) -> tuple[str, list[str], list[Reason], list[Reason]]:
-    """One outcome for all leaves -> it; several -> needs_review listing the possible ones."""
+def settle(
+    leaves: list[Leaf], unknown_keys: dict[str, tuple[str, str, str]] = UNKNOWN_KEYS
+) -> tuple[str, list[str], list[Reason], list[Reason]]:
+    """One outcome for all leaves -> it; several -> needs_review listing the possible ones
+    (each question that split them said with its reason from `unknown_keys`)."""
     outcomes = {leaf.outcome for leaf in leaves}
     reasons = common_reasons(leaves)
     if len(outcomes) == 1:
@@ -70,7 +73,7 @@ def settle(leaves: list[Leaf]) -> tuple[str, list[str], list[Reason], list[Reaso
         return outcome, [outcome], reasons, all_assumptions(leaves)
     possible = [outcome for outcome in OUTCOME_ORDER if outcome in outcomes]
     for key in splitting_keys(leaves):
-        code, citation, rule = UNKNOWN_KEYS[key]
+        code, citation, rule = unknown_keys[key]
         reason = Reason(code, citation, rule)
         if reason not in reasons:
             reasons.append(reason)
@@ -103,6 +106,50 @@ def _pc1203_425(facts: Values) -> tuple[Any, ...]:
     )
 
 
+_PETITION_KEYS = {
+    path: pc1203_4.unknown_keys(citation) for path, (_, citation) in pc1203_4.RULES.items()
+}
+
+
+def _petitions(facts: Values) -> tuple[tuple[Any, ...], ...]:
+    """Decision-rules G, its four sections in one memo (one walk of the tree for all four,
+    measured faster than a memo a section): for each, (path, outcome, citations, reasons as
+    dicts, questions read)."""
+    results = []
+    for path, (rule, citation) in pc1203_4.RULES.items():
+        leaves = explore(rule, facts)
+        outcome, _, reasons, _ = settle(leaves, _PETITION_KEYS[path])
+        if outcome != "not_eligible":
+            reasons = reasons + [pc1203_4.PETITION, pc1203_4.EFFECTS]
+        results.append(
+            (
+                path,
+                outcome,
+                tuple(_citations(reasons) or [citation]),
+                tuple(_as_dict(reason) for reason in reasons),
+                _read(leaves),
+            )
+        )
+    return tuple(results)
+
+
+def _hs11361_5(facts: Values) -> tuple[Any, ...]:
+    """Decision-rules H: (outcome, procedure, automatic, citations, reasons, questions read)."""
+    leaves = explore(hs11361_5.rule, facts)
+    outcome, _, reasons, _ = settle(leaves, hs11361_5.UNKNOWN_KEYS)
+    outcome, route, is_automatic = hs11361_5.OUTCOMES[outcome]
+    if outcome != "not_eligible":
+        reasons = reasons + [hs11361_5.NOT_ACCURATE]
+    return (
+        outcome,
+        route,
+        is_automatic,
+        tuple(_citations(reasons) or [hs11361_5.CITATION]),
+        tuple(_as_dict(reason) for reason in reasons),
+        _read(leaves),
+    )
+
+
 def _read(leaves: list[Leaf]) -> frozenset[str]:
     return frozenset().union(*(leaf.read for leaf in leaves))
 
@@ -113,23 +160,84 @@ def _read(leaves: list[Leaf]) -> frozenset[str]:
 # some 30 MB at most; a bulk run of 500,000 rows grows them to 32,000 and 10,000 nodes).
 PROP64 = Memo(_prop64, coverage.DERIVED)
 PC1203_425 = Memo(_pc1203_425, pc1203_425.DERIVED)
+PETITIONS = Memo(_petitions, pc1203_4.DERIVED)
+HS11361_5 = Memo(_hs11361_5, hs11361_5.DERIVED)
+PETITION_FORMS = list(pc1203_4.FORMS)
 
 
-def conviction(
-    values: dict[str, Any], as_of: date, want_read: bool = False
-) -> tuple[dict[str, Any], set[str] | None]:
-    """One conviction's determination, and (if wanted) the unknown questions the rules read.
+def prop64_dismissed(values: Values, outcome: str, as_of: date) -> tuple[bool, frozenset[str]]:
+    """G: "When the Prop 64 outcome is `dismiss` (or relief `prop64` is on the record after a
+    dismissal), the G paths are not listed": the relief on record was a dismissal when the rule,
+    run as if none were on record, dismisses. With the unknown questions that run read."""
+    if outcome != "already_granted":
+        return outcome == "dismiss", frozenset()
+    granted = PROP64({**values, "relief_on_record": "none"}, as_of)
+    return granted[0] == "dismiss", granted[4]
+
+
+class Settled(NamedTuple):
+    """Every rule's settled result for one conviction, as the memos keep them (tuples)."""
+
+    prop64: tuple[Any, ...]  # (outcome, possible, reasons, assumptions, read)
+    procedure: tuple[str, str, list[Reason]]  # (procedure, court, reasons)
+    automatic: tuple[str, list[Reason]]  # (automatic, reasons)
+    pc1203_425: tuple[Any, ...]  # (outcome, automatic, citations, reasons, read)
+    petitions: tuple[tuple[Any, ...], ...]  # G, none after a Prop 64 dismissal
+    hs11361_5: tuple[Any, ...] | None  # H, None when not listed
+    dismissal_read: frozenset[str]  # what told a Prop 64 relief on record was a dismissal
+
+    def signature(self) -> tuple[Any, ...]:
+        """What the person would see change: every outcome, route and automatic review."""
+        return (
+            self.prop64[:2],
+            self.procedure[0],
+            self.automatic[0],
+            self.pc1203_425[:2],
+            tuple(path[:2] for path in self.petitions),
+            self.hs11361_5 and self.hs11361_5[:3],
+        )
+
+    def read(self) -> set[str]:
+        """The unknown questions the rules read."""
+        reads = [
+            self.prop64[4],
+            self.pc1203_425[4],
+            self.dismissal_read,
+            *(path[4] for path in self.petitions),
+        ]
+        if self.hs11361_5 is not None:
+            reads.append(self.hs11361_5[5])
+        return set().union(*reads)
+
+
+def settled(values: Values, as_of: date) -> Settled:
+    """One conviction through every rule (the memos), before any of it is copied out."""
+    prop64 = PROP64(values, as_of)
+    outcome = prop64[0]
+    dismissed, dismissal_read = prop64_dismissed(values, outcome, as_of)
+    return Settled(
+        prop64,
+        procedure(values, outcome),
+        automatic(values, outcome),
+        PC1203_425(values, as_of),
+        () if dismissed else PETITIONS(values, as_of),
+        HS11361_5(values, as_of) if hs11361_5.applies(values) else None,
+        dismissal_read,
+    )
+
+
+def conviction(values: dict[str, Any], as_of: date) -> dict[str, Any]:
+    """One conviction's determination.
 
     Every list and dict in it is new (cached results are tuples, copied out), so a caller may
     change the determination it gets without changing another one's.
     """
-    outcome, possible, reasons, assumptions, read = PROP64(values, as_of)
-    route, court, route_reasons = procedure(values, outcome)
-    is_automatic, automatic_reasons = automatic(values, outcome)
+    result = settled(values, as_of)
+    outcome, possible, reasons, assumptions, _ = result.prop64
+    route, court, route_reasons = result.procedure
+    is_automatic, automatic_reasons = result.automatic
     reasons = reasons + tuple(route_reasons) + tuple(automatic_reasons)
-    other_outcome, other_automatic, other_citations, other_reasons, other_read = PC1203_425(
-        values, as_of
-    )
+    other_outcome, other_automatic, other_citations, other_reasons, _ = result.pc1203_425
     prop64 = {
         "outcome": outcome,
         "possible_outcomes": list(possible),
@@ -141,20 +249,44 @@ def conviction(
         "assumptions": [_as_dict(reason) for reason in assumptions],
         "forms": forms(court),
     }
-    other_path = {
-        "path": pc1203_425.PATH,
-        "outcome": other_outcome,
-        "automatic": other_automatic,
-        "citations": list(other_citations),
-        "reasons": [reason.copy() for reason in other_reasons],
-        # E: DOJ grants it monthly with nothing to file.
-        "procedure": "automatic" if other_outcome in ("eligible", "needs_review") else "none",
-        "forms": [],
-    }
-    return (
-        {"id": values["id"], "prop64": prop64, "other_paths": [other_path]},
-        read | other_read if want_read else None,
-    )
+    paths = [
+        {
+            "path": pc1203_425.PATH,
+            "outcome": other_outcome,
+            "automatic": other_automatic,
+            "citations": list(other_citations),
+            "reasons": [reason.copy() for reason in other_reasons],
+            # E: DOJ grants it monthly with nothing to file.
+            "procedure": "automatic" if other_outcome in ("eligible", "needs_review") else "none",
+            "forms": [],
+        }
+    ]
+    for path, path_outcome, citations, path_reasons, _ in result.petitions:
+        paths.append(
+            {
+                "path": path,
+                "outcome": path_outcome,
+                "automatic": "no",  # G: every one of them is a petition to the court
+                "citations": list(citations),
+                "reasons": [reason.copy() for reason in path_reasons],
+                "procedure": "none" if path_outcome == "not_eligible" else "petition",
+                "forms": [] if path_outcome == "not_eligible" else PETITION_FORMS.copy(),
+            }
+        )
+    if result.hs11361_5 is not None:
+        path_outcome, path_route, path_automatic, citations, path_reasons, _ = result.hs11361_5
+        paths.append(
+            {
+                "path": hs11361_5.PATH,
+                "outcome": path_outcome,
+                "automatic": path_automatic,
+                "citations": list(citations),
+                "reasons": [reason.copy() for reason in path_reasons],
+                "procedure": path_route,
+                "forms": [],  # no Judicial Council form: the court and DOJ destroy the records
+            }
+        )
+    return {"id": values["id"], "prop64": prop64, "other_paths": paths}
 
 
 def evaluate(case: dict[str, Any]) -> dict[str, Any]:
@@ -162,7 +294,7 @@ def evaluate(case: dict[str, Any]) -> dict[str, Any]:
     as_of, as_of_text, convictions = read_case(case)
     pc1203_425.derive_new_felony(convictions)
     priors.derive_from_case(convictions)
-    results = [conviction(values, as_of)[0] for values in convictions]
+    results = [conviction(values, as_of) for values in convictions]
     return {
         "as_of": as_of_text,
         "rules_version": RULES_VERSION,

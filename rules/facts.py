@@ -70,6 +70,14 @@ class Facts:
             return options[0]
         raise Undecided(key, options)
 
+    def passed(self, key: str) -> bool:
+        """A derived yes/no question (a waiting period, a date against a boundary): its answer,
+        or both answers explored when it is unknown (None)."""
+        answer = self.values[key]
+        if answer is None:
+            answer = self.choose(key, (True, False))
+        return bool(answer)
+
     def presume_absent(self, path: str, reason: Reason) -> bool:
         """A disqualifying fact: True only on a "yes"; unknown is presumed absent, and said so."""
         value = self.values[path]

@@ -152,6 +152,55 @@ PC1203_425_WAIT_YEARS_FELONY = _provision(
     Entry(date(2024, 10, 1), 4, "PC 1203.425 (SB 731)", "four years after the sentence ended [S]"),
 )
 
+# --- Dismissal by petition, PC 1203.4, 1203.4a, 1203.41, 1203.42 (decision-rules G) ----------
+
+# PC 1203.4a(a): a misdemeanor or infraction without probation, "after the lapse of one year
+# from the date of pronouncement of judgment" [S: OC Public Defender summary, statutes.md 5.2].
+PC1203_4A_WAIT_YEARS = _provision(
+    "pc1203_4a_wait_years", Entry(date(1990, 1, 1), 1, "PC 1203.4a(a)")
+)
+# The Criminal Justice Realignment Act of 2011: PC 1170(h) county-jail felony sentences
+# "shall be applied prospectively to any person sentenced on or after October 1, 2011"
+# (PC 1170(h)(6)) [M]. Decision-rules G.3 reads it by the offense date (1203.41) and G.4 by the
+# sentence, taken as the conviction date (1203.42: "sentenced prior to the implementation").
+REALIGNMENT = _provision(
+    "realignment", Entry(date(2011, 10, 1), date(2011, 10, 1), "PC 1170(h) (AB 109, 2011)")
+)
+# PC 1203.41(a) [V, AB 651 text, statutes.md 5.3]: "after the lapse of one year following the
+# defendant's completion of the sentence, if the sentence was imposed pursuant to subparagraph
+# (B) of paragraph (5) of subdivision (h) of Section 1170" (a split sentence), "or after the
+# lapse of two years following the defendant's completion of the sentence, if the sentence was
+# imposed pursuant to subparagraph (A) of paragraph (5)" (a straight jail term).
+PC1203_41_WAIT_YEARS_SPLIT = _provision(
+    "pc1203_41_wait_years_split", Entry(date(2014, 1, 1), 1, "PC 1203.41(a)(1) (AB 651, 2013)")
+)
+PC1203_41_WAIT_YEARS_STRAIGHT = _provision(
+    "pc1203_41_wait_years_straight",
+    Entry(date(2014, 1, 1), 2, "PC 1203.41(a)(1) (AB 651, 2013)"),
+)
+# PC 1203.42(a) [V, instalawyer copy and AB 1115, statutes.md 5.3]: "after the lapse of two
+# years following the defendant's completion of the sentence".
+PC1203_42_WAIT_YEARS = _provision(
+    "pc1203_42_wait_years", Entry(date(2018, 1, 1), 2, "PC 1203.42(a) (AB 1115, 2017)")
+)
+
+# --- Record destruction, HS 11361.5 (decision-rules H) -----------------------------------------
+
+# HS 11361.5(a) [V, 2013 text, statutes.md 5.4]: records of 11357(b)-(e) and 11360(b) "shall
+# not be kept beyond two years from the date of the conviction"; old (e) (minors at school)
+# "until the offender attains the age of 18 years" [V-ish]. (b): convictions before
+# 1976-01-01 are destroyed only on application to DOJ [V-ish].
+HS11361_5_KEEP_YEARS = _provision(
+    "hs11361_5_keep_years", Entry(date(1976, 1, 1), 2, "HS 11361.5(a)")
+)
+HS11361_5_KEEP_UNTIL_AGE = _provision(
+    "hs11361_5_keep_until_age", Entry(date(1976, 1, 1), 18, "HS 11361.5(a)")
+)
+HS11361_5_AUTOMATIC_FROM = _provision(
+    "hs11361_5_automatic_from",
+    Entry(date(1976, 1, 1), date(1976, 1, 1), "HS 11361.5(a)-(b)"),
+)
+
 # --- Checking one's own record, PC 11120-11127 --------------------------------------------------
 
 RECORD_REVIEW_FEE_DOLLARS = _provision(
@@ -171,5 +220,13 @@ ALL = (
     PC1203_425_WAIT_YEARS_FELONY,
     IMPORT_EXPORT_CONCENTRATED_GRAMS,
     HIRED_PERSON_AGE_AT_MOST,
+    PC1203_4A_WAIT_YEARS,
+    REALIGNMENT,
+    PC1203_41_WAIT_YEARS_SPLIT,
+    PC1203_41_WAIT_YEARS_STRAIGHT,
+    PC1203_42_WAIT_YEARS,
+    HS11361_5_KEEP_YEARS,
+    HS11361_5_KEEP_UNTIL_AGE,
+    HS11361_5_AUTOMATIC_FROM,
     RECORD_REVIEW_FEE_DOLLARS,
 )

@@ -80,10 +80,9 @@ FELONY_WAITED_KEY = "sentence.completed_on+4y"  # E.3: four years since completi
 EXCLUDED_KEY = "offense:serious_violent_or_290"  # E.3: an excluded felony?
 
 
-def _felony_waited(values: Values, as_of: date) -> bool | None:
-    """Four years since the whole sentence ended. Unknown end: it was no earlier than the
-    conviction, so a conviction less than four years ago still answers no."""
-    years = law.PC1203_425_WAIT_YEARS_FELONY.current
+def completed_years_passed(values: Values, years: int, as_of: date) -> bool | None:
+    """`years` since the whole sentence ended (also PC 1203.41, 1203.42). Unknown end: it was
+    no earlier than the conviction, so a conviction less than `years` ago still answers no."""
     completed = values["sentence.completed_on"]
     if completed is None:
         convicted = values["conviction_date"]
@@ -95,7 +94,9 @@ def _felony_waited(values: Values, as_of: date) -> bool | None:
 
 DERIVED = {
     FELONY_BRANCH_KEY: lambda values, as_of: law.PC1203_425_FELONY_BRANCH.on(as_of),
-    FELONY_WAITED_KEY: _felony_waited,
+    FELONY_WAITED_KEY: lambda values, as_of: completed_years_passed(
+        values, law.PC1203_425_WAIT_YEARS_FELONY.current, as_of
+    ),
     EXCLUDED_KEY: lambda values, as_of: felony_exclusion(values["offense"]),
     TOO_EARLY_KEY: lambda values, as_of: dates.before(
         values["conviction_date"], law.PC1203_425_CONVICTED_ON_OR_AFTER.on(as_of)
@@ -104,14 +105,6 @@ DERIVED = {
         values["conviction_date"], law.PC1203_425_WAIT_YEARS_MISDEMEANOR.on(as_of), as_of
     ),
 }
-
-
-def _waited(f: Facts, key: str) -> bool:
-    """A waiting period (a `DERIVED` date question): True, False, or both explored if unknown."""
-    waited = f.values[key]
-    if waited is None:
-        waited = f.choose(key, (True, False))
-    return bool(waited)
 
 
 def _blocked(f: Facts, blocker: tuple[str, Any, tuple[Any, ...], str, str]) -> str:
@@ -180,7 +173,7 @@ def rule(f: Facts) -> str:
     # is asked through `DERIVED`).
     # "since the date of judgment": the case has the conviction date, which stands for it (E.2).
     f.because("pc1203_425_conviction_date_as_judgment", "PC 1203.425(a)(1)(B)(v)(II)", "E")
-    if not _waited(f, WAITED_KEY):
+    if not f.passed(WAITED_KEY):
         f.because("pc1203_425_one_year_not_passed", "PC 1203.425(a)(1)(B)(v)(II)", "E")
         return "not_eligible"
     f.because("pc1203_425_misdemeanor_one_year_passed", "PC 1203.425(a)(1)(B)(v)(II)", "E")
@@ -206,7 +199,7 @@ def _felony(f: Facts) -> str:
         # burglary) a code section alone does not show.
         f.because("pc1203_425_felony_may_be_serious", "PC 1203.425, PC 1192.7(c), 667.5(c)", "E")
         return "needs_review"
-    if not _waited(f, FELONY_WAITED_KEY):
+    if not f.passed(FELONY_WAITED_KEY):
         f.because("pc1203_425_four_years_not_passed", "PC 1203.425 (SB 731)", "E")
         return "not_eligible"
     if f.get("new_felony_since", ("no", "yes")) == "yes":

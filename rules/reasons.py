@@ -33,6 +33,13 @@ LAW_VALUES: dict[str, date | int | float] = {
     "pc1203_425_earliest": law.PC1203_425_CONVICTED_ON_OR_AFTER.current,
     "felony_branch_date": law.PC1203_425_FELONY_BRANCH.entries[-1].in_force_from,
     "felony_wait_years": law.PC1203_425_WAIT_YEARS_FELONY.current,
+    "realignment_date": law.REALIGNMENT.current,
+    "split_wait_years": law.PC1203_41_WAIT_YEARS_SPLIT.current,
+    "straight_wait_years": law.PC1203_41_WAIT_YEARS_STRAIGHT.current,
+    "prison_wait_years": law.PC1203_42_WAIT_YEARS.current,
+    "destruction_years": law.HS11361_5_KEEP_YEARS.current,
+    "destruction_age": law.HS11361_5_KEEP_UNTIL_AGE.current,
+    "destruction_from": law.HS11361_5_AUTOMATIC_FROM.current,
 }
 
 
@@ -373,6 +380,124 @@ REASON_TEMPLATES: dict[str, str] = {
     ),
     "pc1203_425_effects": N_(
         "Once cleared, the conviction counts as dismissed, but it must still be disclosed when applying for public office, a state licence, a peace-officer job or a state lottery contract, and it does not restore the right to have a gun."
+    ),
+    # Part G: dismissal by petition, PC 1203.4, 1203.4a, 1203.41, 1203.42
+    "dismissal_california_convictions_only": N_(
+        "Dismissal by petition under the Penal Code covers only California convictions."
+    ),
+    "dismissal_not_for_juvenile_adjudications": N_(
+        "Dismissal by petition covers adult convictions; juvenile records are sealed in the juvenile court instead."
+    ),
+    "dismissal_serving_sentence": N_(
+        "The court can dismiss a conviction only after the sentence is finished."
+    ),
+    "dismissal_under_supervision": N_(
+        "A person on probation, parole or other supervision cannot ask for a dismissal yet."
+    ),
+    "dismissal_pending_charges": N_(
+        "A person charged with an offense cannot ask for a dismissal until the charge is over."
+    ),
+    "dismissal_court_unknown": N_(
+        "We do not know whether the conviction is from a California court, and these paths cover only California convictions."
+    ),
+    "dismissal_under_supervision_unknown": N_(
+        "We do not know whether the person is under supervision now, which would delay a dismissal."
+    ),
+    "dismissal_pending_charges_unknown": N_(
+        "We do not know whether the person has pending charges, which would delay a dismissal."
+    ),
+    "realignment_date_unknown": N_(
+        "We do not know whether this was before or after %(realignment_date)s, when felony sentences to county jail began, and the answer depends on it."
+    ),
+    "dismissal_petition_cr180": N_(
+        "The person files a petition in the superior court of the county of conviction on form CR-180; the judge's order is form CR-181."
+    ),
+    "dismissal_effects": N_(
+        "A dismissal must still be disclosed when applying for public office, a state licence or a state lottery contract, it does not restore the right to have a gun, and it still counts as a prior conviction in a later case."
+    ),
+    "pc1203_4_probation_not_granted": N_(
+        "This dismissal is for convictions where probation was granted, and it was not."
+    ),
+    "pc1203_4_excluded_offense": N_("The law does not allow this dismissal for this offense."),
+    "pc1203_4_offense_may_be_excluded": N_(
+        "The law excludes some offenses from this dismissal, and we cannot tell from the code section whether this is one of them."
+    ),
+    "pc1203_4_not_for_infractions": N_("This dismissal is not for infractions."),
+    "pc1203_4_probation_completed": N_(
+        "Probation was completed without being revoked, so the court must dismiss the conviction when asked."
+    ),
+    "pc1203_4_probation_revoked": N_(
+        "Probation was revoked, so the court may still dismiss the conviction but decides in the interests of justice."
+    ),
+    "pc1203_4a_misdemeanors_only": N_(
+        "This dismissal is for misdemeanors and infractions, and this conviction is a felony."
+    ),
+    "pc1203_4a_probation_granted": N_(
+        "This dismissal is for convictions without probation; with probation, the dismissal after probation applies instead."
+    ),
+    "pc1203_4a_one_year_not_passed": N_(
+        "This dismissal can be asked for one full year after the judgment, and that year has not passed yet."
+    ),
+    "pc1203_4a_one_year_passed": N_(
+        "More than a year has passed since the judgment, so the court dismisses the conviction when asked, after looking at whether the person has lived an honest and upright life since."
+    ),
+    "pc1203_41_state_prison_unsettled": N_(
+        "A newer law may let people who served a state prison sentence ask for this dismissal, but its terms are not settled here, so a lawyer should look at it."
+    ),
+    "pc1203_41_county_jail_felonies_only": N_(
+        "This dismissal is for felonies sentenced to county jail, and this conviction was not."
+    ),
+    "pc1203_41_before_realignment": N_(
+        "Felony sentences to county jail began on %(realignment_date)s, and this offense came before that."
+    ),
+    "pc1203_41_two_years_passed": N_(
+        "More than %(straight_wait_years)s years have passed since the sentence ended, so the person may ask and the court decides."
+    ),
+    "pc1203_41_split_or_straight_sentence": N_(
+        "The wait is %(split_wait_years)s year after a split sentence and %(straight_wait_years)s years after a straight jail term; between the two, which kind of sentence it was decides."
+    ),
+    "pc1203_41_one_year_not_passed": N_(
+        "The sentence ended less than %(split_wait_years)s year ago, too soon to ask."
+    ),
+    "pc1203_42_state_prison_only": N_(
+        "This dismissal is for state prison sentences given before %(realignment_date)s, and this conviction was not one."
+    ),
+    "pc1203_42_sentenced_after_realignment": N_(
+        "This dismissal is for state prison sentences given before %(realignment_date)s, and this sentence came later."
+    ),
+    "pc1203_42_not_1170h_offense": N_(
+        "This dismissal is only for crimes that would be sentenced to county jail today, and a serious or violent felony, or one that requires sex-offender registration, is not one of them."
+    ),
+    "pc1203_42_offense_may_not_be_1170h": N_(
+        "This dismissal is only for crimes that would be sentenced to county jail today, and we cannot tell from the code section whether this one is."
+    ),
+    "pc1203_42_two_years_passed": N_(
+        "More than %(prison_wait_years)s years have passed since the sentence ended, so the person may ask and the court decides."
+    ),
+    "pc1203_42_two_years_not_passed": N_(
+        "The person can ask %(prison_wait_years)s years after the sentence ended, and that time has not passed yet."
+    ),
+    # Part H: record destruction, HS 11361.5 and 11361.7
+    "hs11361_5_subdivision_decides": N_(
+        "Only some subdivisions of this section have their records destroyed, and the record does not show which one this was."
+    ),
+    "hs11361_5_before_1976_application": N_(
+        "For a conviction before %(destruction_from)s the records are destroyed only when the person applies to the state Department of Justice."
+    ),
+    "hs11361_5_two_years_passed": N_(
+        "The records of this conviction should have been destroyed %(destruction_years)s years after the conviction, without the person doing anything."
+    ),
+    "hs11361_5_two_years_not_passed": N_(
+        "The records of this conviction are destroyed %(destruction_years)s years after the conviction, and that time has not passed yet."
+    ),
+    "hs11361_5_age_18_passed": N_(
+        "The records of this conviction should have been destroyed when the person turned %(destruction_age)s, without the person doing anything."
+    ),
+    "hs11361_5_kept_until_age_18": N_(
+        "The records of this conviction are kept until the person turns %(destruction_age)s, and we do not know whether that has happened."
+    ),
+    "hs11361_5_records_not_accurate": N_(
+        "Records that should have been destroyed may not be treated as accurate or complete for any purpose, and no public agency may deny a licence, job or benefit because of them."
     ),
     "person_must_register_290_unknown": N_(
         "We do not know whether the person must register as a sex offender, which would block automatic relief."

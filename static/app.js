@@ -74,7 +74,7 @@
   // On paper the reasons are open (print.css does it too where ::details-content works).
   var closed = [];
   window.addEventListener("beforeprint", function () {
-    closed = Array.prototype.filter.call(document.querySelectorAll("details.why"), function (d) { return !d.open; });
+    closed = Array.prototype.filter.call(document.querySelectorAll("details.why, details.not-applying"), function (d) { return !d.open; });
     closed.forEach(function (d) { d.open = true; });
   });
   window.addEventListener("afterprint", function () { closed.forEach(function (d) { d.open = false; }); });

@@ -45,7 +45,7 @@ def answered(name, allowed):
 
 
 # A conviction's own facts asked as questions (the rest are its conduct, priors and sentence).
-CONVICTION_FACTS = ("new_felony_since",)
+CONVICTION_FACTS = ("new_felony_since", "age_at_offense")
 
 
 def decisive(path, scope, assuming=None):

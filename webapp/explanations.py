@@ -113,6 +113,31 @@ ACTIONS = {
             ),
         ],
     },
+    # Dismissal by petition, decision-rules G: one form for PC 1203.4, 1203.4a, 1203.41, 1203.42.
+    "file_cr180": {
+        "title": _l("Ask the court to dismiss it"),
+        "steps": [
+            _l(
+                "Fill in form CR-180 (Petition for Dismissal) and form CR-181 (Order for Dismissal)."
+            ),
+            _l("File them at %(court)s."),
+            _l(
+                "Say in the petition what you have done since the conviction, such as work, school, family or treatment: where the court decides, this is what it weighs."
+            ),
+        ],
+    },
+    # HS 11361.5: the records should be gone; courts failed to destroy them (Hamrick, 2021).
+    "request_record_destruction": {
+        "title": _l("Ask for the old record to be destroyed"),
+        "steps": [
+            _l(
+                "When your record comes (from the record check), look for this arrest and conviction."
+            ),
+            _l(
+                "If it is still there, write to %(court)s and to the Department of Justice and ask them to destroy it: the law says these records may not be kept more than two years after the conviction (HS 11361.5). Courts have failed to do it (All of Us or None v. Hamrick, 2021)."
+            ),
+        ],
+    },
     "get_legal_help": {
         "title": _l("Get free legal help"),
         "steps": [
@@ -145,7 +170,20 @@ TO_DO = {
         "No California court can change a conviction from another state. Ask a lawyer in that state what its law allows."
     ),
     "nothing": _l("There is nothing to do for this conviction under Prop 64."),
+    "file_cr180": _l("Ask the court to dismiss it: file forms CR-180 and CR-181."),
+    "check_then_destroy": _l(
+        "Check your record. If this old record is still there, ask for it to be destroyed."
+    ),
+    "nothing_yet": _l(
+        "Nothing here clears this conviction yet. Free legal help can look at your record for other ways."
+    ),
 }
+# The first step of the record check: which of this conviction's paths should have happened
+# by themselves (decision-rules F: "check_record" whenever relief is or should be automatic).
+AUTOMATIC_PATHS = _l(
+    "These should happen without you filing anything: %(paths)s. Your record shows whether they did."
+)
+PROP64_NAME = _l("Prop 64 (HS 11361.8)")
 # The court step, once the check says the record was not changed.
 FILE_IF_NOT_CHANGED = _l("Only if your record was not changed: ask the court yourself")
 # Help for convictions no California court can change (not the county public defender).
@@ -179,6 +217,15 @@ RELIEF_LIMITS = _l(
     "Before owning a gun, or when an application for a job or license asks about convictions, ask a lawyer what you must say: federal law and some licences have their own rules."
 )
 
+# What every dismissal leaves (PC 1203.4(a)(2)-(3), 1203.425(c)-(d); decision-rules E, G).
+PRIOR_STILL_COUNTS = _l(
+    "It can still count as a prior conviction if you are charged with a crime later."
+)
+DISMISSAL_LIMITS = _l(
+    "A dismissal does not erase the conviction: you must still tell about it when you apply for public office, a state or local license, or a job as a peace officer. It does not give back the right to own a gun."
+)
+NOT_YET = _l("Not yet: %(text)s")
+
 OTHER_PATHS = {
     "PC 1203.425": {
         "title": _l("Automatic clean slate (PC 1203.425)"),
@@ -193,8 +240,111 @@ OTHER_PATHS = {
             "This relief treats the conviction as dismissed, but you must still tell about it when you apply for public office, a state or local license, a job as a peace officer, or a California State Lottery contract. It does not give back the right to own a gun."
         ),
     },
+    "PC 1203.4": {
+        "title": _l("Dismissal after probation (PC 1203.4)"),
+        "outcome": {
+            "eligible": _l(
+                "You finished probation, so if you ask, the court must dismiss this conviction."
+            ),
+            "discretionary": _l(
+                "Your probation was revoked, so the court decides whether dismissing this conviction is in the interests of justice. You can still ask."
+            ),
+            "not_eligible": _l("Dismissal after probation does not apply to this conviction."),
+            "needs_review": _l("Dismissal after probation may apply. A lawyer can check."),
+        },
+        "limits": DISMISSAL_LIMITS,
+    },
+    "PC 1203.4a": {
+        "title": _l("Dismissal of a misdemeanor without probation (PC 1203.4a)"),
+        "outcome": {
+            "eligible": _l(
+                "A year has passed since the judgment and the sentence is finished, so you can ask the court to dismiss this conviction. The court looks at whether you have lived an honest and upright life since."
+            ),
+            "discretionary": _l(
+                "You can ask the court to dismiss this conviction; the court decides."
+            ),
+            "not_eligible": _l(
+                "Dismissal of a misdemeanor without probation does not apply to this conviction."
+            ),
+            "needs_review": _l(
+                "Dismissal of a misdemeanor without probation may apply. A lawyer can check."
+            ),
+        },
+        "limits": DISMISSAL_LIMITS,
+    },
+    "PC 1203.41": {
+        "title": _l("Dismissal of a county jail felony (PC 1203.41)"),
+        "outcome": {
+            "eligible": _l("You can ask the court to dismiss this conviction."),
+            "discretionary": _l(
+                "The felony was served in county jail and enough time has passed: you can ask the court to dismiss it, and the court decides whether it is in the interests of justice."
+            ),
+            "not_eligible": _l(
+                "Dismissal of a county jail felony does not apply to this conviction."
+            ),
+            "needs_review": _l("Dismissal of a county jail felony may apply. A lawyer can check."),
+        },
+        "limits": DISMISSAL_LIMITS,
+    },
+    "PC 1203.42": {
+        "title": _l("Dismissal of an old state prison felony (PC 1203.42)"),
+        "outcome": {
+            "eligible": _l("You can ask the court to dismiss this conviction."),
+            "discretionary": _l(
+                "The felony was served in state prison before October 2011 and would be served in county jail today: you can ask the court to dismiss it, and the court decides."
+            ),
+            "not_eligible": _l(
+                "Dismissal of an old state prison felony does not apply to this conviction."
+            ),
+            "needs_review": _l(
+                "Dismissal of an old state prison felony may apply. A lawyer can check."
+            ),
+        },
+        "limits": DISMISSAL_LIMITS,
+    },
+    "HS 11361.5": {
+        "title": _l("Destroying the old record (HS 11361.5)"),
+        "outcome": {
+            "eligible": _l(
+                "The records of this arrest and conviction should have been destroyed two years after the conviction, and may not be used against you for any purpose (HS 11361.7). Courts often did not do it: check, and ask."
+            ),
+            "not_eligible": _l(
+                "The records of this conviction must be destroyed two years after the conviction: that time has not passed yet."
+            ),
+            "needs_review": _l(
+                "The records may have to be destroyed, depending on which part of the law the conviction was under. A lawyer can check."
+            ),
+        },
+        "limits": None,
+    },
+}
+# Whether a path happens by itself, said on its line (decision-rules F): by its procedure. An
+# automatic path's own words say so (PC 1203.425: "automatically"; HS 11361.5: "should have been
+# destroyed"), and its record is checked in the first of the next steps.
+PATH_PROCEDURE = {
+    "petition": _l("Not automatic: you ask the court (forms %(forms)s)."),
+    "application": _l("Not automatic: you apply for it."),
+}
+# A record destroyed only on application: convictions before 1976 (HS 11361.5(b)).
+DESTRUCTION_BY_APPLICATION = _l(
+    "For a conviction before 1976, the Department of Justice destroys the records when you apply for it."
+)
+# The card's heading when Prop 64 is not what clears the conviction: its best path.
+HEADLINES = {
+    ("PC 1203.425", "eligible"): _l("Should be cleared automatically"),
+    ("HS 11361.5", "eligible"): _l("The old record should be destroyed"),
+    ("petition", "eligible"): _l("The court must dismiss it if you ask"),
+    ("petition", "discretionary"): _l("The court may dismiss it if you ask"),
+    # Not Prop 64's "a lawyer needs to look at this": the card's Prop 64 outcome is settled.
+    ("any", "needs_review"): _l("Other relief may apply: a lawyer can check"),
 }
 OTHER_PATH_FALLBACK_TITLE = _l("Other relief (%(path)s)")
+PATH_OUTCOMES = {
+    "eligible": _l("Eligible"),
+    "discretionary": _l("The court decides"),
+    "not_eligible": _l("Not eligible"),
+    "needs_review": OUTCOMES["needs_review"],
+}
 
 
 def reason_text(reason):

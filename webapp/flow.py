@@ -187,6 +187,12 @@ PERSON_SCREENS = FLOW["person"]
 BY_ID = {scope: {s.id: s for s in FLOW[scope]} for scope in SCOPES}
 
 
+# "Another conviction, not for cannabis" on the list page: the offense question answered
+# "something else" before it is shown (its code section is still asked there), so the walk
+# asks only what decides that conviction's paths (the conduct questions are never decisive).
+NOT_CANNABIS = {"offense": "other"}
+
+
 def answer_names(screen):
     """The names a screen's answers are kept under: its id, and its detail's field."""
     return (screen.id, screen.detail_name) if screen.detail else (screen.id,)

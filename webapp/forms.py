@@ -227,18 +227,21 @@ def make(screen, today, answers, formdata=None):
     return form
 
 
-ANOTHER = _l("Choose yes if you have another cannabis conviction")
+ANOTHER = _l("Choose yes if you have another conviction")
 ADD_ONE = _l("Add at least one conviction to get a result")
+# "Do you have another conviction?" on the list page: y another cannabis conviction, o another
+# conviction not for cannabis (its paths are PC 1203.425 and the dismissals of G), n no more.
+ANOTHER_OPTIONS = ("y", "o", "n")
 
 
 class AnotherForm(FlaskForm):
-    """ "Do you have another cannabis conviction?" on the list page."""
+    """ "Do you have another conviction?" on the list page."""
 
     Meta = NoFormToken
     answer = RadioField(validate_choice=False)
 
     def validate_answer(self, field):
-        if field.data not in ("y", "n"):
+        if field.data not in ANOTHER_OPTIONS:
             field.errors.append(ANOTHER)
 
     def problems(self):

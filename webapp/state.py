@@ -179,9 +179,10 @@ def can_add():
     return len(convictions()) < MAX_CONVICTIONS
 
 
-def add_conviction():
+def add_conviction(answers=None):
+    """A new conviction, with `answers` already given (flow.NOT_CANNABIS), numbered next."""
     number = session.get("next_number", 1)
-    session["convictions"] = [*convictions(), {"number": number}]
+    session["convictions"] = [*convictions(), {**(answers or {}), "number": number}]
     session["next_number"] = number + 1
     return number
 

@@ -13,7 +13,19 @@ from .i18n import either
 from .labels import COUNTIES
 from .worker import paste
 
-ACTION_ORDER = ("check_record", "file_cr400", "file_jv744", "get_legal_help")
+# The one ordered list of next steps, across every path of a conviction (decision-rules F):
+# what should have happened by itself first, then the form to file, destruction, legal help.
+ACTION_ORDER = (
+    "check_record",
+    "file_cr400",
+    "file_jv744",
+    "file_cr180",
+    "request_record_destruction",
+    "get_legal_help",
+)
+GOOD_PATH = ("eligible", "discretionary")
+# The petitioned dismissals of decision-rules G: one form (CR-180), the court decides or must.
+DISMISSALS = ("PC 1203.4", "PC 1203.4a", "PC 1203.41", "PC 1203.42")
 RELIEF = ("dismiss", "reduce_to_misdemeanor", "reduce_to_infraction")
 OUTSIDE_CALIFORNIA = ("federal", "other_state")
 FILING = ("file_cr400", "file_jv744")
@@ -39,7 +51,10 @@ def county_name(answers):
 def paste_line(case_conviction, answers):
     """The conviction as one worker-mode paste line, or None when worker mode could not take it
     back as it is (paste rows are California adult convictions with a code section)."""
-    if case_conviction["court"] != "california_adult" or case_conviction["offense"] == "unknown":
+    if case_conviction["court"] != "california_adult" or case_conviction["offense"] in (
+        "unknown",
+        "other",  # not for cannabis, and no code section given
+    ):
         return None
     return paste.write_line(
         case_conviction["offense"],
@@ -60,32 +75,41 @@ def court_for(case_conviction, answers):
     return str(words.SUPERIOR_COURT) % {"county": name}
 
 
-def steps_for(code, court, after_check=False, outside=None):
+def steps_for(code, court, after_check=False, outside=None, automatic=()):
     """One action's heading and numbered steps. `after_check`: filing is the fallback if the
     record check shows no change; `outside`: "federal" or "other_state", whose help is not a
-    California county's."""
+    California county's; `automatic`: the names of the paths the record check looks for."""
     action = words.ACTIONS[code]
     title = str(words.FILE_IF_NOT_CHANGED if after_check else action["title"])
     if code == "get_legal_help" and outside:
         steps = [str(words.HELP_OUTSIDE_CALIFORNIA[outside])]
     else:
         steps = [words.law_words(step, court=court) for step in action["steps"]]
+    if code == "check_record" and automatic:
+        steps.insert(0, str(words.AUTOMATIC_PATHS) % {"paths": ", ".join(automatic)})
     return {"code": code, "title": title, "steps": steps}
 
 
-def to_do(outcome, codes, after_check, outside):
+def to_do(outcome, codes, after_check, outside, lines=(), cannabis=True):
     """Which one line says what to do, first on the card: read from the actions."""
     if outside:
         return outside
-    if outcome == "needs_review":
+    good = any(line["good"] for line in lines)
+    if outcome == "needs_review" or (
+        not good and any(line["outcome"] == "needs_review" for line in lines)
+    ):
         return "legal_help_first"
     if "file_jv744" in codes:
         return "check_then_file_juvenile" if after_check else "file_juvenile"
     if "file_cr400" in codes:
         return "check_then_file" if after_check else "file"
+    if "file_cr180" in codes:
+        return "file_cr180"
+    if "request_record_destruction" in codes:
+        return "check_then_destroy"
     if "check_record" in codes:
         return "check"
-    return "nothing"
+    return "nothing" if cannabis else "nothing_yet"
 
 
 def ordered(codes, line):
@@ -94,8 +118,66 @@ def ordered(codes, line):
         "legal_help_first": "get_legal_help",
         "file": "file_cr400",
         "file_juvenile": "file_jv744",
+        "file_cr180": "file_cr180",
     }.get(line)
     return ([first] if first else []) + [c for c in codes if c != first]
+
+
+def prop64_line(prop64):
+    """Prop 64 as the first of the card's paths: its outcome, whether it is automatic, what it
+    does (the words the card always had)."""
+    outcome = prop64["outcome"]
+    return {
+        "prop64": True,
+        "path": "HS 11361.8",
+        "outcome": outcome,
+        "automatic": prop64["automatic"],
+        "good": outcome in RELIEF,
+        "title": str(words.PROP64_NAME),
+        "text": str(words.OUTCOMES[outcome]),
+        "meaning": str(words.OUTCOME_MEANING[outcome]),
+        "possible": [str(words.OUTCOMES[o]) for o in prop64["possible_outcomes"]]
+        if outcome == "needs_review"
+        else [],
+        # needs_review: whether it is automatic is not the answer yet (legal help is).
+        "automatic_text": words.law_words(words.AUTOMATIC[prop64["automatic"]])
+        if outcome in RELIEF
+        else None,
+        "effects": str(words.RELIEF_EFFECTS[outcome]) if outcome in words.RELIEF_EFFECTS else None,
+        "limits": str(words.RELIEF_LIMITS),
+    }
+
+
+def automatic_now(line):
+    return line["good"] and (line["automatic"] == "yes" or line.get("procedure") == "automatic")
+
+
+def in_order(lines):
+    """Automatic relief first, then what the law grants when asked, what the court decides,
+    what a lawyer must look at; what does not apply last (issue 16). Otherwise as the engine
+    lists them, Prop 64 first."""
+
+    def rank(line):
+        if automatic_now(line):
+            return 0
+        if line["good"]:
+            return 1 if line["outcome"] in ("eligible", *RELIEF) else 2
+        return 3 if line["outcome"] == "needs_review" else 4
+
+    return sorted(lines, key=rank)
+
+
+def headline(prop64, lines):
+    """The card's heading: Prop 64's outcome, unless Prop 64 does not help and another path does."""
+    outcome = prop64["outcome"]
+    if outcome != "not_eligible":
+        return str(words.OUTCOMES[outcome])
+    for line in in_order(lines):
+        kind = "petition" if line["path"] in DISMISSALS else line["path"]
+        for key in ((kind, line["outcome"]), ("any", line["outcome"])):
+            if key in words.HEADLINES:
+                return str(words.HEADLINES[key])
+    return str(words.OUTCOMES[outcome])
 
 
 def cards(case, determination, stored):
@@ -114,30 +196,29 @@ def cards(case, determination, stored):
         outcome = prop64["outcome"]
         court_kind = conviction.get("court")
         outside = court_kind if court_kind in OUTSIDE_CALIFORNIA else None
-        line = to_do(outcome, codes, after_check, outside)
+        others = [other_path(p) for p in result["other_paths"]]
+        lines = in_order([prop64_line(prop64), *others])
+        cannabis = not any(r["code"] == "offense_not_prop64_section" for r in prop64["reasons"])
+        line = to_do(outcome, codes, after_check, outside, lines, cannabis)
+        automatic = [item["title"] for item in lines if automatic_now(item)]
         out.append(
             {
                 "id": cid,
                 "place": place,
                 "offense": offense_shown(conviction, answers),
                 "outcome": outcome,
-                "outcome_title": str(words.OUTCOMES[outcome]),
-                "meaning": str(words.OUTCOME_MEANING[outcome]),
-                "possible": [str(words.OUTCOMES[o]) for o in prop64["possible_outcomes"]]
-                if outcome == "needs_review"
-                else [],
+                "headline": headline(prop64, others),
+                # Each path in one line: what applies first, what does not apply folded away.
+                "paths": [item for item in lines if item["outcome"] != "not_eligible"],
+                "paths_not_applying": [item for item in lines if item["outcome"] == "not_eligible"],
                 "automatic": prop64["automatic"],
                 "to_do": str(words.TO_DO[line]),
-                # needs_review: whether it is automatic is not the answer yet (legal help is).
-                "automatic_text": words.law_words(words.AUTOMATIC[prop64["automatic"]])
-                if outcome in RELIEF
-                else None,
                 "procedure_text": str(words.PROCEDURE[prop64["procedure"]])
                 if any(code in codes for code in FILING)
                 and words.PROCEDURE.get(prop64["procedure"])
                 else None,
                 "actions": [
-                    steps_for(code, court, after_check and code in FILING, outside)
+                    steps_for(code, court, after_check and code in FILING, outside, automatic)
                     for code in ordered(codes, line)
                 ],
                 "reasons": [(words.reason_text(r), r["citation"]) for r in prop64["reasons"]],
@@ -145,11 +226,7 @@ def cards(case, determination, stored):
                     (words.reason_text(r), r["citation"]) for r in prop64.get("assumptions", [])
                 ],
                 "citations": prop64["citations"],
-                "effects": str(words.RELIEF_EFFECTS[outcome])
-                if outcome in words.RELIEF_EFFECTS
-                else None,
-                "limits": str(words.RELIEF_LIMITS),
-                "other": [other_path(p) for p in result["other_paths"]],
+                "other": others,
                 "paste_line": paste_line(conviction, answers),
             }
         )
@@ -180,22 +257,59 @@ def mark_shared_steps(result_cards):
 
 
 def other_path(path):
+    """One path of PC 1203.425, G or H in one line: what happens, whether it is automatic, what
+    the court decides, what it does not do."""
     known = words.OTHER_PATHS.get(path["path"])
     title = (
         str(known["title"])
         if known
         else str(words.OTHER_PATH_FALLBACK_TITLE) % {"path": path["path"]}
     )
+    outcome, procedure = path["outcome"], path.get("procedure", "none")
+    said = known["outcome"].get(outcome) if known else None
+    good = outcome in GOOD_PATH
+    limits = None
+    if known and good and known["limits"]:
+        limits = f"{known['limits']} {words.PRIOR_STILL_COUNTS}"
+    automatic_text = None
+    if good and path["path"] == "HS 11361.5" and procedure == "application":
+        automatic_text = str(words.DESTRUCTION_BY_APPLICATION)
+    elif good and procedure in words.PATH_PROCEDURE:
+        forms = ", ".join(path.get("forms") or ()) or "CR-180, CR-181"
+        automatic_text = str(words.PATH_PROCEDURE[procedure]) % {"forms": forms}
     return {
+        "prop64": False,
         "path": path["path"],
-        "outcome": path["outcome"],
+        "outcome": outcome,
         "automatic": path["automatic"],
+        "procedure": procedure,
+        "good": good,
         "title": title,
-        "text": str(known["outcome"][path["outcome"]]) if known else path["outcome"],
-        "limits": str(known["limits"]) if known and path["outcome"] != "not_eligible" else None,
+        "text": str(said if said else words.PATH_OUTCOMES.get(outcome, outcome)),
+        "automatic_text": automatic_text,
+        "limits": limits,
         "reasons": [(words.reason_text(r), r["citation"]) for r in path.get("reasons", [])],
         "citations": path["citations"],
     }
+
+
+PATHS_HEADING = _l("Ways to clear this conviction")
+NOT_APPLYING = _l("Checked, does not apply")
+STEPS_HEADING = _l("What to do, in order")
+
+
+def path_sentence(item):
+    """A path's line as plain text: the same words as the page."""
+    if item["prop64"]:
+        parts = [f"{item['title']}: {item['text']}.", item["meaning"]]
+        if item["possible"]:
+            parts.append(str(words.POSSIBLE) % {"outcomes": either(item["possible"])})
+        parts += [item["automatic_text"], item["effects"]]
+        if item["effects"]:
+            parts.append(item["limits"])
+    else:
+        parts = [f"{item['title']}: {item['text']}", item["automatic_text"], item["limits"]]
+    return " ".join(part for part in parts if part)
 
 
 def same_steps(place):
@@ -216,29 +330,35 @@ def plain_text(result_cards, day):
                 "Conviction %(number)s (%(offense)s): %(outcome)s",
                 number=card["place"],
                 offense=card["offense"],
-                outcome=card["outcome_title"],
+                outcome=card["headline"],
             )
         )
         lines.append("  " + _("What you need to do:") + " " + card["to_do"])
-        if card["possible"]:
-            lines.append("  " + str(words.POSSIBLE) % {"outcomes": either(card["possible"])})
-        if card["automatic_text"]:
-            lines.append("  " + card["automatic_text"])
-        for action in card["actions"]:
-            lines.append("  " + action["title"] + ":")
+        # The same as the page: one line per path, then the one ordered list of next steps.
+        lines.append("  " + str(PATHS_HEADING) + ":")
+        for item in card["paths"]:
+            lines.append("    - " + path_sentence(item))
+        if card["paths_not_applying"]:
+            names = ", ".join(item["title"] for item in card["paths_not_applying"])
+            lines.append("    - " + str(NOT_APPLYING) + ": " + names)
+        lines.append("  " + str(STEPS_HEADING) + ":")
+        for n, action in enumerate(card["actions"], start=1):
+            lines.append(f"    {n}. {action['title']}:")
             if action["same_as"]:
-                lines.append("    " + same_steps(action["same_as"]))
+                lines.append("       " + same_steps(action["same_as"]))
                 continue
-            lines.extend(f"    {n}. {step}" for n, step in enumerate(action["steps"], start=1))
+            lines.extend(f"       - {step}" for step in action["steps"])
         lines.append(
             "  "
             + _(
                 "Why: %(reasons)s",
-                reasons="; ".join(f"{text} ({citation})" for text, citation in card["reasons"]),
+                reasons="; ".join(
+                    f"{text} ({citation})"
+                    for text, citation in card["reasons"]
+                    + [r for other in card["other"] for r in other["reasons"]]
+                ),
             )
         )
-        for other in card["other"]:
-            lines.append(f"  {other['title']}: {other['text']}")
         lines.append("")
     lines.append(str(PICK_UP_TITLE))
     lines.append(str(PICK_UP_TEXT))

@@ -251,11 +251,13 @@ def convictions():
     form = forms.AnotherForm()
     if request.method == "POST":
         if form.validate():
-            if form.answer.data == "y":
+            if form.answer.data in ("y", "o"):
                 if not state.can_add():
                     form.answer.errors.append(FULL)
                 else:
-                    number = state.add_conviction()
+                    number = state.add_conviction(
+                        flow.NOT_CANNABIS if form.answer.data == "o" else None
+                    )
                     if state.fits(current_app):
                         return see_other(question_url(number, BY_ID["conviction"]["where"]))
                     state.remove_conviction(number)

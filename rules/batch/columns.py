@@ -52,6 +52,16 @@ INPUT_COLUMNS = (
 )
 REQUIRED_COLUMNS = ("person_id", "offense")
 
+# Each path of `other_paths` after PC 1203.425 (decision-rules G, H) -> its columns' prefix:
+# `<prefix>_outcome` and `<prefix>_procedure`, empty when the path is not listed for the row.
+PATH_COLUMNS = {
+    "PC 1203.4": "pc1203_4",
+    "PC 1203.4a": "pc1203_4a",
+    "PC 1203.41": "pc1203_41",
+    "PC 1203.42": "pc1203_42",
+    "HS 11361.5": "hs11361_5",
+}
+
 OUTPUT_COLUMNS = (
     "prop64_outcome",
     "prop64_possible_outcomes",
@@ -62,6 +72,11 @@ OUTPUT_COLUMNS = (
     "prop64_assumptions",
     "pc1203_425_outcome",
     "pc1203_425_automatic",
+    *(
+        f"{prefix}_{field}"
+        for prefix in PATH_COLUMNS.values()
+        for field in ("outcome", "procedure")
+    ),
     "actions",
     "priors_derived",
     "error",

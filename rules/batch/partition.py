@@ -18,6 +18,7 @@ from rules.batch.columns import (
     CONVICTION_CHOICES,
     DATE_COLUMNS,
     OUTPUT_COLUMNS,
+    PATH_COLUMNS,
     PERSON_COLUMNS,
     PRIOR_COLUMNS,
     SENTENCE_CHOICES,
@@ -151,10 +152,9 @@ def _outcome_columns(determination: dict[str, Any]) -> dict[str, dict[str, str]]
     columns = {}
     for conviction in determination["convictions"]:
         prop64 = conviction["prop64"]
-        clean_slate: dict[str, Any] = next(
-            (p for p in conviction.get("other_paths", ()) if p["path"] == "PC 1203.425"), {}
-        )
-        columns[conviction["id"]] = {
+        paths = {path["path"]: path for path in conviction.get("other_paths", ())}
+        clean_slate: dict[str, Any] = paths.get("PC 1203.425", {})
+        row = columns[conviction["id"]] = {
             "prop64_outcome": prop64["outcome"],
             "prop64_possible_outcomes": ";".join(prop64["possible_outcomes"]),
             "prop64_procedure": prop64["procedure"],
@@ -168,6 +168,10 @@ def _outcome_columns(determination: dict[str, Any]) -> dict[str, dict[str, str]]
             "pc1203_425_automatic": clean_slate.get("automatic", ""),
             "actions": ";".join(actions.get(conviction["id"], ())),
         }
+        for path, prefix in PATH_COLUMNS.items():
+            listed = paths.get(path, {})
+            row[f"{prefix}_outcome"] = listed.get("outcome", "")
+            row[f"{prefix}_procedure"] = listed.get("procedure", "")
     return columns
 
 

@@ -125,3 +125,47 @@ def test_a_bad_completed_on_cell_is_named_by_its_column():
 
 def test_the_last_month_of_the_calendar_is_a_date():
     assert _one(sentence_completed_on="9999-12")["error"] == ""
+
+
+def test_each_petitioned_dismissal_and_record_destruction_has_its_outcome_and_procedure_columns():
+    person = {"must_register_290": "no", "under_supervision": "no", "pending_charges": "no"}
+    theft, possession = evaluate_rows(
+        [
+            {
+                "person_id": "T",
+                "offense": "PC 484(a)",
+                "level": "misdemeanor",
+                "offense_date": "2017-02-01",
+                "conviction_date": "2017-03-01",
+                "sentence_status": "completed",
+                "sentence_kind": "probation",
+                "probation_revoked": "yes",
+                **person,
+            },
+            {
+                "person_id": "T",
+                "offense": "HS 11357(b)",
+                "level": "misdemeanor",
+                "offense_date": "2010-02-01",
+                "conviction_date": "2010-03-01",
+                "age_at_offense": "21_or_older",
+                "sentence_status": "completed",
+                "sentence_kind": "fine_only",
+                **person,
+            },
+        ],
+        AS_OF,
+    )
+    # Revoked probation: the court may dismiss (PC 1203.4), no automatic relief, so CR-180.
+    assert (theft["pc1203_4_outcome"], theft["pc1203_4_procedure"]) == ("discretionary", "petition")
+    assert (theft["pc1203_4a_outcome"], theft["pc1203_4a_procedure"]) == ("not_eligible", "none")
+    assert theft["hs11361_5_outcome"] == theft["hs11361_5_procedure"] == ""  # not listed
+    assert theft["actions"] == "file_cr180;get_legal_help"
+    # A Prop 64 dismissal lists no petition; the old (b) records should have been destroyed.
+    assert possession["prop64_outcome"] == "dismiss"
+    assert possession["pc1203_4_outcome"] == possession["pc1203_42_procedure"] == ""
+    assert (possession["hs11361_5_outcome"], possession["hs11361_5_procedure"]) == (
+        "eligible",
+        "automatic",
+    )
+    assert "request_record_destruction" in possession["actions"].split(";")

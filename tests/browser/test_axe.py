@@ -1,6 +1,7 @@
 """axe-core on every kind of page in every language, at 320 px, 412 px and laptop width:
 start, each question type and its error state, the convictions loop with several convictions,
-check answers, the result with mixed outcomes (and its print view), the error pages and
+check answers, the result with mixed outcomes and a conviction that is not for cannabis (its
+paths folded and open, and its print view), the error pages and
 worker mode. Zero violations of WCAG 2.2 A/AA rules, and no page scrolls sideways."""
 
 import pytest
@@ -37,6 +38,7 @@ def test_every_page_passes_axe(axe_page, live_server, live_app, language, viewpo
         "start",
         "check",
         "result",
+        "result (collapsed)",
         "result (print)",
         "check-back",
         "error 404",

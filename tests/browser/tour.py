@@ -42,6 +42,12 @@ def convictions_for_the_tour():
     ]
 
 
+def other_conviction_for_the_tour():
+    """Not for cannabis (issue 16): a theft with probation revoked, which PC 1203.4 lets the
+    court dismiss, added as "another conviction, not for cannabis"."""
+    return example_conviction("09-theft-probation-revoked-1203-4")
+
+
 PERSON = {"must_register_290": "no", "under_supervision": "no", "pending_charges": "no"}
 
 
@@ -118,9 +124,9 @@ def post(page, base, location, data):
     return response.headers["location"].removeprefix(base)
 
 
-def add_conviction_over_http(page, base, conviction):
+def add_conviction_over_http(page, base, conviction, cannabis=True):
     answers = answers_for_case(conviction)
-    location = post(page, base, "/convictions", {"answer": "y"})
+    location = post(page, base, "/convictions", {"answer": "y" if cannabis else "o"})
     for _ in range(40):
         if location.split("?")[0] == "/convictions":
             return
@@ -183,6 +189,7 @@ def tour(page, base, language, app=None, errors_in_flow=True):
 
     for conviction in convictions[1:]:
         add_conviction_over_http(page, base, conviction)
+    add_conviction_over_http(page, base, other_conviction_for_the_tour(), cannabis=False)
     page.goto(f"{base}/convictions")
     yield "convictions (several)"
     if errors_in_flow:
@@ -201,7 +208,10 @@ def tour(page, base, language, app=None, errors_in_flow=True):
     before = page.url
     page.locator("main a.button.start").click()
     settle(page, before)
-    page.locator("details.why").evaluate_all("ds => ds.forEach(d => d.open = true)")
+    yield "result (collapsed)"  # as first seen: the reasons and the law folded away
+    page.locator("details.why, details.not-applying").evaluate_all(
+        "ds => ds.forEach(d => d.open = true)"
+    )
     yield "result"
     page.emulate_media(media="print")
     yield "result (print)"

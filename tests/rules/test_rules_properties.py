@@ -156,7 +156,7 @@ def _signature(determination: dict, index: int) -> tuple:
         prop64["possible_outcomes"],
         prop64["procedure"],
         prop64["automatic"],
-        [(p["outcome"], p["automatic"]) for p in result["other_paths"]],
+        [(p["path"], p["outcome"], p["automatic"], p["procedure"]) for p in result["other_paths"]],
     )
 
 

@@ -2,7 +2,8 @@
 
 A table has `defaults` (as_of, person, conviction) and `cases`, each named in a sentence. A
 case's `conviction` (or `convictions`, a list) is merged into the default conviction; `expect`
-names what the determination must say. Offense-parsing and date tables have their own shapes.
+names what the determination must say (`paths` maps an other path to its outcome, `absent` when
+it is not listed; `listed` is the exact list of other paths, in order). Offense-parsing and date tables have their own shapes.
 """
 
 from __future__ import annotations
@@ -90,6 +91,22 @@ def check_determination(case: dict, expect: dict) -> None:
         elif name == "pc1203_425_reasons":
             got = [r["code"] for r in other["PC 1203.425"]["reasons"]]
             assert all(code in got for code in wanted), f"PC 1203.425 reasons {got}"
+        elif name == "listed":
+            assert list(other) == wanted, f"other_paths {list(other)}"
+        elif name == "paths":
+            for path, outcome in wanted.items():
+                got = other.get(path, {"outcome": "absent", "reasons": []})
+                codes_there = [r["code"] for r in got["reasons"]]
+                assert got["outcome"] == outcome, f"{path}: {got['outcome']!r} ({codes_there})"
+        elif name in ("path_procedure", "path_automatic", "path_forms"):
+            field = name.removeprefix("path_")
+            for path, value in wanted.items():
+                assert other[path][field] == value, f"{path}.{field}: {other[path][field]!r}"
+        elif name == "path_reasons":
+            for path, wanted_codes in wanted.items():
+                got = [r["code"] for r in other[path]["reasons"]]
+                missing = [code for code in wanted_codes if code not in got]
+                assert not missing, f"{path} reasons {got} lack {missing}"
         elif name == "actions":
             got = {a["code"]: a["conviction_ids"] for a in determination["actions"]}
             assert got == wanted, f"actions {got}"
@@ -161,6 +178,8 @@ def test_every_table_exists():
         "procedure",
         "automatic",
         "pc1203_425",
+        "pc1203_4",
+        "hs11361_5",
         "actions",
         "offense_parsing",
         "dates",

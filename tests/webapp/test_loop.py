@@ -42,7 +42,7 @@ def add_many(client, count):
 def test_thirty_convictions_added_changed_and_removed(client):
     add_many(client, 30)
     page = text_of(client.get("/convictions"))
-    assert "Conviction 30" in page and "Do you have another cannabis conviction?" in page
+    assert "Conviction 30" in page and "Do you have another conviction?" in page
     # Change the 12th conviction's county from the check page, and come back to it.
     change = client.get("/c/12/county?return=check")
     assert change.status_code == 200

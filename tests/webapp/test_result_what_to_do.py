@@ -100,5 +100,8 @@ def test_steps_shared_by_two_convictions_are_given_once_in_the_summary(client):
     text = client.get("/summary.txt").get_data(as_text=True)
     assert text.count("Ask the California Department of Justice for a copy") == 1
     assert "The same steps as for conviction 1, above." in text
-    # On screen each card keeps its steps (a card read alone is whole); print hides the copy.
+    # On screen each card keeps its steps (a card read alone is whole), folded under the note
+    # so a long result stays short; print hides the copy.
     assert html.count('class="steps same-steps"') >= 1
+    folded = re.search(r'<details class="same">.*?</details>', html, re.S).group(0)
+    assert "The same steps as for conviction 1, above." in folded and "same-steps" in folded

@@ -42,6 +42,29 @@ FACT_SCREENS = {
     if s.fact and s.fact.startswith(("conduct.", "priors."))
 }
 PERSON_SCREENS = {s.id: s.fact.split(".")[1] for s in flow.PERSON_SCREENS}
+# Questions only Prop 64 weighs: the conduct, the priors and the age (decision-rules B).
+PROP64_QUESTIONS = frozenset(FACT_SCREENS) | {"age"}
+
+# Convictions of issue 16's walks (client and browser tests): an old small possession whose
+# record should have been destroyed (HS 11361.5), and a theft, not for cannabis, whose revoked
+# probation leaves its dismissal to the court (PC 1203.4).
+OLD_POSSESSION = {
+    "court": "california_adult",
+    "offense": "HS 11357(b)",
+    "level": "infraction",
+    "offense_date": "2012-04-01",
+    "conviction_date": "2012-05-01",
+    "age_at_offense": "21_or_older",
+    "sentence": {"status": "completed", "kind": "fine_only"},
+}
+THEFT = {
+    "court": "california_adult",
+    "offense": "PC 484(a)",
+    "level": "misdemeanor",
+    "offense_date": "2017-02-01",
+    "conviction_date": "2017-03-01",
+    "sentence": {"status": "completed", "kind": "probation", "probation_revoked": "yes"},
+}
 
 
 def date_answer(value):
