@@ -177,9 +177,14 @@ def test_worker_mode_asks_a_theft_row_only_whether_probation_was_revoked(client)
     response = client.post("/worker/", data=table_form([cells_for(THEFT)]))
     assert response.headers["Location"] == "/worker/questions"
     page = client.get("/worker/questions").get_data(as_text=True)
-    row_fields = {name.split("-")[1] for name in FIELD.findall(page) if name.startswith("f1-")}
-    assert row_fields == {"pr"}  # probation revoked: nothing about cannabis, nor the age
-    answers = {"f1-pr": "y", "p-r": "n", "p-v": "n", "p-pc": "n"}
+    row_fields = {name.split("-", 1)[1] for name in FIELD.findall(page) if name.startswith("f1-")}
+    assert row_fields == {"probation-revoked"}  # nothing about cannabis, nor the age
+    answers = {
+        "f1-probation-revoked": "y",
+        "p-registration": "n",
+        "p-supervision": "n",
+        "p-pending": "n",
+    }
     theft = card(answer_questions(client, answers).get_data(as_text=True), 1)
     assert path_outcomes(theft)["PC 1203.4"] == "discretionary"
     assert next_steps(theft) == ["Ask the court to dismiss it", "Get free legal help"]
