@@ -181,7 +181,7 @@ TO_DO = {
 # The first step of the record check: which of this conviction's paths should have happened
 # by themselves (decision-rules F: "check_record" whenever relief is or should be automatic).
 AUTOMATIC_PATHS = _l(
-    "These should happen without you filing anything: %(paths)s. Your record shows whether they did."
+    "These can happen without you filing anything: %(paths)s. Your record shows whether they did."
 )
 PROP64_NAME = _l("Prop 64 (HS 11361.8)")
 # The court step, once the check says the record was not changed.

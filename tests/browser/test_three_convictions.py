@@ -94,7 +94,7 @@ def test_three_convictions_on_a_320px_phone(browser, playwright, live_server):
     expect(steps.last).to_have_text("Get free legal help")
     expect(steps).to_contain_text(["Check your record", "Ask for the old record to be destroyed"])
     expect(possession.locator("ol.next-steps > li").first).to_contain_text(
-        "These should happen without you filing anything"
+        "These can happen without you filing anything"
     )
 
     # Felony for sale: reduced by Prop 64; the automatic clean slate is a path too.
