@@ -11,6 +11,7 @@ ended only where they decide a path.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -98,8 +99,13 @@ def _path_of(key: str) -> str | None:
     return key
 
 
-def decisive_facts(case: dict[str, Any]) -> dict[str, list[str]]:
-    """{conviction id: [fact paths whose answer could change that conviction's result]}."""
+def decisive_facts(
+    case: dict[str, Any], only: Collection[str] | None = None
+) -> dict[str, list[str]]:
+    """{conviction id: [fact paths whose answer could change that conviction's result]}.
+
+    With `only`, just those fact paths are tried: a question about one fact (the web's
+    `decisive:` condition) need not try every other fact the rules read."""
     as_of, _, convictions = read_case(case)
     pc1203_425.derive_new_felony(convictions)
     priors.derive_from_case(convictions)
@@ -119,7 +125,8 @@ def decisive_facts(case: dict[str, Any]) -> dict[str, list[str]]:
         base, read = signature(values)
         candidates = {_path_of(key) for key in read} | {"court", *DATE_PATHS, "sentence.status"}
         decisive = []
-        for path in sorted(p for p in candidates if p is not None):
+        tried = candidates if only is None else candidates & set(only)
+        for path in sorted(p for p in tried if p is not None):
             for trial in _trials(path, values, as_of):
                 if signature({**values, path: trial})[0] != base:
                     decisive.append(path)

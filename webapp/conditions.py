@@ -72,12 +72,12 @@ def decisive(path, scope, assuming=None):
 
     def check(context):
         if context.same_case is None or not has_request_context():
-            facts = decisive_facts(case_of(context))
+            facts = decisive_facts(case_of(context), path)
         else:
-            key = (context.same_case, tuple(context.answers.items()), assumed)
+            key = (context.same_case, tuple(context.answers.items()), assumed, path)
             memo = g.setdefault("decisive_by_answers", {})
             if key not in memo:
-                memo[key] = decisive_facts(case_of(context))
+                memo[key] = decisive_facts(case_of(context), path)
             facts = memo[key]
         if context.conviction_id is not None:
             return path in facts.get(context.conviction_id, ())
@@ -87,16 +87,18 @@ def decisive(path, scope, assuming=None):
     return check
 
 
-def decisive_facts(case):
-    """rules.decisive_facts, asked once per distinct case in a request.
+def decisive_facts(case, path=None):
+    """rules.decisive_facts for the one fact `path` a screen asks about (every fact if None:
+    worker mode's follow-ups), once per distinct case in a request: trying only that fact is a
+    tenth of the work of trying every fact.
 
-    Consecutive screens often see the same answers, and one page walks a conviction more
-    than once. The memo lives on flask.g and dies with the request: nothing is kept.
+    One page walks a conviction more than once. The memo lives on flask.g and dies with the
+    request: nothing is kept.
     """
     memo = g.setdefault("decisive", {}) if has_request_context() else {}
-    key = json.dumps(case, sort_keys=True)
+    key = (json.dumps(case, sort_keys=True), path)
     if key not in memo:
-        memo[key] = rules.decisive_facts(case)
+        memo[key] = rules.decisive_facts(case, only=None if path is None else (path,))
     return memo[key]
 
 

@@ -186,3 +186,19 @@ def test_decisive_facts_change_the_result_and_the_others_do_not(case):
                 if value != "unknown"
             )
             assert changes == (path in decisive[conviction_id]), (conviction_id, path)
+
+
+@SETTINGS
+@given(case=cases, data=st.data())
+def test_decisive_facts_for_one_fact_say_what_the_whole_answer_says_about_it(case, data):
+    """The web asks about one fact a screen (`only`): the answer must be the full one's."""
+    ids = [c["id"] for c in case["convictions"]]
+    if len(set(ids)) != len(ids):
+        return
+    whole = rules.decisive_facts(case)
+    path = data.draw(
+        st.sampled_from(sorted({*FACT_VALUES, "offense_date", "sentence.completed_on"}))
+    )
+    assert rules.decisive_facts(case, only=(path,)) == {
+        cid: [p for p in paths if p == path] for cid, paths in whole.items()
+    }
