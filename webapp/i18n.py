@@ -6,11 +6,12 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import quote_plus
 
+import flask_babel
 from babel import Locale
 from babel.dates import format_skeleton
 from babel.lists import format_list
 from babel.support import Translations
-from flask import current_app, g, render_template, request, session
+from flask import current_app, g, has_request_context, render_template, request, session
 from flask_babel import Babel, get_locale, get_translations
 from flask_babel.speaklater import LazyString
 from markupsafe import Markup, escape
@@ -197,9 +198,24 @@ def catalog():
     return found
 
 
+def refresh():
+    """After the language changes mid-request: Flask-Babel's locale and this request's catalog."""
+    flask_babel.refresh()
+    g.pop("_catalog", None)
+
+
 def escaped_lazy_string(self):
     """A lazy message is text, never markup: Jinja escapes it like any other string."""
     return escape(str(self))
+
+
+def lazy_string_text(self):
+    """What Flask-Babel's lazy_gettext renders as, from this request's catalog (looked up once):
+    Flask-Babel's gettext walks the context and formats the locale's name again for every
+    message, some forty times a result page. Same text: `ugettext`, then `% variables`."""
+    if self._func is flask_babel.gettext and has_request_context():
+        return gettext(*self._args, **self._kwargs)
+    return str(self._func(*self._args, **self._kwargs))
 
 
 def init(app):
@@ -207,6 +223,7 @@ def init(app):
     # printed a lazy message quoting what someone typed ("<b hx-post=...> is not a date") as live
     # HTML, and any translation the same way (issue 14). Escaped, it renders the same for text.
     LazyString.__html__ = escaped_lazy_string
+    LazyString.__str__ = lazy_string_text
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["language_menu"] = language_menu
     app.jinja_env.install_gettext_callables(

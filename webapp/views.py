@@ -17,7 +17,6 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_babel import refresh as refresh_locale
 from werkzeug.datastructures import MultiDict
 
 from . import flow, forms, i18n, refused_answers, state, walks
@@ -73,7 +72,7 @@ def switch_language_first():
     # Before the view: its caption and words are then in the new language.
     if switching_language():
         session["language"] = request.form["switch_to"]
-        refresh_locale()
+        i18n.refresh()
 
 
 @bp.get("/lang/<code>")

@@ -11,12 +11,11 @@ from collections import Counter
 from flask import Blueprint, current_app, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import refresh as refresh_locale
 from werkzeug.datastructures import MultiDict
 
 from rules.text import ascii_number, normalise, normalise_lines
 
-from .. import cookie_schema, state, walks
+from .. import cookie_schema, i18n, state, walks
 from ..conditions import decisive_facts
 from ..flow import BY_ID
 from ..forms import too_late
@@ -81,7 +80,7 @@ def record():
         # A language link clicked with rows typed but not saved (app.js posts the table here):
         # the same table, nothing saved or lost, in the new language.
         session["language"] = switch_to
-        refresh_locale()
+        i18n.refresh()
     elif request.form.get("action", "save") == "save":
         saved = save(posted_rows(request.form))
         if saved is not None:
