@@ -29,7 +29,18 @@ SCOPES = ("conviction", "person")
 DETAIL_FIELDS = {"code_section", "birth_year"}
 DATE_FACTS = {"offense_date", "conviction_date", "sentence.completed_on"}
 FREE_TEXT_FACTS = {"offense"}  # a code section as written: any text the engine reads
-FIELDS = {"id", "type", "key", "options", "detail", "fact", "values", "not_after", "when"}
+FIELDS = {
+    "id",
+    "type",
+    "key",
+    "options",
+    "detail",
+    "fact",
+    "values",
+    "not_after",
+    "not_before",
+    "when",
+}
 # A conviction's own number is kept beside its answers (state.py): no answer may take its name.
 RESERVED_NAMES = {"number"}
 SCHEMA = Path(__file__).with_name("flow.schema.json")
@@ -52,6 +63,7 @@ class Screen:
     fact: str | None = None  # the engine fact it fills ("conduct.plants_over_six")
     values: dict = field(default_factory=dict)  # answer -> the fact's value (None: a later screen)
     not_after: str | None = None  # a date screen's: the screen whose date it may not pass
+    not_before: str | None = None  # a date screen's: the screen whose date it may not precede
 
     @property
     def detail_name(self):
@@ -149,6 +161,7 @@ def _screen(raw, scope, seen_keys, seen_names):
         fact,
         values,
         raw.get("not_after"),
+        raw.get("not_before"),
     )
 
 
@@ -176,8 +189,10 @@ def load(path):
             seen_ids.add(screen.id)
         flow[scope] = tuple(screens)
     for screen in flow["conviction"]:
-        if screen.not_after and screen.not_after not in {s.id for s in flow["conviction"]}:
-            raise FlowError(f"conviction/{screen.id}: not_after {screen.not_after!r} is no screen")
+        for bound in ("not_after", "not_before"):
+            other = getattr(screen, bound)
+            if other and other not in {s.id for s in flow["conviction"]}:
+                raise FlowError(f"conviction/{screen.id}: {bound} {other!r} is no screen")
     return flow
 
 

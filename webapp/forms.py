@@ -32,6 +32,7 @@ MONTH_UNKNOWN = _l("Choose a month from the list")
 HAPPENED_AFTER_CONVICTION = _l(
     "The date it happened must be on or before the date you were convicted"
 )
+ENDED_BEFORE_CONVICTION = _l("The sentence must end on or after the date you were convicted")
 CODE_SECTION_FORMAT = _l(
     "Enter the code section as it is written on your record, for example HS 11359, or leave it empty"
 )
@@ -175,6 +176,12 @@ class DateForm(QuestionForm):
             value = self.answers_given()[self.screen.id]
             if convicted not in (None, "u") and value != "u" and too_late(value, convicted):
                 self.year.errors.append(HAPPENED_AFTER_CONVICTION)
+                return False
+        if valid and self.screen.not_before:  # a sentence ends on or after its conviction
+            convicted = self.answers.get(self.screen.not_before)
+            value = self.answers_given()[self.screen.id]
+            if convicted not in (None, "u") and value != "u" and too_late(convicted, value):
+                self.year.errors.append(ENDED_BEFORE_CONVICTION)
                 return False
         return valid
 

@@ -108,6 +108,18 @@ def test_a_finished_prison_sentence_asks_about_a_new_felony_then_when_it_ended(c
     assert "Month" in page  # the month and year
 
 
+def test_a_sentence_cannot_end_before_the_conviction(client):
+    """Convicted March 2013: a sentence ending in 2012, or February 2013, is a typing slip the
+    waiting periods would count from; it is refused, March 2013 is taken."""
+    asked_for(client, conviction("pfs", sentence_ended={"year": "2015", "month": "06"}))
+    for typed in ({"year": "2012", "month": ""}, {"year": "2013", "month": "02"}):
+        refused = client.post("/c/1/sentence-ended", data=typed, follow_redirects=True)
+        assert refused.request.path == "/c/1/sentence-ended"  # shown again, not taken
+        assert "The sentence must end on or after the date you were convicted" in text_of(refused)
+    taken = client.post("/c/1/sentence-ended", data={"year": "2013", "month": "03"})
+    assert taken.headers["Location"] != "/c/1/sentence-ended"
+
+
 def test_a_new_felony_since_means_the_end_of_the_sentence_is_not_asked(client):
     asked = asked_for(client, conviction("pfs", new_felony={"answer": "y"}))
     assert "new-felony" in asked and "sentence-ended" not in asked
