@@ -57,6 +57,12 @@ def steps(base, example="01-possession-2011-dismissed-automatically"):
             ),
         )
         cdp.on("Network.requestServedFromCache", lambda e: sent.pop(e["requestId"], None))
+        # The favicon, asked for again after each history push, comes from the disk cache
+        # (the server sees it once: it is immutable); only a response from the server counts.
+        cdp.on(
+            "Network.responseReceived",
+            lambda e: e["response"].get("fromDiskCache") and sent.pop(e["requestId"], None),
+        )
         cdp.on(
             "Network.loadingFinished",
             lambda e: (
