@@ -130,5 +130,21 @@ def test_three_convictions_on_a_320px_phone(browser, playwright, live_server):
     page.screenshot(path=narrow, full_page=True)
     page.set_viewport_size({"width": 1280, "height": 800})
     page.screenshot(path=SCREENSHOTS / "three-convictions-1280.png", full_page=True)
+    answers = context.cookies()
     context.close()
     assert narrow.stat().st_size > 10_000
+
+    # The same answers read in Arabic with JavaScript off on the phone: right to left, the
+    # three cards, the folded parts still folded (no script needed), nothing scrolls sideways.
+    arabic = browser.new_context(**context_args(playwright, "320"), java_script_enabled=False)
+    arabic.add_cookies(answers)
+    page = arabic.new_page()
+    page.goto(f"{base}/lang/ar?next=/result")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("article[data-conviction-id]")).to_have_count(3)
+    theft = page.locator("article[data-conviction-id]").nth(2)
+    expect(theft.locator('li.path[data-path="PC 1203.4"]')).to_contain_text("CR-180")
+    expect(page.locator("details.why cite").first).to_be_hidden()
+    assert sideways_scroll(page) == []
+    page.screenshot(path=SCREENSHOTS / "three-convictions-320-ar-nojs.png", full_page=True)
+    arabic.close()
