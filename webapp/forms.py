@@ -171,17 +171,18 @@ class DateForm(QuestionForm):
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
-        if valid and self.screen.not_after:  # the offense happens on or before its conviction
-            convicted = self.answers.get(self.screen.not_after)
-            value = self.answers_given()[self.screen.id]
-            if convicted not in (None, "u") and value != "u" and too_late(value, convicted):
-                self.year.errors.append(HAPPENED_AFTER_CONVICTION)
-                return False
-        if valid and self.screen.not_before:  # a sentence ends on or after its conviction
-            convicted = self.answers.get(self.screen.not_before)
-            value = self.answers_given()[self.screen.id]
-            if convicted not in (None, "u") and value != "u" and too_late(convicted, value):
-                self.year.errors.append(ENDED_BEFORE_CONVICTION)
+        value = self.answers_given()[self.screen.id] if valid else "u"
+        # The offense happens on or before its conviction (not_after); a sentence ends on or
+        # after it (not_before).
+        for other, later, refusal in (
+            (self.screen.not_after, False, HAPPENED_AFTER_CONVICTION),
+            (self.screen.not_before, True, ENDED_BEFORE_CONVICTION),
+        ):
+            known = self.answers.get(other) if other else None
+            if value == "u" or known in (None, "u"):
+                continue
+            if too_late(known, value) if later else too_late(value, known):
+                self.year.errors.append(refusal)
                 return False
         return valid
 
