@@ -15,7 +15,7 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from . import dates, law, pc1203_425, priors
+from . import dates, law, pc1203_4, pc1203_425, priors
 from .evaluate import settled
 from .validate import FACT_VALUES, read_case
 
@@ -108,6 +108,7 @@ def decisive_facts(
     `decisive:` condition) need not try every other fact the rules read."""
     as_of, _, convictions = read_case(case)
     pc1203_425.derive_new_felony(convictions)
+    pc1203_4.derive_serving_another(convictions)
     priors.derive_from_case(convictions)
     cache: dict[tuple[Any, ...], tuple[tuple[Any, ...], set[str]]] = {}
 

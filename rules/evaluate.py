@@ -293,6 +293,7 @@ def evaluate(case: dict[str, Any]) -> dict[str, Any]:
     """The determination for `case` (a dict matching case.schema.json). Raises InvalidCase."""
     as_of, as_of_text, convictions = read_case(case)
     pc1203_425.derive_new_felony(convictions)
+    pc1203_4.derive_serving_another(convictions)
     priors.derive_from_case(convictions)
     results = [conviction(values, as_of) for values in convictions]
     return {

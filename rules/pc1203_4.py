@@ -96,6 +96,8 @@ def unknown_keys(citation: str) -> dict[str, tuple[str, str, str]]:
 # AB 1115]: not "under supervision", serving, on probation for, or charged with any offense.
 BARS = (
     ("sentence.status", "serving", ("completed", "serving"), "dismissal_serving_sentence"),
+    # "for any offense": another conviction of the case still being served bars this one too.
+    ("case.serving_another", "yes", ("no", "yes"), "dismissal_serving_another_sentence"),
     ("person.under_supervision", "yes", ("no", "yes"), "dismissal_under_supervision"),
     ("person.pending_charges", "yes", ("no", "yes"), "dismissal_pending_charges"),
 )
@@ -272,3 +274,14 @@ RULES: dict[str, tuple[Callable[[Facts], str], str]] = {
     "PC 1203.41": (pc1203_41, CITATION_41),
     "PC 1203.42": (pc1203_42, CITATION_42),
 }
+
+
+def derive_serving_another(convictions: list[Values]) -> None:
+    """G's common bar reads "serving a sentence for any offense": `case.serving_another` is yes
+    for each conviction when another conviction of the case is still being served. (Never
+    unknown: the case need not list the whole record, and the person's own supervision and
+    charges are asked of them.)"""
+    serving = [values["sentence.status"] == "serving" for values in convictions]
+    for index, values in enumerate(convictions):
+        others = serving[:index] + serving[index + 1 :]
+        values["case.serving_another"] = "yes" if any(others) else "no"

@@ -391,6 +391,9 @@ REASON_TEMPLATES: dict[str, str] = {
     "dismissal_serving_sentence": N_(
         "The court can dismiss a conviction only after the sentence is finished."
     ),
+    "dismissal_serving_another_sentence": N_(
+        "A person still serving a sentence for another conviction cannot ask for a dismissal yet."
+    ),
     "dismissal_under_supervision": N_(
         "A person on probation, parole or other supervision cannot ask for a dismissal yet."
     ),

@@ -194,6 +194,7 @@ def _conviction(raw: object, path: str, person: dict[str, Any]) -> dict[str, Any
             raise InvalidCase(f"{path}.{required}", "required field is missing")
     flat = _BLANK.copy()
     flat["sentence.completed_on"] = None
+    flat["case.serving_another"] = "no"  # derived from the case (pc1203_4.derive_serving_another)
     flat.update(person)
     for name, value in raw.items():
         known = _CONVICTION_SETS.get(name)
