@@ -76,8 +76,8 @@ def decisive(path, scope, assuming=None):
         else:
             key = (context.same_case, tuple(context.answers.items()), assumed, path)
             memo = g.setdefault("decisive_by_answers", {})
-            if key not in memo:
-                memo[key] = decisive_facts(case_of(context), path)
+            if key not in memo:  # named by its answers: no case serialised to name it again
+                memo[key] = rules.decisive_facts(case_of(context), only=(path,))
             facts = memo[key]
         if context.conviction_id is not None:
             return path in facts.get(context.conviction_id, ())
@@ -90,10 +90,10 @@ def decisive(path, scope, assuming=None):
 def decisive_facts(case, path=None):
     """rules.decisive_facts for the one fact `path` a screen asks about (every fact if None:
     worker mode's follow-ups), once per distinct case in a request: trying only that fact is a
-    tenth of the work of trying every fact.
+    tenth of the work of trying every fact. For a case no walk names (worker mode asks again
+    after saving answers); a walk's screens are memoised by their answers in `check`.
 
-    One page walks a conviction more than once. The memo lives on flask.g and dies with the
-    request: nothing is kept.
+    The memo lives on flask.g and dies with the request: nothing is kept.
     """
     memo = g.setdefault("decisive", {}) if has_request_context() else {}
     key = (json.dumps(case, sort_keys=True), path)
