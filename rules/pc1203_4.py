@@ -281,7 +281,7 @@ def derive_serving_another(convictions: list[Values]) -> None:
     for each conviction when another conviction of the case is still being served. (Never
     unknown: the case need not list the whole record, and the person's own supervision and
     charges are asked of them.)"""
-    serving = [values["sentence.status"] == "serving" for values in convictions]
-    for index, values in enumerate(convictions):
-        others = serving[:index] + serving[index + 1 :]
-        values["case.serving_another"] = "yes" if any(others) else "no"
+    serving = sum(values["sentence.status"] == "serving" for values in convictions)
+    for values in convictions:
+        own = values["sentence.status"] == "serving"
+        values["case.serving_another"] = "yes" if serving > own else "no"
