@@ -11,15 +11,11 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
+from rules.reasons import N_  # the catalogs' marker: translated where shown
+
 from . import state, worker
 from .check_back import ENDPOINTS as CHECK_BACK_PAGES
 from .pages import render
-
-
-def N_(message):
-    """Marks a message for the catalogs; it is translated where it is shown."""
-    return message
-
 
 bp = Blueprint("errors", __name__)
 log = logging.getLogger(__name__)
