@@ -8,7 +8,7 @@ Imports nothing from the web stack and reads no clock.
 """
 
 from . import dates, offense_lists, validate
-from .decisive import decisive_facts
+from .decisive import Decisive, decisive_facts
 from .evaluate import evaluate
 from .offense import Offense, parse_offense
 from .reasons import REASON_CODES
@@ -33,6 +33,7 @@ def forget_inputs() -> None:
 __all__ = [
     "REASON_CODES",
     "RULES_VERSION",
+    "Decisive",
     "InvalidCase",
     "Offense",
     "__version__",

@@ -99,6 +99,69 @@ def _path_of(key: str) -> str | None:
     return key
 
 
+class Decisive:
+    """One case, read once, asked which of its unknown facts are decisive as often as needed.
+
+    The web's walk asks about one fact per screen, and the screens that do not apply leave the
+    answers as they were: the next screen asks about the same case. Reading it, deriving its
+    cross-conviction facts and evaluating it as answered are done here once, and every trial's
+    result is kept, so each further question costs only its own trials. Nothing outlives the
+    object (the web keeps it for one request).
+    """
+
+    def __init__(
+        self, case: dict[str, Any], seen: dict[Any, tuple[tuple[Any, ...], set[str]]] | None = None
+    ) -> None:
+        """`seen`: the results of earlier trials, to share with the Decisive of a case that
+        answers one more question (its answer was one of this case's trials). A new dict if
+        None; its keys are a conviction's every value and the day, so any case may share it."""
+        self.as_of, _, self.convictions = read_case(case)
+        pc1203_425.derive_new_felony(self.convictions)
+        pc1203_4.derive_serving_another(self.convictions)
+        priors.derive_from_case(self.convictions)
+        self._seen: dict[Any, tuple[tuple[Any, ...], set[str]]] = {} if seen is None else seen
+        self._candidates: dict[str, set[str]] = {}
+
+    def _signature(self, values: dict[str, Any]) -> tuple[tuple[Any, ...], set[str]]:
+        key = (self.as_of, *values.values())
+        if key not in self._seen:
+            # The rules' settled results, not the determination copied out of them: the same
+            # answers, without building every reason's dict a trial.
+            result = settled(values, self.as_of)
+            self._seen[key] = (result.signature(), result.read())
+        return self._seen[key]
+
+    def _candidates_of(self, values: dict[str, Any], read: set[str]) -> set[str]:
+        """The fact paths worth trying for one conviction: those its rules read, and the ones
+        whose answer can list or drop a path."""
+        found = self._candidates.get(values["id"])
+        if found is None:
+            found = self._candidates[values["id"]] = {
+                path
+                for path in {_path_of(key) for key in read}
+                | {"court", *DATE_PATHS, "sentence.status"}
+                if path is not None
+            }
+        return found
+
+    def facts(self, only: Collection[str] | None = None) -> dict[str, list[str]]:
+        """{conviction id: [fact paths whose answer could change that conviction's result]};
+        with `only`, just those fact paths are tried."""
+        answer: dict[str, list[str]] = {}
+        for values in self.convictions:
+            base, read = self._signature(values)
+            candidates = self._candidates_of(values, read)
+            decisive = []
+            tried = candidates if only is None else candidates.intersection(only)
+            for path in sorted(tried):
+                for trial in _trials(path, values, self.as_of):
+                    if self._signature({**values, path: trial})[0] != base:
+                        decisive.append(path)
+                        break
+            answer[values["id"]] = decisive
+        return answer
+
+
 def decisive_facts(
     case: dict[str, Any], only: Collection[str] | None = None
 ) -> dict[str, list[str]]:
@@ -106,31 +169,4 @@ def decisive_facts(
 
     With `only`, just those fact paths are tried: a question about one fact (the web's
     `decisive:` condition) need not try every other fact the rules read."""
-    as_of, _, convictions = read_case(case)
-    pc1203_425.derive_new_felony(convictions)
-    pc1203_4.derive_serving_another(convictions)
-    priors.derive_from_case(convictions)
-    cache: dict[tuple[Any, ...], tuple[tuple[Any, ...], set[str]]] = {}
-
-    def signature(values: dict[str, Any]) -> tuple[tuple[Any, ...], set[str]]:
-        key = tuple(values.values())
-        if key not in cache:
-            # The rules' settled results, not the determination copied out of them: the same
-            # answers, without building every reason's dict a trial.
-            result = settled(values, as_of)
-            cache[key] = (result.signature(), result.read())
-        return cache[key]
-
-    answer: dict[str, list[str]] = {}
-    for values in convictions:
-        base, read = signature(values)
-        candidates = {_path_of(key) for key in read} | {"court", *DATE_PATHS, "sentence.status"}
-        decisive = []
-        tried = candidates if only is None else candidates & set(only)
-        for path in sorted(p for p in tried if p is not None):
-            for trial in _trials(path, values, as_of):
-                if signature({**values, path: trial})[0] != base:
-                    decisive.append(path)
-                    break
-        answer[values["id"]] = decisive
-    return answer
+    return Decisive(case).facts(only)

@@ -37,6 +37,13 @@ def reminder_text():
 
 
 @bp.app_template_global()
+def check_back_address():
+    """What the reminder block shows besides its words: the result page keeps the block
+    rendered once per language and this address (i18n.same_for_everyone)."""
+    return public_address("check_back.page")
+
+
+@bp.app_template_global()
 def reminder_links():
     """What the result page's block shows: the same for every person in one language."""
     title, text = _(texts.REMINDER_TITLE), reminder_text()

@@ -74,11 +74,14 @@ def decisive(path, scope, assuming=None):
         if context.same_case is None or not has_request_context():
             facts = decisive_facts(case_of(context), path)
         else:
-            key = (context.same_case, tuple(context.answers.items()), assumed, path)
+            # Named by its answers: no case serialised to name it again. The screens that do
+            # not apply keep the answers as they were, so the next screen asks the same case:
+            # it is read once (rules.Decisive) and each screen adds only its fact's trials.
+            key = (context.same_case, tuple(context.answers.items()), assumed)
             memo = g.setdefault("decisive_by_answers", {})
-            if key not in memo:  # named by its answers: no case serialised to name it again
-                memo[key] = rules.decisive_facts(case_of(context), only=(path,))
-            facts = memo[key]
+            if key not in memo:  # a screen that was answered: its answer was a trial here
+                memo[key] = rules.Decisive(case_of(context), g.setdefault("decisive_seen", {}))
+            facts = memo[key].facts(only=(path,))
         if context.conviction_id is not None:
             return path in facts.get(context.conviction_id, ())
         return any(path in paths for paths in facts.values())

@@ -82,7 +82,14 @@ def html_lang(code):
 
 
 def current_code():
-    return str(get_locale() or "en")
+    """This request's language code, worked out once: Flask-Babel walks the context and formats
+    the locale's name again on every call, some seventy times a result page (its filters)."""
+    if not has_request_context():
+        return str(get_locale() or "en")
+    found = g.get("_code")
+    if found is None:
+        found = g._code = str(get_locale() or "en")
+    return found
 
 
 def gettext(string, **variables):
@@ -170,6 +177,27 @@ def language_menu(here):
     return Markup(menu.replace(HERE, str(escape(quote_plus(here, safe=QUERY_SAFE)))))
 
 
+# Hosts are the client's to name (behind no proxy, or PUBLIC_URL unset): past this many kept
+# blocks the cache starts again, so no stream of made-up Host headers can grow it.
+MOST_BLOCKS = 64
+
+
+def same_for_everyone(template, *vary):
+    """An included block in which nothing comes from a person (the reminder links, the official
+    help): rendered once per language and `vary` (what else it shows, e.g. the site's address),
+    then kept, like the language menu."""
+    key = (current_code(), request.script_root, template, *vary)
+    blocks = caches().setdefault("blocks", {})
+    block = blocks.get(key)
+    if block is None:
+        block = Markup(render_template(template))
+        if cacheable():
+            if len(blocks) >= MOST_BLOCKS:
+                blocks.clear()
+            blocks[key] = block
+    return block
+
+
 def once_per_language(name, make):
     """`make()`'s lazy words (a dict of them) as plain strings in this request's language,
     made once per language and `name`."""
@@ -202,6 +230,7 @@ def refresh():
     """After the language changes mid-request: Flask-Babel's locale and this request's catalog."""
     flask_babel.refresh()
     g.pop("_catalog", None)
+    g.pop("_code", None)
 
 
 def escaped_lazy_string(self):
@@ -226,6 +255,7 @@ def init(app):
     LazyString.__str__ = lazy_string_text
     Babel(app, locale_selector=select_locale)
     app.jinja_env.globals["language_menu"] = language_menu
+    app.jinja_env.globals["same_for_everyone"] = same_for_everyone
     app.jinja_env.install_gettext_callables(
         gettext=lambda s: catalog().ugettext(s),
         ngettext=lambda s, p, n: catalog().ungettext(s, p, n),

@@ -202,3 +202,23 @@ def test_decisive_facts_for_one_fact_say_what_the_whole_answer_says_about_it(cas
     assert rules.decisive_facts(case, only=(path,)) == {
         cid: [p for p in paths if p == path] for cid, paths in whole.items()
     }
+
+
+@SETTINGS
+@given(first=cases, second=cases, data=st.data())
+def test_a_decisive_sharing_earlier_trials_answers_as_a_fresh_one(first, second, data):
+    """The web keeps one Decisive per case a walk asks about and lets them share their trials
+    (`seen`): a case asked after another, one fact at a time, gets the whole answer's facts."""
+    for case in (first, second):
+        ids = [c["id"] for c in case["convictions"]]
+        if len(set(ids)) != len(ids):
+            return
+    seen: dict = {}
+    paths = sorted({*FACT_VALUES, "offense_date", "conviction_date", "sentence.completed_on"})
+    for case in (first, second):
+        asked = rules.Decisive(case, seen)
+        whole = rules.decisive_facts(case)
+        for path in data.draw(st.lists(st.sampled_from(paths), max_size=4)):
+            assert asked.facts(only=(path,)) == {
+                cid: [p for p in found if p == path] for cid, found in whole.items()
+            }

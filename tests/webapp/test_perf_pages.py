@@ -6,9 +6,17 @@ import re
 from html import unescape
 
 import pytest
-from flask import url_for
+from flask import render_template, url_for
 from markupsafe import escape
-from webwalk import TYPED, change_links_of_longest_example, session_cookie, text_of, values_for
+from webwalk import (
+    TYPED,
+    case_named,
+    change_links_of_longest_example,
+    session_cookie,
+    text_of,
+    values_for,
+    walk_case,
+)
 
 from webapp import i18n
 from webapp.flow import BY_ID
@@ -186,3 +194,42 @@ def test_a_head_request_for_a_question_answers_like_its_get(client):
     get = client.get("/c/1/where")
     assert head.status_code == get.status_code == 200
     assert head.headers["Content-Type"] == get.headers["Content-Type"]
+
+
+def result_on(client, host):
+    """The result page asked for under another site name (the cookie jar sends the answers only
+    to the test client's own host: they go by hand)."""
+    cookie = client.get_cookie("fs").value
+    by_hand = client.application.test_client(use_cookies=False)
+    return by_hand.get("/result", headers={"Host": host, "Cookie": f"fs={cookie}"})
+
+
+def reminder_block(html):
+    return re.search(r'<section class="remind.*?</section>', html, re.S).group(0)
+
+
+def test_the_kept_reminder_block_reads_as_made_for_this_request(app, client):
+    """The result page's reminder and help blocks are made once per language and site address
+    (i18n.same_for_everyone): each page still shows its own site's address and language, and
+    what the person answered is in neither block nor the cache."""
+    walk_case(client, case_named("02-sale-felony-2013-reduced"))
+    first = result_on(client, "one.example").get_data(as_text=True)
+    other = result_on(client, "two.example").get_data(as_text=True)
+    assert "one.example" in reminder_block(first) and "two.example" not in reminder_block(first)
+    assert "two.example" in reminder_block(other) and "one.example" not in reminder_block(other)
+    with app.test_request_context("/result", base_url="http://two.example"):
+        app.preprocess_request()
+        made_now = render_template("remind.html")
+    assert reminder_block(made_now) == reminder_block(other)
+    client.get("/lang/es?next=/result")
+    spanish = result_on(client, "two.example").get_data(as_text=True)
+    assert 'id="remind-heading">Avísem' in reminder_block(spanish)
+    cached = repr(app.extensions["i18n"]["blocks"])
+    assert "HS 11359" not in cached and session_cookie(client) not in cached
+
+
+def test_made_up_hosts_cannot_grow_the_kept_blocks(app, client):
+    walk_case(client, case_named("02-sale-felony-2013-reduced"))
+    for number in range(3 * i18n.MOST_BLOCKS):
+        assert result_on(client, f"h{number}.example").status_code == 200
+    assert len(app.extensions["i18n"]["blocks"]) <= i18n.MOST_BLOCKS
