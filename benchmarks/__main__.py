@@ -6,7 +6,8 @@ Starts the app with gunicorn as the Procfile does, on loopback, and measures:
   2. requests/s and latency (wrk, 64 connections) of question pages and the result page, and of
      a trivial Flask template page served by the same gunicorn settings in the same run (the
      baseline is measured before and after the app's pages; their mean is the reference), and
-     the server CPU of a whole one-conviction walk in trivial pages;
+     the server CPU of a whole one-conviction walk in trivial pages; then each page again with
+     2 connections, beside the wait that 64 busy connections alone make (Little's law);
   3. the engine's convictions/s (`benchmarks.engine`);
   4. with --lighthouse, Lighthouse scores (mobile, simulated throttling) for the start page, a
      question page and the result page (installs Lighthouse from npm on first use).
@@ -29,6 +30,7 @@ OUT = Path(__file__).resolve().parent / "out"
 # (requests/s as a share of the trivial page's, p99 at 64 connections in ms), issue 13.
 BUDGETS = {"question": (0.20, 50.0), "result": (0.08, 100.0)}
 WALKS_TIMED = 10  # walks whose server CPU is averaged
+LIGHT = 2  # connections for the light-load run (wrk needs one a thread)
 LIGHTHOUSE_MIN = 0.98
 
 
@@ -107,37 +109,49 @@ def step_table(walks):
 
 
 def throughput(app_url, case_name, seconds, connections):
+    """Each page at `connections` (the budgets' run), then at LIGHT connections: what a step
+    costs when nobody else is waiting. [(heavy run, light run)] per page."""
     cookie, question = started_case(app_url)
     result_cookie = finished_case(app_url, case_name)
     accept = "Accept-Encoding: gzip"
     pid = getattr(app_url, "pid", None)
-    measured = [
-        load.measure(
-            "question page (full)",
-            app_url + question,
-            [accept, f"Cookie: {cookie}"],
-            connections,
-            seconds,
-            pid=pid,
-        ),
-        load.measure(
+    pages_asked = [
+        ("question page (full)", app_url + question, [accept, f"Cookie: {cookie}"]),
+        (
             "question page (htmx fragment)",
             app_url + question,
             [accept, f"Cookie: {cookie}", "HX-Request: true"],
-            connections,
-            seconds,
-            pid=pid,
         ),
-        load.measure(
-            "result page (full)",
-            app_url + "/result",
-            [accept, f"Cookie: {result_cookie}"],
-            connections,
-            seconds,
-            pid=pid,
-        ),
+        ("result page (full)", app_url + "/result", [accept, f"Cookie: {result_cookie}"]),
     ]
-    return measured
+    return [
+        (
+            load.measure(page, url, headers, connections, seconds, pid=pid),
+            load.measure(page, url, headers, LIGHT, seconds, warmup=0, pid=pid),
+        )
+        for page, url, headers in pages_asked
+    ]
+
+
+def queue_lines(pairs, connections):
+    """Why p99 at many connections is mostly waiting in line: wrk keeps every connection busy,
+    so by Little's law the mean time in the server is connections / requests per second
+    whatever the page, and a p99 budget of B ms at C connections asks for more than C / B
+    requests per second. Beside it, the same page with LIGHT connections."""
+    lines = [
+        f"| page | requests/s at {connections} | mean wait = {connections} ÷ requests/s | "
+        f"p99 budget needs more than | p50 at {LIGHT} | p99 at {LIGHT} |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for heavy, light in pairs:
+        _, p99 = BUDGETS[heavy.page.split()[0]]
+        lines.append(
+            f"| {heavy.page} | {heavy.requests_per_s:,.0f} | "
+            f"{connections / heavy.requests_per_s * 1000:.0f} ms | "
+            f"{connections / p99 * 1000:,.0f} requests/s | "
+            f"{light.p50_ms:.1f} ms | {light.p99_ms:.1f} ms |"
+        )
+    return lines
 
 
 def cpu_cell(run):
@@ -306,7 +320,8 @@ def main(argv=None):
         budgets += rows
         sections += ["## Page weights", ""] + step_table(walks) + [""]
         if run_load:
-            measured = throughput(url, longest_walk(walks).case, seconds, args.connections)
+            pairs = throughput(url, longest_walk(walks).case, seconds, args.connections)
+            measured = [heavy for heavy, _ in pairs]
             walk_ms = walk_cpu_ms(url, longest_walk(walks).case)
         if args.lighthouse:
             lines, rows = lighthouse_rows(url, longest_walk(walks).case)
@@ -344,6 +359,13 @@ def main(argv=None):
                 "",
             ]
             + lines
+            + [
+                "",
+                f"### Waiting in line at {args.connections} connections, and light load "
+                f"({LIGHT} connections)",
+                "",
+            ]
+            + queue_lines(pairs, args.connections)
             + [""]
         )
     elif not args.no_load:
