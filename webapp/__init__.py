@@ -15,6 +15,7 @@ import rules
 from . import (
     assets,
     check_back,
+    edge,
     errors,
     form_token,
     i18n,
@@ -31,6 +32,7 @@ from .views import bp
 
 def create_app(test_config=None):
     app = Flask(__name__, static_folder="../static", static_url_path="/static")
+    app.request_class = edge.TypedRequest  # every form value normalised once, before any view
     testing = bool(test_config and test_config.get("TESTING"))
     debug = os.environ.get("FLASK_DEBUG") == "1"
     app.config.from_mapping(

@@ -24,7 +24,6 @@ cookie_schema.py checks it whole before any of it is used):
                  once by the GET its 303 goes to (issue 15)
 """
 
-import unicodedata
 from datetime import timedelta
 from typing import cast
 
@@ -267,10 +266,8 @@ def keep_form(path, pairs, check=True):
 
 def typed_text(value):
     """Canonical, as every string the cookie holds (rules.text.normalise, the one reader's).
-    A value with invisible or control characters comes back as "?": refused again, as it was,
-    without keeping what it hid."""
-    if any(unicodedata.category(c) in ("Cc", "Cf") and not c.isspace() for c in value):
-        return "?"
+    The form's values were normalised at the edge (edge.py), so what is shown again is what was
+    read, not something else in its place."""
     return normalise(value)[:100]
 
 

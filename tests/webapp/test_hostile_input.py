@@ -7,6 +7,7 @@ reach the cookie; a validly signed cookie with odd contents is an unreadable coo
 """
 
 import json
+import re
 import unicodedata
 import warnings
 import zlib
@@ -308,3 +309,32 @@ def test_the_stale_form_path_with_odd_digits_shows_the_form_again_never_a_500(ty
             "/worker/", data={"rows": "1", f"{cell}-1": typed, "action": "save"}
         )
         assert response.status_code == 400
+
+
+# --- 3. the edge: every field read once (webapp/edge.py) --------------------------------------
+
+
+def test_a_choice_sent_with_a_bidi_mark_is_the_choice():
+    """An RTL editor or keyboard adds marks to whatever is sent: a choice is read as a text box
+    is, not refused as an answer that does not exist."""
+    app, client = make_client()
+    client.post("/begin")
+    response = client.post("/c/1/where", data={"answer": "\u200fca\u200e"})
+    assert response.status_code == 303 and response.headers["Location"].startswith("/c/1/court")
+    assert stored(app, client)["convictions"][0]["where"] == "ca"
+
+
+def test_a_code_typed_with_a_mark_comes_back_as_read_when_another_field_is_refused():
+    """Without JavaScript, a form with an error is shown again after a redirect: the code section
+    typed with an invisible mark comes back as it was read, with only the real problem named."""
+    app, client = make_client()
+    client.post("/begin")
+    for screen, answer in (("where", "ca"), ("court", "adult"), ("county", "19")):
+        assert client.post(f"/c/1/{screen}", data={"answer": answer}).status_code == 303
+    sent = client.post("/c/1/offense", data={"detail": "\u200eHS 11357(b)"})
+    assert sent.status_code == 303
+    page = client.get(sent.headers["Location"])
+    html = page.get_data(as_text=True)
+    assert 'value="HS 11357(b)"' in html and 'value="?"' not in html
+    errors = re.findall(r'<p class="error-message"[^>]*>(.*?)</p>', html, re.S)
+    assert len(errors) == 1 and "Choose one of the answers" in errors[0]

@@ -103,7 +103,8 @@ def test_invalid_utf8_in_a_path_is_a_404(answered, path):
         ("1e9", "", forms.YEAR_FORMAT),
         ("1850", "", forms.YEAR_TOO_EARLY),
         ("2011", "13", forms.MONTH_UNKNOWN),
-        ("2011", "\x00", forms.MONTH_UNKNOWN),
+        # Control characters are dropped at the edge (webapp/edge.py): this is month "13".
+        ("2011", "\x001\x003", forms.MONTH_UNKNOWN),
         (str(TODAY.year + 1), "", forms.YEAR_IN_FUTURE),
     ],
 )
