@@ -1,8 +1,8 @@
 """The bulk CSV's columns: one row per conviction, the case fields flattened (docs/bulk.md).
 
-An empty cell is an omitted field, which the contract reads as unknown. Enumerated cells are
-matched without regard to case or surrounding spaces; everything else is passed to the engine
-as written.
+An empty cell is an omitted field, which the contract reads as unknown. Every cell is read
+normalised (rules.text, in partition._cell); enumerated cells are then matched without regard
+to case, and everything else is passed to the engine as read.
 """
 
 from __future__ import annotations

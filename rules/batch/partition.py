@@ -29,6 +29,7 @@ from rules.batch.columns import (
 from rules.batch.priors import PRIOR_FIELDS, RecordEntry, derive
 from rules.offense import parse_offense
 from rules.offense_lists import SECTIONS_WITH_PRIORS
+from rules.text import normalise
 
 # The contract's limit on convictions in one case (case.schema.json, maxItems).
 CASE_LIMIT = rules.validate.MAX_CONVICTIONS
@@ -43,8 +44,11 @@ _PATH_COLUMN = {
 
 
 def _cell(row: dict[str, Any], column: str) -> str:
+    """A cell as every reader after this sees it: normalised once, here (rules.text: any
+    script's digits in ASCII, NFKC, no invisible characters, spaces squeezed and trimmed), as
+    the web's forms and worker cells are. The output still echoes the cell as written."""
     value = row.get(column)
-    return "" if value is None else str(value).strip()
+    return "" if value is None else normalise(str(value))
 
 
 # (column, where it goes in the conviction: "" itself, a nested group, or None for person-level
@@ -80,7 +84,7 @@ class ReadRow:
             if not cell:
                 continue
             if cell not in allowed:  # the common case is already exact: check that first
-                value = str(cell).strip().lower()
+                value = normalise(str(cell)).lower()  # read as _cell reads, then any case
                 if not value:
                     continue
                 if value not in allowed:

@@ -130,3 +130,26 @@ def test_blank_lines_are_not_rows():
 def test_a_file_that_cannot_be_processed_is_refused(text, message):
     with pytest.raises(InputFileError, match=message.replace("(", r"\(").replace(")", r"\)")):
         read_header(lines(text))
+
+
+def test_cells_typed_on_any_keyboard_read_as_the_web_reads_them():
+    """A spreadsheet exported from a Farsi or Chinese office, or pasted from an RTL editor:
+    digits of any script and invisible marks are read once, as the web reads a form."""
+    read = read_person(
+        [
+            {
+                "person_id": "P1",
+                "offense": "\u200fHS\u00a011359",
+                "level": "\u200efelony\u200e",
+                "for_sale": "ｙｅｓ",  # fullwidth
+                "offense_date": "۲۰۱۳-۰۴",  # Farsi digits
+                "conviction_date": "２０１３-１０-０２",  # fullwidth digits
+            }
+        ]
+    )[0]
+    assert read.errors == []
+    assert read.conviction["offense"] == "HS 11359"
+    assert read.conviction["level"] == "felony"
+    assert read.conviction["conduct"]["for_sale"] == "yes"
+    assert read.conviction["offense_date"] == "2013-04"
+    assert read.conviction["conviction_date"] == "2013-10-02"
