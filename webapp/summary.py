@@ -231,6 +231,7 @@ def cards(case, determination, stored):
             }
         )
     mark_shared_steps(out)
+    mark_shared_limits(out)
     return out
 
 
@@ -254,6 +255,28 @@ def mark_shared_steps(result_cards):
             action["same_as"] = first.setdefault(key, card["place"])
             if action["same_as"] == card["place"]:
                 action["same_as"] = None
+
+
+def shown_limits(item):
+    """What a path's line says it does not do, when the line says it (Prop 64: with its
+    effects)."""
+    if item["prop64"] and not item["effects"]:
+        return None
+    return item["limits"]
+
+
+def mark_shared_limits(result_cards):
+    """What a path does not do, word for word as an earlier line on the page says it, gets
+    `limits_same`: folded on screen, not printed again, one note in the summary. Three
+    convictions had the same paragraph about disclosure, guns and priors five times over on
+    a 320 px phone; the first stays whole, where it is read first."""
+    seen = set()
+    for card in result_cards:
+        for item in card["paths"]:
+            limits = shown_limits(item)
+            item["limits_same"] = bool(limits) and limits in seen
+            if limits:
+                seen.add(limits)
 
 
 def other_path(path):
@@ -294,6 +317,8 @@ def other_path(path):
 
 
 PATHS_HEADING = _l("Ways to clear this conviction")
+# A path's limits said word for word by an earlier line on the page (mark_shared_limits).
+SAME_LIMITS = _l("What it does not do: the same as above.")
 NOT_APPLYING = _l("Checked, does not apply")
 STEPS_HEADING = _l("What to do, in order")
 
@@ -305,10 +330,10 @@ def path_sentence(item):
         if item["possible"]:
             parts.append(str(words.POSSIBLE) % {"outcomes": either(item["possible"])})
         parts += [item["automatic_text"], item["effects"]]
-        if item["effects"]:
-            parts.append(item["limits"])
     else:
-        parts = [f"{item['title']}: {item['text']}", item["automatic_text"], item["limits"]]
+        parts = [f"{item['title']}: {item['text']}", item["automatic_text"]]
+    if shown_limits(item):
+        parts.append(str(SAME_LIMITS) if item.get("limits_same") else shown_limits(item))
     return " ".join(part for part in parts if part)
 
 

@@ -188,3 +188,28 @@ def test_worker_mode_asks_a_theft_row_only_whether_probation_was_revoked(client)
     theft = card(answer_questions(client, answers).get_data(as_text=True), 1)
     assert path_outcomes(theft)["PC 1203.4"] == "discretionary"
     assert next_steps(theft) == ["Ask the court to dismiss it", "Get free legal help"]
+
+
+DISMISSAL_SAYS = "A dismissal does not erase the conviction"
+
+
+def test_what_a_dismissal_does_not_do_is_said_once_and_folded_after(client):
+    """Several dismissal paths on one page: the paragraph on disclosure, guns and priors is
+    read whole the first time; each later path says "the same as above", the words one tap
+    away, and the summary gives them once."""
+    page = walk_sale_and_theft(client)
+    html = re.sub(r"<textarea.*?</textarea>", "", page, flags=re.S)  # the summary, below
+    folded = re.findall(
+        r'<details class="same-limits"><summary class="same-note">[^<]*</summary>'
+        r'<span class="effects same-steps">(.*?)</span></details>',
+        html,
+        re.S,
+    )
+    whole = html.count(DISMISSAL_SAYS) - sum(DISMISSAL_SAYS in text for text in folded)
+    assert whole == 1 and any(DISMISSAL_SAYS in text for text in folded)
+    first = html.index(DISMISSAL_SAYS)
+    assert html.index('<details class="same-limits">') > first
+    assert "What it does not do: the same as above." in html
+    summary = client.get("/summary.txt").get_data(as_text=True)
+    assert summary.count(DISMISSAL_SAYS) == 1
+    assert summary.count("What it does not do: the same as above.") == len(folded)
