@@ -67,6 +67,13 @@ def ascii_number(text: str) -> str | None:
     return cleaned if _ASCII_NUMBER.fullmatch(cleaned) else None
 
 
+# Where a line ends: what a browser or a spreadsheet writes. Not str.splitlines, which also
+# breaks at a form feed, a vertical tab or U+2028: a RAP sheet's page breaks (form feeds) are
+# its reader's to remove (rules/records/clean.py), not new blank lines.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def normalise_lines(text: str) -> str:
-    """Pasted lines, each normalised but with its spacing as pasted, still one a line."""
-    return "\n".join(normalise(line, squeeze=False) for line in text.splitlines())
+    """Pasted lines, each normalised but with its spacing as pasted, still one a line (line
+    ends as "\n")."""
+    return "\n".join(normalise(line, squeeze=False) for line in _LINE_END.split(text))

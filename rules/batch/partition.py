@@ -44,11 +44,21 @@ _PATH_COLUMN = {
 
 
 def _cell(row: dict[str, Any], column: str) -> str:
-    """A cell as every reader after this sees it: normalised once, here (rules.text: any
-    script's digits in ASCII, NFKC, no invisible characters, spaces squeezed and trimmed), as
-    the web's forms and worker cells are. The output still echoes the cell as written."""
+    """A cell the engine reads, as every reader after this sees it: normalised once, here
+    (rules.text: any script's digits in ASCII, NFKC, no invisible characters, spaces squeezed
+    and trimmed), as the web's forms and worker cells are. The output still echoes the cell as
+    written."""
     value = row.get(column)
     return "" if value is None else normalise(str(value))
+
+
+def _name(row: dict[str, Any], column: str) -> str:
+    """A cell that names something (the person, the reader's error), only trimmed: it is
+    compared, not read, and the reader (runner.chunks) and Spark or Dask group on it as
+    written. Normalised, "P1" and a fullwidth "Ｐ1" would become one person, one's
+    convictions the other's priors."""
+    value = row.get(column)
+    return "" if value is None else str(value).strip()
 
 
 # (column, where it goes in the conviction: "" itself, a nested group, or None for person-level
@@ -294,9 +304,9 @@ def evaluate_outputs(rows: list[dict[str, Any]], as_of: str) -> list[dict[str, s
     for position, row in enumerate(rows):
         out.append(dict.fromkeys(OUTPUT_COLUMNS, ""))
         if row.get("error"):
-            out[position]["error"] = _cell(row, "error")
+            out[position]["error"] = _name(row, "error")
             continue
-        person_id = _cell(row, "person_id")
+        person_id = _name(row, "person_id")
         if not person_id:
             out[position]["error"] = "person_id: empty; every row needs the person it belongs to"
             continue

@@ -169,3 +169,21 @@ def test_each_petitioned_dismissal_and_record_destruction_has_its_outcome_and_pr
         "automatic",
     )
     assert "request_record_destruction" in possession["actions"].split(";")
+
+
+def test_person_ids_that_only_look_alike_stay_different_people():
+    """person_id is compared, not read: a fullwidth or invisible-marked id is another person
+    (the reader and Spark or Dask group on the column as written), so one person's sale never
+    becomes another's prior."""
+    sale = {"offense": "HS 11359", "level": "felony", "conviction_date": "2013-06"}
+    rows = [
+        {"person_id": "P1", **sale},
+        {"person_id": "Ｐ1", **sale},
+        {"person_id": "P1\u200b", **sale},
+    ]
+    alone = evaluate_rows(rows[:1], "2026-11-24")[0]
+    results = evaluate_rows(rows, "2026-11-24")
+    assert [r["error"] for r in results] == ["", "", ""]
+    for result in results:
+        assert result["priors_derived"] == alone["priors_derived"]
+        assert result["prop64_outcome"] == alone["prop64_outcome"]

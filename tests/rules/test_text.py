@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rules.text import ascii_number, normalise
+from rules.text import ascii_number, normalise, normalise_lines
 
 RTL_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad" + RTL_MARKS
@@ -75,3 +75,10 @@ def test_a_number_is_ascii_digits_or_nothing(text):
     assert number is None or (number.isascii() and number.isdigit())
     if any(unicodedata.category(c) == "No" for c in text):
         assert number is None
+
+
+def test_pasted_lines_end_only_where_a_line_ends():
+    """A RAP sheet's form feeds stay for its reader to remove (no blank lines appear); Windows
+    and old Mac line ends become one "\\n" each; each line is normalised, spacing kept."""
+    assert normalise_lines("A  1\r\nB\fC\rD\n") == "A  1\nB\fC\nD\n"
+    assert normalise_lines("\u200e۲۰۱۳\u2028x") == "2013\u2028x"

@@ -117,6 +117,17 @@ def test_impossible_dates_are_explained_and_not_saved(answered, year, month, mes
     assert saved_page(answered) == before
 
 
+def test_a_month_that_is_only_a_control_character_is_no_month(answered):
+    """The edge drops control characters from every field (webapp/edge.py), as the text boxes
+    always did: a month sent as NUL is a month left empty, so the year alone is kept."""
+    response = answered.post(
+        "/c/1/convicted", data={"year": "2011", "month": "\x00"}, follow_redirects=True
+    )
+    assert response.status_code == 200
+    conviction = saved_page(answered)[0][0]
+    assert conviction["convicted"] == "2011"
+
+
 @pytest.mark.parametrize(
     "url, data",
     [
