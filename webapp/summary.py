@@ -332,8 +332,9 @@ def path_sentence(item):
         parts += [item["automatic_text"], item["effects"]]
     else:
         parts = [f"{item['title']}: {item['text']}", item["automatic_text"]]
-    if shown_limits(item):
-        parts.append(str(SAME_LIMITS) if item.get("limits_same") else shown_limits(item))
+    limits = shown_limits(item)
+    if limits:
+        parts.append(str(SAME_LIMITS) if item.get("limits_same") else limits)
     return " ".join(part for part in parts if part)
 
 

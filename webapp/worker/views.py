@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
-from rules.text import ascii_number, normalise, normalise_lines
+from rules.text import ascii_number, normalise
 
 from .. import cookie_schema, i18n, state, walks
 from ..conditions import decisive_facts
@@ -92,9 +92,10 @@ def show_again(form):
     """303 to the table, which shows what this form's button does; kept in the cookie for that
     one GET. Shown from this POST instead: a RAP sheet (a whole criminal history, kept out of
     the cookie as docs/records.md promises), and a table too big to keep beside the answers."""
-    # Canonical text, as everything the cookie holds: the paste box line by line.
+    # Canonical text, as everything the cookie holds: the edge (webapp/edge.py) normalised each
+    # value line by line; a cell is squeezed too, the paste box keeps its lines.
     pairs = [
-        [name, normalise_lines(value) if name == "paste" else normalise(value)]
+        [name, value if name == "paste" else normalise(value)]
         for name, value in form.items(multi=True)
         if value and name != "csrf_token"
     ]
@@ -119,7 +120,8 @@ def answer_table(form):
         errors, cell_errors, _read = check(table)
         return show_record(table, errors=errors or [("code-1", FULL)], cell_errors=cell_errors)
     if action == "paste":
-        return fill_from_paste(table, normalise_lines(form.get("paste", "")))
+        # Line by line already: the edge normalised the POST, and a kept form was kept so.
+        return fill_from_paste(table, form.get("paste", ""))
     if action == "rap":
         return fill_from_rap_sheet(table, form.get("rap", ""))
     if action.startswith("rap-add-") and action[8:].isdigit():
